@@ -1,0 +1,106 @@
+"""The ``stakeholders`` command: a thin layer over the library.
+
+Each command parses its options, makes one library call and reports the
+result. Problems in the data end with exit code 1 and one line each; wrong
+usage (a missing file, an unknown option, an unsupported file type) with exit
+code 2. Tracebacks are for bugs only.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ._version import __version__
+from .errors import StakeholdersError, UnsupportedSource, ValidationError
+from .load import EXAMPLE, example_path, load_map
+from .render import write_html
+
+__all__ = ["cli"]
+
+SOURCE_HELP = "an .xlsx workbook, a folder of CSV files, or a .yaml/.json file"
+
+
+def _fail(err: StakeholdersError, outcome: str = "; nothing was written") -> None:
+    """Report a library error as one line per problem and exit (2 for usage, 1 for data)."""
+    if isinstance(err, UnsupportedSource):
+        raise click.UsageError(str(err))
+    if isinstance(err, ValidationError):
+        for problem in err.problems:
+            click.echo(f"Error: {problem}", err=True)
+        count = len(err.problems)
+        click.echo(f"{count} problem{'s' if count != 1 else ''} found{outcome}.", err=True)
+        sys.exit(1)
+    raise click.ClickException(str(err))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="stakeholders")
+def cli() -> None:
+    """Map how organisations cooperate, as interactive offline maps.
+
+    Give a SOURCE (an .xlsx workbook with sheets Organisations and Links, a
+    folder of CSV files, or a YAML/JSON file) to a command; run
+    `stakeholders COMMAND --help` for its options.
+    """
+
+
+@cli.command(name="map")
+@click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write [default: SOURCE's name with .html, in the current folder].",
+)
+@click.option("--title", help="Use this title instead of the one in the source.")
+def map_command(source: Path | None, output: Path | None, title: str | None) -> None:
+    """Draw SOURCE as one self-contained, offline HTML map.
+
+    Without SOURCE, draws the bundled example: the Dutch and international
+    cooperation against child sexual abuse networks on the darkweb.
+
+    Example:
+
+    \b
+        stakeholders map my-workbook.xlsx -o map.html
+        stakeholders map -o example.html
+    """
+    path = source if source is not None else example_path()
+    if output is None:
+        output = Path(f"{path.stem if path.is_file() else path.name or EXAMPLE}.html")
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
+    try:
+        stakeholder_map = load_map(path)
+        written = write_html(stakeholder_map, output, title=title)
+    except StakeholdersError as err:
+        _fail(err)
+    click.echo(
+        f"Wrote {written.resolve()} ({len(stakeholder_map.organisations)} organisations, "
+        f"{len(stakeholder_map.links)} links)."
+    )
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+def validate(source: Path) -> None:
+    """Check SOURCE and list every problem in it, one per line.
+
+    Exits with 0 when the source is valid and 1 when it has problems.
+
+    Example:
+
+    \b
+        stakeholders validate my-workbook.xlsx
+    """
+    try:
+        stakeholder_map = load_map(source)
+    except StakeholdersError as err:
+        _fail(err, outcome="")
+    click.echo(
+        f"{source} is valid: {len(stakeholder_map.organisations)} organisations, "
+        f"{len(stakeholder_map.links)} links, {len(stakeholder_map.stages)} stages."
+    )

@@ -1,0 +1,80 @@
+"""Load a map from any source: read it, validate it, build its graph.
+
+>>> m = load_map(example_path())
+>>> len(m.organisations) == m.graph.number_of_nodes()
+True
+>>> check_source(example_path())
+[]
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import Problem, ValidationError
+from .graph import build_graph
+from .model import StakeholderMap
+from .read import read_source
+from .validate import validate_source
+
+__all__ = ["EXAMPLE", "check_source", "example_path", "load_map"]
+
+EXAMPLE = "nl-darkweb-csa"
+"""The example map built when no source is given."""
+
+
+def example_path(name: str = EXAMPLE) -> Path:
+    """The path of a bundled example map (a folder of CSV files).
+
+    Installed packages carry the examples inside the package; a source
+    checkout keeps them in the top-level ``graphs/`` folder.
+    """
+    here = Path(__file__).resolve().parent
+    for base in (here / "graphs", here.parent / "graphs"):
+        if (base / name).exists():
+            return base / name
+    msg = f"no bundled example named {name!r}"
+    raise LookupError(msg)
+
+
+def load_map(path: str | os.PathLike[str]) -> StakeholderMap:
+    """Read, validate and build the map in ``path``.
+
+    ``path`` is an .xlsx workbook, a folder of CSV files (or one CSV file in
+    it), or a .yaml/.json file. Raises
+    :class:`~stakeholders.errors.ValidationError` listing every problem, or
+    :class:`~stakeholders.errors.SourceError` when the source cannot be read.
+    """
+    source = read_source(path)
+    tables = validate_source(source)
+    settings = tables.settings
+    graph_attributes = {
+        "title": settings.title,
+        "date": settings.date,
+        "source_note": settings.source_note,
+        "description": settings.description,
+    }
+    graph = build_graph(tables.organisations, tables.links, graph_attributes)
+    return StakeholderMap(
+        organisations=tables.organisations,
+        links=tables.links,
+        stages=tables.stages,
+        settings=settings,
+        graph=graph,
+        source=str(path),
+        custom_columns=tables.custom_columns,
+    )
+
+
+def check_source(path: str | os.PathLike[str]) -> list[Problem]:
+    """Every problem in the source at ``path``; an empty list means it is valid.
+
+    A source that cannot be read at all still raises
+    :class:`~stakeholders.errors.SourceError`.
+    """
+    try:
+        validate_source(read_source(path))
+    except ValidationError as err:
+        return err.problems
+    return []

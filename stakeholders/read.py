@@ -1,0 +1,309 @@
+"""Read a source file into raw tables: an .xlsx workbook, a folder of CSV files, YAML or JSON.
+
+Reading knows file formats and nothing about the meaning of columns: every
+reader returns a :class:`Source` holding one :class:`RawTable` per table it
+found (organisations, links, stages, settings), with the header row and each
+data row numbered as a spreadsheet shows it. :mod:`stakeholders.validate`
+gives the cells their meaning.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "organisations.csv").write_bytes("id;naam\\r\\nom;Openbaar Ministerie\\r\\n".encode("cp1252"))
+>>> source = read_source(folder)
+>>> table = source.tables["organisations"]
+>>> table.role, table.headers, table.rows
+('organisations', ['id', 'naam'], [(2, ['om', 'Openbaar Ministerie'])])
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import math
+import os
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import SourceError, UnsupportedSource
+from .model import TABLE_NAMES, normalise_key
+
+__all__ = ["RawTable", "Source", "decode_text", "read_source", "sniff_delimiter"]
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
+DATA_SUFFIXES = {".yaml", ".yml", ".json"}
+
+
+@dataclass
+class RawTable:
+    """The cells of one table as read, before any validation.
+
+    ``role`` says which table it is (organisations, links, stages or
+    settings); ``rows`` holds ``(row_number, cells)`` pairs, blank rows left out.
+    ``sheet`` and ``row_word`` say how to point at a place in it: a workbook
+    has sheets and rows, a CSV file only rows, YAML sections and items.
+    """
+
+    role: str
+    file: str
+    sheet: str
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]]
+    sheet_word: str = "sheet"
+    row_word: str = "row"
+    column_word: str = "column"
+
+
+@dataclass
+class Source:
+    """Everything read from one source: its tables by role, and the sheets found."""
+
+    path: str
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    found: list[str] = field(default_factory=list)
+    kind: str = "workbook"
+
+
+def read_source(path: str | os.PathLike[str]) -> Source:
+    """Read a workbook, a CSV folder (or one CSV file in it), or a YAML/JSON file.
+
+    Raises :class:`~stakeholders.errors.UnsupportedSource` for other paths and
+    :class:`~stakeholders.errors.SourceError` when the file cannot be read.
+    """
+    path = Path(path)
+    if not path.exists():
+        msg = f"{path}: no such file or folder"
+        raise UnsupportedSource(msg)
+    if path.is_dir():
+        return _read_csv_folder(path)
+    suffix = path.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        return _read_workbook(path)
+    if suffix == ".csv":
+        return _read_csv_folder(path.parent, display=path.parent)
+    if suffix in DATA_SUFFIXES:
+        return _read_data_file(path)
+    if suffix == ".xls":
+        msg = f"{path}: old Excel .xls files are not read: open it in Excel and save it as .xlsx"
+        raise UnsupportedSource(msg)
+    msg = (
+        f"{path}: unsupported file type '{path.suffix or path.name}': "
+        "use an .xlsx workbook, a folder of CSV files, or a .yaml or .json file"
+    )
+    raise UnsupportedSource(msg)
+
+
+def _table_role(name: str) -> str | None:
+    key = normalise_key(name)
+    for role, names in TABLE_NAMES.items():
+        if key in {normalise_key(n) for n in (role, *names)}:
+            return role
+    return None
+
+
+def _cell(value: Any) -> Any:
+    """Tidy one cell: strip text, turn whole floats into ints, keep dates."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return int(value) if value.is_integer() else value
+    if isinstance(value, (datetime, date, int, list)):
+        return value
+    return str(value).strip()
+
+
+def _is_blank(cells: list[Any]) -> bool:
+    return all(cell == "" or cell == [] for cell in cells)
+
+
+def _table(role: str, file: str, sheet: str, grid: list[list[Any]], **words: str) -> RawTable:
+    """Make a RawTable from a grid whose first row is the header."""
+    grid = [[_cell(value) for value in row] for row in grid]
+    headers = [str(h) for h in grid[0]] if grid else []
+    width = len(headers)
+    rows = []
+    for number, cells in enumerate(grid[1:], start=2):
+        cells = list(cells) + [""] * (width - len(cells))
+        if not _is_blank(cells):
+            rows.append((number, cells))
+    return RawTable(role, file, sheet, headers, rows, **words)
+
+
+# --- workbooks ---------------------------------------------------------------------------
+
+
+def _read_workbook(path: Path) -> Source:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    with open(path, "rb") as handle:
+        magic = handle.read(8)
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+        msg = (
+            f"{path}: this workbook is password-protected or an old .xls file: remove the password or save it as .xlsx"
+        )
+        raise SourceError(msg)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as err:
+        msg = f"{path}: cannot read this workbook ({err}): save it again as .xlsx"
+        raise SourceError(msg) from err
+    source = Source(str(path), kind="workbook")
+    try:
+        for sheet in workbook.worksheets:
+            source.found.append(sheet.title)
+            role = _table_role(sheet.title)
+            if role is None or role in source.tables:
+                continue
+            grid = [list(row) for row in sheet.iter_rows(values_only=True)]
+            source.tables[role] = _table(role, path.name, sheet.title, grid)
+    finally:
+        workbook.close()
+    return source
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a text file saved by Excel or anything else: UTF-8 (BOM or not), UTF-16, cp1252.
+
+    >>> decode_text("café".encode("cp1252"))
+    'café'
+    >>> decode_text(b"\\xef\\xbb\\xbfid")
+    'id'
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """Pick the delimiter of a CSV file from its header line: ``;``, tab or ``,``.
+
+    ``|`` is never a delimiter: it separates several values inside one cell.
+
+    >>> sniff_delimiter("id;naam;sector")
+    ';'
+    >>> sniff_delimiter("id,name")
+    ','
+    """
+    counts = {delimiter: 0 for delimiter in (",", ";", "\t")}
+    quoted = False
+    for char in header_line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    text = decode_text(path.read_bytes())
+    lines = text.splitlines()
+    delimiter = None
+    if lines and lines[0].lower().startswith("sep=") and len(lines[0]) >= 5:
+        delimiter = lines[0][4]
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        lines = lines[1:]
+    if delimiter is None:
+        delimiter = sniff_delimiter(lines[0] if lines else "")
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as err:
+        msg = f"{path}: cannot read this CSV file ({err}): check its quotes"
+        raise SourceError(msg) from err
+
+
+def _read_csv_folder(folder: Path, display: Path | None = None) -> Source:
+    source = Source(str(display or folder), kind="folder")
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() != ".csv" or not path.is_file():
+            continue
+        source.found.append(path.name)
+        role = _table_role(path.stem)
+        if role is None or role in source.tables:
+            continue
+        source.tables[role] = _table(role, path.name, "", _read_csv(path), sheet_word="")
+    return source
+
+
+# --- YAML and JSON -----------------------------------------------------------------------
+
+
+def _read_data_file(path: Path) -> Source:
+    text = decode_text(path.read_bytes())
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            msg = f"{path}, line {err.lineno}: this is not valid JSON ({err.msg})"
+            raise SourceError(msg) from err
+    else:
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            line = f", line {mark.line + 1}" if mark is not None else ""
+            problem = getattr(err, "problem", None) or "syntax error"
+            msg = f"{path}{line}: this is not valid YAML ({problem})"
+            raise SourceError(msg) from err
+    if not isinstance(data, dict):
+        msg = f"{path}: expected a mapping with organisations and links at the top level"
+        raise SourceError(msg)
+    source = Source(str(path), kind="data")
+    settings: list[list[Any]] = [["key", "value"]]
+    for key, value in data.items():
+        source.found.append(str(key))
+        role = _table_role(str(key))
+        if role in ("organisations", "links", "stages") and role not in source.tables:
+            source.tables[role] = _records_table(role, path, str(key), value)
+        elif role == "settings" and isinstance(value, dict):
+            settings.extend([k, v] for k, v in value.items())
+        elif not isinstance(value, (dict, list)) or str(key).lower() in ("sectors", "kinds"):
+            settings.append([key, value])
+    if len(settings) > 1:
+        source.tables["settings"] = _table(
+            "settings", path.name, "settings", settings, sheet_word="section", row_word="item", column_word="field"
+        )
+    return source
+
+
+def _records_table(role: str, path: Path, section: str, records: Any) -> RawTable:
+    if records is None:
+        records = []
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        msg = f"{path}: section {section} must be a list of records (key: value mappings)"
+        raise SourceError(msg)
+    headers: list[str] = []
+    for record in records:
+        headers.extend(str(k) for k in record if str(k) not in headers)
+    rows = []
+    for number, record in enumerate(records, start=1):
+        by_header = {str(k): v for k, v in record.items()}
+        cells = [_cell(by_header.get(h)) for h in headers]
+        if not _is_blank(cells):
+            rows.append((number, cells))
+    return RawTable(role, path.name, section, headers, rows, "section", "item", "field")

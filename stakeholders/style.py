@@ -1,0 +1,153 @@
+"""How a map looks: colours by sector, shapes by level, line styles by link kind and status.
+
+One place for the visual vocabulary, shared by every output (the HTML map
+now, images later) so that a legend always means the same thing. Colours are
+colour-blind-safe palettes (Paul Tol's "bright" and "muted" schemes, Okabe &
+Ito for lines); every colour distinction has a second channel: node labels,
+shapes and the legend for sectors, dash patterns for status and evidence, and
+text in tooltips, the info panel and the table view.
+
+>>> sector_colour("police")
+'#4477AA'
+>>> link_dashes("planned", "unverified")
+[10, 5, 2, 5]
+>>> round(contrast_ratio("#000000", "#FFFFFF"), 1)
+21.0
+"""
+
+from __future__ import annotations
+
+from .model import LEVELS, LINK_KINDS, SECTORS, Vocabulary
+
+__all__ = [
+    "BACKGROUND",
+    "EXTRA_COLOURS",
+    "KIND_COLOURS",
+    "LAPSED_COLOUR",
+    "LEVEL_SHAPES",
+    "NODE_BORDER",
+    "SECTOR_COLOURS",
+    "UNSPECIFIED_COLOUR",
+    "contrast_ratio",
+    "kind_colour",
+    "link_dashes",
+    "link_width",
+    "sector_colour",
+    "style_table",
+]
+
+BACKGROUND = "#FFFFFF"
+NODE_BORDER = "#222222"
+UNSPECIFIED_COLOUR = "#FFFFFF"
+LAPSED_COLOUR = "#8C8C8C"
+
+SECTOR_COLOURS = {
+    "police": "#4477AA",
+    "justice": "#332288",
+    "probation": "#AA4499",
+    "care": "#44AA99",
+    "prevention": "#999933",
+    "victim-support": "#CC6677",
+    "hotline": "#EE7733",
+    "industry": "#DDCC77",
+    "research": "#88CCEE",
+    "government": "#882255",
+    "international": "#117733",
+    "ngo": "#BBBBBB",
+}
+
+KIND_COLOURS = {
+    "information-sharing": "#0072B2",
+    "referral": "#D55E00",
+    "notice-and-takedown": "#A2377E",
+    "joint-operation": "#00795A",
+    "funding": "#8A6A00",
+    "agreement": "#332288",
+    "policy-consultation": "#0E7C86",
+    "research": "#8B3A3A",
+    "technology": "#4D4D4D",
+    "membership": "#7E57C2",
+    "oversight": "#C0392B",
+}
+
+EXTRA_COLOURS = ("#EE3377", "#009988", "#0077BB", "#CC3311", "#33BBEE", "#6B4226", "#5E8C31", "#B565A7")
+"""Colours for sectors and kinds that a map adds to the default vocabularies, in order."""
+
+LEVEL_SHAPES = {"policy": "square", "operational": "dot", "both": "diamond", "": "triangle"}
+"""vis-network shape per level; an organisation without a level is a triangle."""
+
+
+def _extra_colour(term_id: str, vocabulary: Vocabulary, known: dict[str, str]) -> str:
+    extras = [t for t in vocabulary.ids if t not in known]
+    return EXTRA_COLOURS[extras.index(term_id) % len(EXTRA_COLOURS)] if term_id in extras else UNSPECIFIED_COLOUR
+
+
+def sector_colour(sector: str, vocabulary: Vocabulary = SECTORS) -> str:
+    """Fill colour for an organisation of ``sector`` (white when it has none)."""
+    return SECTOR_COLOURS.get(sector) or _extra_colour(sector, vocabulary, SECTOR_COLOURS)
+
+
+def kind_colour(kind: str, vocabulary: Vocabulary = LINK_KINDS) -> str:
+    """Line colour for a link of ``kind`` (dark grey when it has none)."""
+    if not kind:
+        return "#333333"
+    return KIND_COLOURS.get(kind) or _extra_colour(kind, vocabulary, KIND_COLOURS)
+
+
+def link_dashes(status: str, evidence: str) -> list[int] | bool:
+    """Dash pattern: planned links dashed, unverified links dotted, both dash-dotted.
+
+    >>> link_dashes("active", "documented")
+    False
+    """
+    planned = status == "planned"
+    unverified = evidence in ("unverified", "inferred")
+    if planned and unverified:
+        return [10, 5, 2, 5]
+    if planned:
+        return [10, 6]
+    if unverified:
+        return [2, 5]
+    return False
+
+
+def link_width(strength: int | None) -> float:
+    """Line width in pixels: 1.5 when unknown, 1 to 5 by strength.
+
+    >>> link_width(None), link_width(5)
+    (1.5, 5.0)
+    """
+    return 1.5 if strength is None else float(strength)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2.1 contrast ratio between two ``#RRGGBB`` colours (1 to 21)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def style_table(sectors: Vocabulary = SECTORS, kinds: Vocabulary = LINK_KINDS) -> dict[str, object]:
+    """Everything the page needs to draw a map, keyed by vocabulary id.
+
+    >>> style_table()["level"]["both"]
+    'diamond'
+    """
+    return {
+        "sector": {sector: sector_colour(sector, sectors) for sector in (*sectors.ids, "")},
+        "level": {level: LEVEL_SHAPES[level] for level in (*LEVELS.ids, "")},
+        "kind": {kind: kind_colour(kind, kinds) for kind in (*kinds.ids, "")},
+        "lapsed": LAPSED_COLOUR,
+        "dashes": {
+            "planned": link_dashes("planned", ""),
+            "unverified": link_dashes("active", "unverified"),
+            "planned-unverified": link_dashes("planned", "unverified"),
+        },
+        "border": NODE_BORDER,
+        "background": BACKGROUND,
+    }

@@ -1,0 +1,496 @@
+"""Give raw tables their meaning and find every problem in them, in one pass.
+
+:func:`validate_source` maps headers to fields (English or Dutch, any case),
+parses each cell (lists, dates, vocabularies, numbers), checks the references
+between tables, and returns clean pandas tables. When anything is wrong it
+raises :class:`~stakeholders.errors.ValidationError` listing every problem,
+each with its file, sheet, row and column and what to do.
+
+>>> from stakeholders.read import RawTable, Source
+>>> orgs = RawTable("organisations", "map.xlsx", "Organisations", ["ID", "Naam"], [(2, ["om", "OM"])])
+>>> links = RawTable("links", "map.xlsx", "Links", ["van", "naar"], [(2, ["om", "omm"])])
+>>> try:
+...     validate_source(Source("map.xlsx", {"organisations": orgs, "links": links}))
+... except ValidationError as err:
+...     print(err.problems[0].column, "|", err.problems[0].message)
+naar | unknown organisation 'omm' (did you mean 'om'?): use an id from the organisations table
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from .errors import Problem, ValidationError
+from .model import (
+    COLUMNS,
+    DEFAULT_HANDOVERS,
+    DEFAULT_STAGES,
+    SETTINGS,
+    TABLE_NAMES,
+    Column,
+    MapSettings,
+    Vocabulary,
+    normalise_key,
+)
+from .read import RawTable, Source
+
+__all__ = ["Tables", "parse_date", "validate_source"]
+
+TABLE_ORDER = ("settings", "organisations", "stages", "links")
+THING = {"organisations": "organisation", "links": "link", "stages": "stage"}
+
+
+@dataclass
+class Tables:
+    """The validated content of a source."""
+
+    organisations: pd.DataFrame
+    links: pd.DataFrame
+    stages: pd.DataFrame
+    settings: MapSettings
+    custom_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+class _Findings:
+    """Collects problems with a sort key, so they come out in reading order."""
+
+    def __init__(self) -> None:
+        self._items: list[tuple[tuple[int, int, int], Problem]] = []
+
+    def add(self, table: RawTable, row: int, column: str, message: str, position: int = 0) -> None:
+        rank = TABLE_ORDER.index(table.role) if table.role in TABLE_ORDER else 9
+        problem = Problem(
+            table.file, table.sheet, row, column, message, table.sheet_word, table.row_word, table.column_word
+        )
+        self._items.append(((rank, row, position), problem))
+
+    def missing_table(self, file: str, role: str, found: list[str], kind: str) -> None:
+        names = TABLE_NAMES[role]
+        if kind == "folder":
+            msg = f"no {role}.csv found: add a file named {role}.csv (or {names[2]}.csv)"
+        elif kind == "data":
+            msg = f"no {role} section found: add a list named {role}"
+        else:
+            msg = f"no sheet named {names[0]} found: name a sheet {names[0]} (or {names[2].capitalize()})"
+        if found:
+            msg += f"; found: {', '.join(found)}"
+        self._items.append(((TABLE_ORDER.index(role), 0, 0), Problem(file, "", 0, "", msg)))
+
+    def problems(self) -> list[Problem]:
+        return [problem for _, problem in sorted(self._items, key=lambda item: item[0])]
+
+
+# --- cell values -------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "|".join(_text(v) for v in value)
+    return str(value).strip()
+
+
+def _split(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else str(_text(value)).split("|")
+    return [text for text in (_text(item) for item in items) if text]
+
+
+_DATE_FORMATS = (
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})"), ("d", "m", "y")),
+    (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
+    (re.compile(r"(\d{4})"), ("y",)),
+)
+
+
+def parse_date(value: Any) -> str | None:
+    """Normalise a date cell to ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None if it is not a date.
+
+    Day-first numeric dates (``02-11-2021``, as Dutch Excel writes them) are read too.
+
+    >>> parse_date("02-11-2021"), parse_date("2013-4"), parse_date(2021)
+    ('2021-11-02', '2013-04', '2021')
+    >>> parse_date("31-13-2021") is None
+    True
+    """
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = _text(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?", text):
+        text = text[:10]
+    for pattern, parts in _DATE_FORMATS:
+        match = pattern.fullmatch(text)
+        if not match:
+            continue
+        found = dict(zip(parts, (int(g) for g in match.groups()), strict=True))
+        try:
+            date(found["y"], found.get("m", 1), found.get("d", 1))
+        except ValueError:
+            return None
+        if not 1000 <= found["y"] <= 9999:
+            return None
+        if "d" in found:
+            return f"{found['y']:04d}-{found['m']:02d}-{found['d']:02d}"
+        if "m" in found:
+            return f"{found['y']:04d}-{found['m']:02d}"
+        return f"{found['y']:04d}"
+    return None
+
+
+def _whole_number(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = _text(value)
+    return int(float(text)) if re.fullmatch(r"-?\d+(\.0+)?", text) else None
+
+
+def _suggest(value: str, candidates: dict[str, str]) -> str:
+    """' (did you mean 'x'?)' for the closest candidate key, mapped to what to write."""
+    close = difflib.get_close_matches(normalise_key(value), list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{candidates[close[0]]}'?)" if close else ""
+
+
+def _vocab_choices(vocabulary: Vocabulary) -> dict[str, str]:
+    choices = {}
+    for term in vocabulary.terms:
+        for name in (term.id, term.en, term.nl, *term.aliases):
+            choices.setdefault(normalise_key(name), term.id)
+    return choices
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def _map_headers(table: RawTable, role: str, findings: _Findings) -> tuple[dict[str, int], dict[str, int]]:
+    """Which cell index holds each known field and each custom column."""
+    known: dict[str, int] = {}
+    custom: dict[str, int] = {}
+    for index, header in enumerate(table.headers):
+        if header == "":
+            if any(index < len(cells) and cells[index] not in ("", []) for _, cells in table.rows):
+                letter = _column_letter(index) if table.row_word == "row" else str(index + 1)
+                findings.add(
+                    table, 1, letter, "this column has values but no header: give it a name or delete it", index
+                )
+            continue
+        column = next((c for c in COLUMNS[role] if c.accepts(header)), None)
+        if column is not None:
+            if column.name in known:
+                first = table.headers[known[column.name]]
+                msg = f"columns '{first}' and '{header}' both mean {column.name}: keep one of them"
+                findings.add(table, 1, header, msg, index)
+            else:
+                known[column.name] = index
+        elif header in custom:
+            findings.add(table, 1, header, f"two columns are named '{header}': rename one of them", index)
+        else:
+            custom[header] = index
+    for column in COLUMNS[role]:
+        if column.required and column.name not in known:
+            accepted = ", ".join((column.name, *column.headers))
+            msg = f"column {column.name} is missing: add it to the header row (accepted headers: {accepted})"
+            findings.add(table, 1, "", msg, -1)
+    return known, custom
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _parse_cell(column: Column, raw: Any, vocabularies: dict[str, Vocabulary]) -> tuple[Any, str | None]:
+    """(value, problem message or None) for one cell of a known column."""
+    empty = raw == "" or raw == []
+    if column.kind in ("list", "stages"):
+        return _split(raw), None
+    if column.kind == "vocab":
+        assert column.vocabulary is not None  # set for every vocab column in model.COLUMNS
+        if empty:
+            return column.default, None
+        vocabulary = vocabularies.get(column.vocabulary.name, column.vocabulary)
+        found = vocabulary.lookup(_text(raw))
+        if found is None:
+            hint = _suggest(_text(raw), _vocab_choices(vocabulary))
+            allowed = ", ".join(vocabulary.ids)
+            extend = (
+                f", or add it to the map's {column.vocabulary.name}s setting"
+                if column.vocabulary.name in ("sector", "kind")
+                else ""
+            )
+            return "", f"'{_text(raw)}' is not a {column.vocabulary.name}{hint}: use one of {allowed}{extend}"
+        return found, None
+    if empty:
+        return (None if column.kind in ("strength", "order") else ""), None
+    if column.kind == "date":
+        parsed = parse_date(raw)
+        if parsed is None:
+            return "", f"'{_text(raw)}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
+        return parsed, None
+    if column.kind == "strength":
+        number = _whole_number(raw)
+        if number is None or not 1 <= number <= 5:
+            return None, f"'{_text(raw)}' is not a strength: use a whole number from 1 to 5"
+        return number, None
+    if column.kind == "order":
+        number = _whole_number(raw)
+        if number is None:
+            return None, f"'{_text(raw)}' is not a whole number: use 1, 2, 3 … to order the stages"
+        return number, None
+    return _text(raw), None
+
+
+def _read_records(
+    table: RawTable, role: str, vocabularies: dict[str, Vocabulary], findings: _Findings
+) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
+    known, custom = _map_headers(table, role, findings)
+    records = []
+    for row, cells in table.rows:
+        record: dict[str, Any] = {}
+        for column in COLUMNS[role]:
+            index = known.get(column.name)
+            raw = cells[index] if index is not None and index < len(cells) else ""
+            value, message = _parse_cell(column, raw, vocabularies)
+            header = table.headers[index] if index is not None else column.name
+            if message:
+                findings.add(table, row, header, message, index or 0)
+            elif column.required and index is not None and value in ("", []):
+                msg = f"{column.name} is empty: give every {THING[role]} a {column.name}"
+                findings.add(table, row, header, msg, index)
+            if column.kind == "id" and value and "|" in value:
+                findings.add(table, row, header, f"id '{value}' contains '|': ids may not contain '|'", index or 0)
+            record[column.name] = value
+        for header, index in custom.items():
+            record[header] = _text(cells[index]) if index < len(cells) else ""
+        records.append((row, record))
+    return records, list(custom)
+
+
+def _header(table: RawTable, name: str) -> str:
+    """The header the user wrote for field ``name`` (the field name when the column is absent)."""
+    column = next(c for c in COLUMNS[table.role] if c.name == name)
+    return next((h for h in table.headers if column.accepts(h)), name)
+
+
+def _reference_index(records: list[tuple[int, dict[str, Any]]], fields: tuple[str, ...]) -> dict[str, set[str]]:
+    """normalised id/name/alias → the ids it may mean."""
+    index: dict[str, set[str]] = {}
+    for _, record in records:
+        for name in fields:
+            values = record.get(name) or []
+            for value in values if isinstance(values, list) else [values]:
+                if value:
+                    index.setdefault(normalise_key(value), set()).add(record["id"])
+    return index
+
+
+def _resolve(value: str, ids: set[str], index: dict[str, set[str]], what: str, where: str) -> tuple[str, str | None]:
+    """(id, problem) for a reference written as an id, a name, a short name or an alias."""
+    if value in ids:
+        return value, None
+    matches = index.get(normalise_key(value), set())
+    if len(matches) == 1:
+        return next(iter(matches)), None
+    if len(matches) > 1:
+        return "", f"'{value}' could mean several {what}s ({', '.join(sorted(matches))}): write the id"
+    suggestions = {key: min(found) for key, found in index.items()}
+    hint = _suggest(value, suggestions)
+    return "", f"unknown {what} '{value}'{hint}: use an id from the {where}"
+
+
+def _check_unique(table: RawTable, records: list[tuple[int, dict[str, Any]]], findings: _Findings, role: str) -> None:
+    first: dict[str, int] = {}
+    for row, record in records:
+        ident = record.get("id")
+        if not ident:
+            continue
+        if ident in first:
+            msg = f"duplicate id '{ident}' (also in row {first[ident]}): give each {THING[role]} its own id"
+            findings.add(table, row, "id", msg)
+        else:
+            first[ident] = row
+
+
+def _settings(table: RawTable | None, findings: _Findings) -> MapSettings:
+    settings = MapSettings()
+    if table is None:
+        return settings
+    rows = list(table.rows)
+    if table.headers and normalise_key(table.headers[0]) not in ("key", "setting", "sleutel", "instelling", "field"):
+        rows.insert(0, (1, table.headers + [""]))
+    values: dict[str, Any] = {}
+    for row, cells in rows:
+        key, value = (cells + ["", ""])[:2]
+        if _text(key) == "":
+            continue
+        name = next(
+            (
+                n
+                for n, aliases in SETTINGS.items()
+                if normalise_key(_text(key)) in {normalise_key(a) for a in (n, *aliases)}
+            ),
+            None,
+        )
+        if name is None:
+            msg = f"unknown setting '{_text(key)}': use {', '.join(list(SETTINGS)[:-1])} or {list(SETTINGS)[-1]}"
+            findings.add(table, row, _text(key), msg)
+            continue
+        if name == "date" and value not in ("", []):
+            parsed = parse_date(value)
+            if parsed is None:
+                findings.add(
+                    table, row, "date", f"'{_text(value)}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
+                )
+                continue
+            value = parsed
+        values[name] = value
+    extra = {name: tuple(_split(values.pop(name, ""))) for name in ("sectors", "kinds")}
+    settings = replace(
+        settings,
+        **{name: _text(value) for name, value in values.items()},
+        sectors=settings.sectors.extended(extra["sectors"]),
+        kinds=settings.kinds.extended(extra["kinds"]),
+    )
+    return settings
+
+
+def _default_stages() -> pd.DataFrame:
+    handovers: dict[str, list[str]] = {}
+    for start, end in DEFAULT_HANDOVERS:
+        handovers.setdefault(start, []).append(end)
+    return pd.DataFrame(
+        {
+            "id": [s[0] for s in DEFAULT_STAGES],
+            "name": [s[1] for s in DEFAULT_STAGES],
+            "order": pd.array(range(1, len(DEFAULT_STAGES) + 1), dtype="Int64"),
+            "description": [""] * len(DEFAULT_STAGES),
+            "hands_over_to": [handovers.get(s[0], []) for s in DEFAULT_STAGES],
+            "name_nl": [s[2] for s in DEFAULT_STAGES],
+        }
+    )
+
+
+def _frame(records: list[tuple[int, dict[str, Any]]], role: str, custom: list[str]) -> pd.DataFrame:
+    names = [c.name for c in COLUMNS[role]] + custom
+    data = {name: [record.get(name) for _, record in records] for name in names}
+    frame = pd.DataFrame(data, columns=names, dtype=object)
+    for column in COLUMNS[role]:
+        if column.kind in ("strength", "order"):
+            frame[column.name] = pd.array(list(frame[column.name]), dtype="Int64")
+    return frame
+
+
+def validate_source(source: Source) -> Tables:
+    """Validate everything in ``source`` and return its tables, or raise with every problem."""
+    findings = _Findings()
+    settings = _settings(source.tables.get("settings"), findings)
+    vocabularies = {"sector": settings.sectors, "kind": settings.kinds}
+    empty: list[tuple[int, dict[str, Any]]] = []
+    parsed: dict[str, tuple[list[tuple[int, dict[str, Any]]], list[str]]] = {}
+    for role in ("organisations", "stages", "links"):
+        table = source.tables.get(role)
+        if table is None:
+            if role != "stages":
+                findings.missing_table(source.path, role, source.found, source.kind)
+            parsed[role] = (empty, [])
+        else:
+            parsed[role] = _read_records(table, role, vocabularies, findings)
+
+    orgs, org_custom = parsed["organisations"]
+    links, link_custom = parsed["links"]
+    stage_records, stage_custom = parsed["stages"]
+    org_table, link_table, stage_table = (source.tables.get(r) for r in ("organisations", "links", "stages"))
+
+    if org_table is not None:
+        _check_unique(org_table, orgs, findings, "organisations")
+    if stage_table is not None:
+        _check_unique(stage_table, stage_records, findings, "stages")
+        stages = _frame(stage_records, "stages", stage_custom)  # ids for the reference index
+    else:
+        stages = _default_stages()
+        stage_records = [(0, record) for record in stages.to_dict("records")]
+    stage_index = _reference_index(stage_records, ("id", "name", "name_nl", "name_en"))
+    stage_ids = set(stages["id"])
+    where = "stages table" if stage_table is not None else f"default stages ({', '.join(stages['id'])})"
+
+    def resolve_stages(table: RawTable | None, records: list[tuple[int, dict[str, Any]]], name: str) -> None:
+        if table is None:
+            return
+        header = _header(table, name)
+        for row, record in records:
+            resolved = []
+            for value in record.get(name) or []:
+                found, message = _resolve(value, stage_ids, stage_index, "stage", where)
+                if message:
+                    findings.add(table, row, header, message, 50)
+                else:
+                    resolved.append(found)
+            record[name] = resolved
+
+    resolve_stages(org_table, orgs, "stages")
+    resolve_stages(stage_table, stage_records, "hands_over_to")
+    if stage_table is not None:
+        stages = _frame(stage_records, "stages", stage_custom)
+        stages = stages.assign(_row=range(len(stages)))
+        stages = stages.sort_values(["order", "_row"], na_position="last", kind="stable").drop(columns="_row")
+        stages = stages.reset_index(drop=True)
+
+    org_ids = {record["id"] for _, record in orgs if record.get("id")}
+    org_index = _reference_index(orgs, ("id", "name", "short_name", "aliases"))
+    if link_table is not None:
+        headers = {c.name: _header(link_table, c.name) for c in COLUMNS["links"]}
+        used_ids = {record["id"] for _, record in links if record.get("id")}
+        _check_unique(link_table, [(r, rec) for r, rec in links if rec.get("id")], findings, "links")
+        for number, (row, record) in enumerate(links, start=1):
+            for end in ("source", "target"):
+                value = record.get(end) or ""
+                if not value:
+                    continue
+                found, message = _resolve(value, org_ids, org_index, "organisation", "organisations table")
+                if message:
+                    findings.add(link_table, row, headers[end], message, 10)
+                record[end] = found
+            if record["source"] and record["source"] == record["target"]:
+                msg = f"a link from '{record['source']}' to itself: source and target must differ"
+                findings.add(link_table, row, headers["target"], msg, 11)
+            if record["since"] and record["until"] and record["until"] < record["since"]:
+                msg = f"until {record['until']} is before since {record['since']}: correct or swap the dates"
+                findings.add(link_table, row, headers["until"], msg, 12)
+            if not record.get("id"):
+                candidate, suffix = f"L{number}", 1
+                while candidate in used_ids:
+                    suffix += 1
+                    candidate = f"L{number}-{suffix}"
+                record["id"] = candidate
+                used_ids.add(candidate)
+
+    problems = findings.problems()
+    if problems:
+        raise ValidationError(problems)
+
+    settings_date = settings.date or max((r["last_checked"] for _, r in links if r.get("last_checked")), default="")
+    return Tables(
+        organisations=_frame(orgs, "organisations", org_custom),
+        links=_frame(links, "links", link_custom),
+        stages=stages,
+        settings=replace(settings, date=settings_date),
+        custom_columns={"organisations": tuple(org_custom), "links": tuple(link_custom), "stages": tuple(stage_custom)},
+    )

@@ -1,0 +1,187 @@
+"""The map in a real browser: Chromium opens it from file:// with the network blocked."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import LEGEND_PAYLOAD, PAYLOADS
+
+from stakeholders import example_path, load_map, write_html
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def example_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_html(load_map(example_path()), tmp_path_factory.mktemp("example") / "example.html")
+
+
+@pytest.fixture
+def example(open_page: Any, example_html: Path) -> Any:
+    return open_page(example_html)
+
+
+def _organisation_rows() -> list[dict[str, str]]:
+    with open(example_path() / "organisations.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _node_point(page: Any, node_id: str) -> tuple[float, float]:
+    """Where a node is drawn, in page coordinates."""
+    return tuple(
+        page.evaluate(
+            """id => {
+                const p = window.network.canvasToDOM(window.network.getPositions([id])[id]);
+                const box = document.getElementById('network').getBoundingClientRect();
+                return [p.x + box.left, p.y + box.top];
+            }""",
+            node_id,
+        )
+    )
+
+
+def test_example_makes_no_request_and_no_error(example: Any) -> None:
+    example.page.wait_for_timeout(500)
+    assert example.requests == []
+    assert example.errors == []
+    assert example.dialogs == []
+
+
+def test_every_organisation_is_drawn(example: Any) -> None:
+    rows = _organisation_rows()
+    page = example.page
+    drawn = page.evaluate("Object.keys(window.network.getPositions()).length")
+    in_data = page.evaluate("window.stakeholdersMap.organisations.length")
+    assert drawn == in_data == len(rows)
+    assert page.inner_text("#map-counts").startswith(f"{len(rows)} organisations")
+    hidden = page.evaluate("window.network.body.data.nodes.get({filter: n => n.hidden}).length")
+    assert hidden == 0
+
+
+def test_the_map_is_still(example: Any) -> None:
+    page = example.page
+    assert page.evaluate("window.network.physics.options.enabled") is False
+    first = page.evaluate("window.network.getPositions()")
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.network.getPositions()") == first
+    expected = page.evaluate("window.stakeholdersMap.layout.positions")
+    assert {k: [round(v["x"]), round(v["y"])] for k, v in first.items()} == expected
+
+
+def test_legend_is_visible_with_every_sector(example: Any) -> None:
+    page = example.page
+    assert page.is_visible("#legend")
+    legend = page.inner_text("#legend")
+    sectors = {row["sector"] for row in _organisation_rows()}
+    labels = page.evaluate("Object.fromEntries(window.stakeholdersMap.vocabularies.sector.map(t => [t.id, t.label]))")
+    for sector in sectors:
+        assert labels[sector] in legend
+    assert page.locator("input[data-filter=sector]").count() == len(sectors)
+
+
+def test_search_by_acronym_focuses_the_organisation(example: Any) -> None:
+    page = example.page
+    page.fill("#search", "om")
+    page.press("#search", "Enter")
+    page.wait_for_function("window.network.getSelectedNodes().length === 1")
+    assert page.evaluate("window.network.getSelectedNodes()") == ["om"]
+    assert page.is_visible("#info")
+    assert "Openbaar Ministerie" in page.inner_text("#info h2")
+    # the rest is dimmed, the neighbours are not
+    opacities = page.evaluate("Object.fromEntries(window.network.body.data.nodes.get().map(n => [n.id, n.opacity]))")
+    neighbours = set(page.evaluate("window.network.getConnectedNodes('om')"))
+    assert opacities["om"] == 1
+    assert all(opacities[n] == 1 for n in neighbours)
+    assert any(opacity < 1 for node, opacity in opacities.items() if node not in neighbours | {"om"})
+
+
+def test_search_by_alias_lists_matches(example: Any) -> None:
+    page = example.page
+    page.fill("#search", "EOKM")
+    first = page.locator("#search-results button").first
+    assert "Offlimits" in first.inner_text()
+    first.click()
+    page.wait_for_function("window.network.getSelectedNodes().length === 1")
+    assert page.evaluate("window.network.getSelectedNodes()") == ["offlimits"]
+
+
+def test_clicking_a_node_shows_its_info_panel(example: Any) -> None:
+    page = example.page
+    assert page.is_hidden("#info")
+    x, y = _node_point(page, "meldpunt")
+    page.mouse.click(x, y)
+    page.wait_for_selector("#info", state="visible")
+    info = page.inner_text("#info")
+    assert "Meldpunt Kinderporno" in info
+    assert "Links (" in info
+    assert page.evaluate("window.network.getSelectedNodes()") == ["meldpunt"]
+    page.keyboard.press("Escape")
+    assert page.is_hidden("#info")
+
+
+def test_filters_hide_a_sector_and_say_so(example: Any) -> None:
+    page = example.page
+    police = sum(1 for row in _organisation_rows() if row["sector"] == "police")
+    total = len(_organisation_rows())
+    page.uncheck("input[data-filter=sector][value=police]")
+    hidden = page.evaluate("window.network.body.data.nodes.get({filter: n => n.hidden}).length")
+    assert hidden == police
+    assert page.inner_text("#filter-status").startswith(f"Showing {total - police} of {total} organisations")
+
+
+def test_table_view_lists_every_organisation(example: Any) -> None:
+    page = example.page
+    page.click("#toggle-table")
+    assert page.is_visible("#organisations-table")
+    assert page.locator("#organisations-table tbody tr").count() == len(_organisation_rows())
+    assert page.get_attribute("#toggle-table", "aria-expanded") == "true"
+
+
+def test_the_data_object_is_read_only(example: Any) -> None:
+    page = example.page
+    changed = page.evaluate(
+        """() => { try { window.stakeholdersMap.title = 'x'; } catch (e) {}
+                   try { window.stakeholdersMap.organisations[0].name = 'x'; } catch (e) {}
+                   try { window.stakeholdersMap = {}; } catch (e) {}
+                   return [window.stakeholdersMap.title, window.stakeholdersMap.organisations[0].name]; }"""
+    )
+    assert changed[0] != "x" and changed[1] != "x"
+
+
+def test_payloads_run_nothing_and_show_as_text(open_page: Any, payload_map: Path, tmp_path: Path) -> None:
+    opened = open_page(write_html(load_map(payload_map), tmp_path / "payloads.html"))
+    page = opened.page
+    assert page.inner_text("#map-title") == f"Title {PAYLOADS[1]}"
+    assert PAYLOADS[0] in page.inner_text("#map-source")
+    page.click("details.meta summary")
+    assert PAYLOADS[2] in page.inner_text("#map-description")
+    assert LEGEND_PAYLOAD in page.inner_text("#legend")
+    assert page.locator("#legend i, header img, header svg").count() == 0
+    for number, payload in enumerate(PAYLOADS):
+        page.fill("#search", f"P{number}")
+        page.press("#search", "Enter")
+        page.wait_for_function(f"window.network.getSelectedNodes()[0] === 'p{number}'")
+        info = page.inner_text("#info")
+        assert f"Org {number} {payload}".replace("\u2028", "\n") in info.replace("\u2028", "\n")
+        assert "javascript:alert(1)" in info
+    assert page.locator("#info a[href^=javascript]").count() == 0
+    assert page.locator("#info img, #info svg, #info script").count() == 0
+    # hover tooltip: plain text
+    page.keyboard.press("Escape")
+    page.evaluate("window.network.fit({animation: false})")
+    x, y = _node_point(page, "p0")
+    page.mouse.move(x, y, steps=5)
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert f"Org 0 {PAYLOADS[0]}" in tooltip.inner_text()
+    assert tooltip.locator("img").count() == 0
+    # the link details and the table view
+    page.click("#toggle-table")
+    assert PAYLOADS[1] in page.inner_text("#links-table")
+    page.wait_for_timeout(300)
+    assert opened.dialogs == []
+    assert opened.requests == []
+    assert opened.errors == []

@@ -1,0 +1,141 @@
+"""The command line: exact output and exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import write_folder
+
+from stakeholders import __version__, example_path, load_map
+from stakeholders.cli import cli
+
+
+def test_map_writes_the_file_and_says_where(runner: CliRunner, small_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "map.html"
+    result = runner.invoke(cli, ["map", str(small_folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Wrote {out.resolve()} (4 organisations, 4 links).\n"
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_map_without_source_builds_the_example(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    example = load_map(example_path())
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["map"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "nl-darkweb-csa.html"
+    assert result.output == (
+        f"Wrote {written} ({len(example.organisations)} organisations, {len(example.links)} links).\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nl-darkweb-csa.html"]
+
+
+def test_map_with_title(runner: CliRunner, small_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t.html"
+    assert runner.invoke(cli, ["map", str(small_folder), "-o", str(out), "--title", "Overleg"]).exit_code == 0
+    assert "<title>Overleg</title>" in out.read_text(encoding="utf-8")
+
+
+def test_validate_a_valid_source(runner: CliRunner, small_folder: Path) -> None:
+    result = runner.invoke(cli, ["validate", str(small_folder)])
+    assert result.exit_code == 0
+    assert result.output == f"{small_folder} is valid: 4 organisations, 4 links, 10 stages.\n"
+
+
+def _broken(tmp_path: Path) -> Path:
+    return write_folder(
+        tmp_path / "broken",
+        {
+            "organisations": [["id", "name", "level"], ["om", "OM", "high"]],
+            "links": [["source", "target"], ["om", "omm"]],
+        },
+    )
+
+
+def test_validate_lists_every_problem(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["validate", str(_broken(tmp_path))])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: organisations.csv, row 2, column level: 'high' is not a level: use one of policy, operational, both\n"
+        "Error: links.csv, row 2, column target: unknown organisation 'omm' (did you mean 'om'?): "
+        "use an id from the organisations table\n"
+        "2 problems found.\n"
+    )
+
+
+def test_map_with_problems_writes_nothing_and_keeps_the_old_file(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "map.html"
+    out.write_text("the map from last week", encoding="utf-8")
+    result = runner.invoke(cli, ["map", str(_broken(tmp_path)), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output.endswith("2 problems found; nothing was written.\n")
+    assert "Traceback" not in result.output
+    assert out.read_text(encoding="utf-8") == "the map from last week"
+
+
+def test_unreadable_source_is_a_data_error(runner: CliRunner, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip")
+    result = runner.invoke(cli, ["map", str(broken), "-o", str(tmp_path / "m.html")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {broken}: cannot read this workbook (")
+    assert len(result.output.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["map", "missing.xlsx"], "Error: Invalid value for '[SOURCE]': Path 'missing.xlsx' does not exist."),
+        (["validate"], "Error: Missing argument 'SOURCE'."),
+        (
+            ["map", "notes.txt"],
+            "Error: notes.txt: unsupported file type '.txt': use an .xlsx workbook, a folder of "
+            "CSV files, or a .yaml or .json file",
+        ),
+        (["map", "-o", "map.png"], "Error: Invalid value for '-o' / '--output': 'map.png' must end in .html"),
+        (["draw"], "Error: No such command 'draw'."),
+    ],
+)
+def test_usage_errors_exit_with_2(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == message
+
+
+def test_missing_output_folder_is_one_clear_line(runner: CliRunner, small_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "nowhere" / "map.html"
+    result = runner.invoke(cli, ["map", str(small_folder), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {out}: the folder {out.parent} does not exist: create it first or choose another output path\n"
+    )
+
+
+def test_version_and_help(runner: CliRunner) -> None:
+    assert runner.invoke(cli, ["--version"]).output == f"stakeholders, version {__version__}\n"
+    for command in cli.commands:
+        result = runner.invoke(cli, [command, "-h"])
+        assert result.exit_code == 0
+        assert "Example:" in result.output
+
+
+def test_python_dash_m(small_folder: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "stakeholders", "validate", str(small_folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.endswith("is valid: 4 organisations, 4 links, 10 stages.\n")

@@ -1,0 +1,208 @@
+"""Reading every source format into tables, including what Dutch Excel really saves."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import LINKS, ORGANISATIONS, write_csv, write_folder, write_json, write_workbook
+
+from stakeholders import SourceError, UnsupportedSource, load_map
+from stakeholders.read import read_source
+
+
+def _summary(path: Path) -> tuple[list[str], list[str], list[str]]:
+    m = load_map(path)
+    return list(m.organisations["id"]), list(m.links["source"]), list(m.organisations["name"])
+
+
+EXPECTED = (
+    ["om", "politie", "007", "reclassering"],
+    ["politie", "politie", "om", "007"],
+    ["Openbaar Ministerie", "Politie", "Agent Zero Zero Seven", "Reclassering Nederland"],
+)
+
+
+def test_csv_folder(small_folder: Path) -> None:
+    assert _summary(small_folder) == EXPECTED
+
+
+def test_one_csv_file_reads_its_folder(small_folder: Path) -> None:
+    assert _summary(small_folder / "links.csv") == EXPECTED
+
+
+def test_workbook(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "map.xlsx", {"Organisations": ORGANISATIONS, "Links": LINKS, "Notes": [["x"]]})
+    assert _summary(path) == EXPECTED
+
+
+def test_workbook_with_dutch_sheet_names_and_numeric_cells(tmp_path: Path) -> None:
+    orgs = [["ID", "Naam", "Sector"], [7, "Zeven", "politie"], ["007", "Nul nul zeven", "justitie"]]
+    links = [["Van", "Naar", "Sterkte", "Sinds"], [7, "007", 3.0, __import__("datetime").datetime(2013, 4, 1)]]
+    path = write_workbook(tmp_path / "kaart.xlsx", {"Organisaties": orgs, "Verbindingen": links})
+    m = load_map(path)
+    assert list(m.organisations["id"]) == ["7", "007"]
+    assert list(m.organisations["sector"]) == ["police", "justice"]
+    link = m.links.iloc[0]
+    assert (link["source"], link["target"], link["strength"], link["since"]) == ("7", "007", 3, "2013-04-01")
+
+
+def test_semicolon_cp1252_csv_as_dutch_excel_saves_it(tmp_path: Path) -> None:
+    orgs = [["id", "naam", "omschrijving"], ["om", "Openbaar Ministerie", "Vervolging én sepots – €"]]
+    links = [["van", "naar", "soort"], ["om", "om2", "doorverwijzing"]]
+    orgs.append(["om2", "Rechtspraak", "Rechtbanken"])
+    folder = write_folder(
+        tmp_path / "nl", {"organisaties": orgs, "verbindingen": links}, delimiter=";", encoding="cp1252"
+    )
+    assert b";" in (folder / "organisaties.csv").read_bytes()
+    m = load_map(folder)
+    assert m.organisations.loc[0, "description"] == "Vervolging én sepots – €"
+    assert m.links.loc[0, "kind"] == "referral"
+
+
+def test_utf8_bom_csv(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "bom", {"organisations": ORGANISATIONS, "links": LINKS}, delimiter=";")
+    for path in folder.iterdir():
+        path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())
+    assert _summary(folder) == EXPECTED
+
+
+def test_utf16_tab_separated_csv(tmp_path: Path) -> None:
+    folder = write_folder(
+        tmp_path / "u16", {"organisations": ORGANISATIONS, "links": LINKS}, delimiter="\t", encoding="utf-16"
+    )
+    assert _summary(folder) == EXPECTED
+
+
+def test_excel_sep_line(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "sep", {"organisations": ORGANISATIONS, "links": LINKS}, delimiter=";")
+    path = folder / "links.csv"
+    path.write_bytes(b"sep=;\r\n" + path.read_bytes())
+    assert _summary(folder) == EXPECTED
+
+
+def test_json(tmp_path: Path) -> None:
+    path = write_json(tmp_path / "map.json", {"organisations": ORGANISATIONS, "links": LINKS}, title="JSON map")
+    assert _summary(path) == EXPECTED
+    assert load_map(path).settings.title == "JSON map"
+
+
+def test_yaml_with_lists_and_dates(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        "titel: Kaart\ndatum: 2026-11-01\norganisaties:\n"
+        "  - {id: '007', naam: Zeven, aliassen: [Bond, James], fasen: [opsporing]}\n"
+        "  - {id: om, naam: OM}\n"
+        "verbindingen:\n  - {van: '007', naar: om, sinds: 2021-11-02}\n",
+        encoding="utf-8",
+    )
+    m = load_map(path)
+    assert (m.settings.title, m.settings.date) == ("Kaart", "2026-11-01")
+    assert m.organisations.loc[0, "aliases"] == ["Bond", "James"]
+    assert m.organisations.loc[0, "stages"] == ["investigation"]
+    assert m.links.loc[0, "since"] == "2021-11-02"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "map.txt",
+            b"x",
+            "map.txt: unsupported file type '.txt': use an .xlsx workbook, a folder of CSV files, "
+            "or a .yaml or .json file",
+        ),
+        ("map.xls", b"x", "map.xls: old Excel .xls files are not read: open it in Excel and save it as .xlsx"),
+    ],
+)
+def test_unsupported_files(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(UnsupportedSource) as caught:
+        read_source(tmp_path / name)
+    assert str(caught.value) == f"{tmp_path / message.split(':')[0]}:{message.split(':', 1)[1]}"
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(UnsupportedSource, match="no such file or folder"):
+        read_source(tmp_path / "nothing.xlsx")
+
+
+def test_corrupt_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"this is not a zip file")
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value).startswith(f"{path}: cannot read this workbook (")
+    assert str(caught.value).endswith("): save it again as .xlsx")
+
+
+def test_truncated_workbook(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "whole.xlsx", {"Organisations": ORGANISATIONS, "Links": LINKS})
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    with pytest.raises(SourceError, match="cannot read this workbook"):
+        read_source(cut)
+
+
+def test_password_protected_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "secret.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value) == (
+        f"{path}: this workbook is password-protected or an old .xls file: remove the password or save it as .xlsx"
+    )
+
+
+def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("organisations:\n  - id: om\n    name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value).startswith(f"{path}, line ")
+    assert "this is not valid YAML" in str(caught.value)
+
+
+def test_invalid_json_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "map.json"
+    path.write_text('{\n "organisations": [,]\n}', encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value) == f"{path}, line 2: this is not valid JSON (Expecting value)"
+
+
+def test_json_that_is_not_a_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "map.json"
+    path.write_text(json.dumps([1, 2]), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value) == f"{path}: expected a mapping with organisations and links at the top level"
+
+
+def test_reading_never_modifies_the_source(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "map.xlsx", {"Organisations": ORGANISATIONS, "Links": LINKS})
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    load_map(path)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_blank_rows_are_skipped_and_rows_keep_their_excel_numbers(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "organisations.csv", [["id", "name"], ["a", "A"], ["", ""], ["b", "B"]])
+    table = read_source(path).tables["organisations"]
+    assert [number for number, _ in table.rows] == [2, 4]
+
+
+def test_formula_cells_are_read_as_their_values(tmp_path: Path) -> None:
+    path = tmp_path / "formula.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Organisations"
+    sheet.append(["id", "name"])
+    sheet.append(["om", "=1+1"])  # no cached value: openpyxl wrote it, Excel never computed it
+    workbook.create_sheet("Links").append(["source", "target"])
+    workbook.save(path)
+    table = read_source(path).tables["organisations"]
+    assert table.rows == [(2, ["om", ""])]  # the formula has no value yet, so the cell reads as empty

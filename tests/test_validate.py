@@ -1,0 +1,260 @@
+"""Validation: every message, word for word, and everything found in one pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import write_folder, write_json, write_workbook
+
+from stakeholders import ValidationError, check_source, load_map
+
+ORGS = [["id", "name", "sector"], ["om", "Openbaar Ministerie", "justice"], ["politie", "Politie", "police"]]
+LINKS = [["source", "target"], ["politie", "om"]]
+
+
+def problems(tmp_path: Path, orgs: list[list[Any]] = ORGS, links: list[list[Any]] = LINKS, **more: Any) -> list[str]:
+    folder = write_folder(tmp_path / "map", {"organisations": orgs, "links": links, **more})
+    return [str(p) for p in check_source(folder)]
+
+
+def test_a_valid_source_has_no_problems(tmp_path: Path) -> None:
+    assert problems(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("orgs", "links", "expected"),
+    [
+        (
+            ORGS,
+            [["source", "target"], ["politie", "omm"]],
+            "links.csv, row 2, column target: unknown organisation 'omm' (did you mean 'om'?): "
+            "use an id from the organisations table",
+        ),
+        (
+            ORGS,
+            [["origin", "target"], ["politie", "om"]],
+            "links.csv, row 1: column source is missing: add it to the header row "
+            "(accepted headers: source, from, bron, van)",
+        ),
+        (
+            [["id", "name"], ["om", "OM"], ["om", "Openbaar Ministerie"]],
+            [["source", "target"]],
+            "organisations.csv, row 3, column id: duplicate id 'om' (also in row 2): give each organisation its own id",
+        ),
+        (
+            [["id", "name"], ["om", ""]],
+            [["source", "target"]],
+            "organisations.csv, row 2, column name: name is empty: give every organisation a name",
+        ),
+        (
+            [["id", "name"], ["a|b", "AB"]],
+            [["source", "target"]],
+            "organisations.csv, row 2, column id: id 'a|b' contains '|': ids may not contain '|'",
+        ),
+        (
+            [["id", "name", "sector"], ["om", "OM", "polise"]],
+            [["source", "target"]],
+            "organisations.csv, row 2, column sector: 'polise' is not a sector (did you mean 'police'?): use one of "
+            "police, justice, probation, care, prevention, victim-support, hotline, industry, research, government, "
+            "international, ngo, or add it to the map's sectors setting",
+        ),
+        (
+            [["id", "name", "niveau"], ["om", "OM", "strategy"]],
+            [["source", "target"]],
+            "organisations.csv, row 2, column niveau: 'strategy' is not a level (did you mean 'policy'?): "
+            "use one of policy, operational, both",
+        ),
+        (
+            ORGS,
+            [["source", "target", "kind"], ["politie", "om", "friendship"]],
+            "links.csv, row 2, column kind: 'friendship' is not a kind: use one of information-sharing, referral, "
+            "notice-and-takedown, joint-operation, funding, agreement, policy-consultation, research, technology, "
+            "membership, oversight, or add it to the map's kinds setting",
+        ),
+        (
+            ORGS,
+            [["source", "target", "status"], ["politie", "om", "plannd"]],
+            "links.csv, row 2, column status: 'plannd' is not a status (did you mean 'planned'?): "
+            "use one of active, planned, lapsed",
+        ),
+        (
+            ORGS,
+            [["source", "target", "since"], ["politie", "om", "31-13-2021"]],
+            "links.csv, row 2, column since: '31-13-2021' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
+        ),
+        (
+            ORGS,
+            [["source", "target", "since", "until"], ["politie", "om", "2021", "2019-05"]],
+            "links.csv, row 2, column until: until 2019-05 is before since 2021: correct or swap the dates",
+        ),
+        (
+            ORGS,
+            [["source", "target", "strength"], ["politie", "om", "7"]],
+            "links.csv, row 2, column strength: '7' is not a strength: use a whole number from 1 to 5",
+        ),
+        (
+            ORGS,
+            [["source", "target"], ["om", "om"]],
+            "links.csv, row 2, column target: a link from 'om' to itself: source and target must differ",
+        ),
+        (
+            [["id", "name", "short_name"], ["a", "Politie", "P"], ["b", "Politie Noord", "P"]],
+            [["source", "target"], ["p", "a"]],
+            "links.csv, row 2, column source: 'p' could mean several organisations (a, b): write the id",
+        ),
+        (
+            [["id", "name", "stages"], ["om", "OM", "vervolgng"]],
+            [["source", "target"]],
+            "organisations.csv, row 2, column stages: unknown stage 'vervolgng' (did you mean 'prosecution'?): "
+            "use an id from the default stages (prevention, detection, removal, investigation, victim-identification, "
+            "prosecution, sanction, treatment, victim-support, policy)",
+        ),
+        (
+            [["id", "name", ""], ["om", "OM", "stray"]],
+            [["source", "target"]],
+            "organisations.csv, row 1, column C: this column has values but no header: give it a name or delete it",
+        ),
+        (
+            [["id", "name", "naam"], ["om", "OM", "Openbaar Ministerie"]],
+            [["source", "target"]],
+            "organisations.csv, row 1, column naam: columns 'name' and 'naam' both mean name: keep one of them",
+        ),
+        (
+            [["id", "name", "contact", "contact"], ["om", "OM", "a", "b"]],
+            [["source", "target"]],
+            "organisations.csv, row 1, column contact: two columns are named 'contact': rename one of them",
+        ),
+    ],
+)
+def test_each_message(tmp_path: Path, orgs: list[list[Any]], links: list[list[Any]], expected: str) -> None:
+    assert problems(tmp_path, orgs, links) == [expected]
+
+
+def test_stage_table_messages(tmp_path: Path) -> None:
+    stages = [
+        ["id", "name", "order", "hands_over_to"],
+        ["investigation", "Opsporing", "x", "vervolging"],
+        ["prosecution", "Vervolging", "2", "treatment"],
+    ]
+    orgs = [["id", "name", "stages"], ["om", "OM", "Vervolging|opsporng"]]
+    assert problems(tmp_path, orgs, [["source", "target"]], stages=stages) == [
+        "organisations.csv, row 2, column stages: unknown stage 'opsporng' (did you mean 'investigation'?): "
+        "use an id from the stages table",
+        "stages.csv, row 2, column order: 'x' is not a whole number: use 1, 2, 3 … to order the stages",
+        "stages.csv, row 3, column hands_over_to: unknown stage 'treatment': use an id from the stages table",
+    ]
+
+
+def test_settings_messages(tmp_path: Path) -> None:
+    settings = [["key", "value"], ["title", "T"], ["colour", "red"], ["date", "yesterday"]]
+    assert problems(tmp_path, map=settings) == [
+        "map.csv, row 3, column colour: unknown setting 'colour': use title, date, source_note, description, "
+        "sectors or kinds",
+        "map.csv, row 4, column date: 'yesterday' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
+    ]
+
+
+def test_missing_tables_in_a_workbook(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "map.xlsx", {"Blad1": [["id"]]})
+    assert [str(p) for p in check_source(path)] == [
+        f"{path}: no sheet named Organisations found: name a sheet Organisations (or Organisaties); found: Blad1",
+        f"{path}: no sheet named Links found: name a sheet Links (or Relaties); found: Blad1",
+    ]
+
+
+def test_missing_tables_in_a_folder_and_a_yaml_file(tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "organisations.csv").write_text("id,name\nom,OM\n", encoding="utf-8")
+    assert [str(p) for p in check_source(folder)] == [
+        f"{folder}: no links.csv found: add a file named links.csv (or relaties.csv); found: organisations.csv"
+    ]
+    path = tmp_path / "map.yaml"
+    path.write_text("title: x\norganisations: [{id: a, name: A}]\n", encoding="utf-8")
+    assert [str(p) for p in check_source(path)] == [
+        f"{path}: no links section found: add a list named links; found: title, organisations"
+    ]
+
+
+def test_workbook_messages_name_the_sheet(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "map.xlsx", {"Organisations": ORGS, "Links": [["source", "target"], ["x", "om"]]})
+    assert [str(p) for p in check_source(path)] == [
+        "map.xlsx, sheet Links, row 2, column source: unknown organisation 'x': use an id from the organisations table"
+    ]
+
+
+def test_yaml_messages_name_section_item_and_field(tmp_path: Path) -> None:
+    path = write_json(tmp_path / "map.json", {"organisations": ORGS, "links": [["source", "target"], ["om", "pol"]]})
+    assert [str(p) for p in check_source(path)] == [
+        "map.json, section links, item 1, field target: unknown organisation 'pol' (did you mean 'politie'?): "
+        "use an id from the organisations table"
+    ]
+
+
+def test_every_problem_in_one_pass_in_reading_order(tmp_path: Path) -> None:
+    orgs = [["id", "name", "level"], ["om", "OM", "high"], ["om", "", "both"]]
+    links = [["source", "target", "since"], ["om", "nobody", "soon"], ["x", "om", ""]]
+    found = problems(tmp_path, orgs, links)
+    assert found == [
+        "organisations.csv, row 2, column level: 'high' is not a level: use one of policy, operational, both",
+        "organisations.csv, row 3, column id: duplicate id 'om' (also in row 2): give each organisation its own id",
+        "organisations.csv, row 3, column name: name is empty: give every organisation a name",
+        "links.csv, row 2, column since: 'soon' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
+        "links.csv, row 2, column target: unknown organisation 'nobody': use an id from the organisations table",
+        "links.csv, row 3, column source: unknown organisation 'x': use an id from the organisations table",
+    ]
+    with pytest.raises(ValidationError) as caught:
+        load_map(tmp_path / "map")
+    assert str(caught.value) == "\n".join(found)
+
+
+def test_dutch_headers_and_values(tmp_path: Path) -> None:
+    orgs = [
+        ["Sleutel", "Naam", "Afkorting", "Sector", "Niveau", "Land", "Fasen", "Omschrijving"],
+        ["om", "Openbaar Ministerie", "OM", "Justitie", "Beleid en uitvoering", "NL", "Vervolging", "Vervolgt"],
+        ["rn", "Reclassering Nederland", "RN", "reclassering", "operationeel", "NL", "sanctie & reclassering", ""],
+    ]
+    links = [
+        ["Van", "Naar", "Soort", "Richting", "Status", "Bronvermelding", "Laatst gecontroleerd"],
+        ["OM", "Reclassering Nederland", "Doorverwijzing", "Wederzijds", "Gepland", "S28", "01-10-2026"],
+    ]
+    m = load_map(write_folder(tmp_path / "nl", {"organisaties": orgs, "relaties": links}, delimiter=";"))
+    assert list(m.organisations["level"]) == ["both", "operational"]
+    assert list(m.organisations["sector"]) == ["justice", "probation"]
+    assert m.organisations.loc[1, "stages"] == ["sanction"]
+    link = m.links.iloc[0].to_dict()
+    assert {k: link[k] for k in ("source", "target", "kind", "direction", "status", "source_ref", "last_checked")} == {
+        "source": "om",
+        "target": "rn",
+        "kind": "referral",
+        "direction": "mutual",
+        "status": "planned",
+        "source_ref": "S28",
+        "last_checked": "2026-10-01",
+    }
+    assert m.settings.date == "2026-10-01"  # no date setting: the newest last_checked stands in
+
+
+def test_settings_extend_the_vocabularies(tmp_path: Path) -> None:
+    orgs = [["id", "name", "sector"], ["om", "OM", "Faith groups"], ["politie", "Politie", "police"]]
+    links = [["source", "target", "kind"], ["politie", "om", "personnel"]]
+    settings = [["title", "Extended"], ["sectors", "Faith groups"], ["kinds", "personnel"]]  # no header row
+    m = load_map(write_folder(tmp_path / "ext", {"organisations": orgs, "links": links, "map": settings}))
+    assert m.settings.title == "Extended"
+    assert list(m.organisations["sector"]) == ["faith-groups", "police"]
+    assert m.links.loc[0, "kind"] == "personnel"
+
+
+def test_defaults_custom_columns_and_generated_link_ids(tmp_path: Path) -> None:
+    orgs = [["id", "name", "Contact person"], ["om", "OM", "A. Jansen"], ["politie", "Politie", ""]]
+    links = [["source", "target", "id"], ["politie", "om", ""], ["om", "politie", "L1"]]
+    m = load_map(write_folder(tmp_path / "d", {"organisations": orgs, "links": links}))
+    assert list(m.organisations["Contact person"]) == ["A. Jansen", ""]
+    assert m.custom_columns["organisations"] == ("Contact person",)
+    assert list(m.links["id"]) == ["L1-2", "L1"]
+    assert list(m.links["direction"]) == ["directed", "directed"]
+    assert list(m.links["status"]) == ["active", "active"]
+    assert list(m.stages["id"])[:3] == ["prevention", "detection", "removal"]
+    assert m.stages.loc[1, "hands_over_to"] == ["investigation", "removal"]
