@@ -16,6 +16,7 @@ import click
 from ._version import __version__
 from .errors import StakeholdersError, UnsupportedSource, ValidationError
 from .load import EXAMPLE, example_path, load_map
+from .model import StakeholderMap
 from .render import write_html
 
 __all__ = ["cli"]
@@ -34,6 +35,20 @@ def _fail(err: StakeholdersError, outcome: str = "; nothing was written") -> Non
         click.echo(f"{count} problem{'s' if count != 1 else ''} found{outcome}.", err=True)
         sys.exit(1)
     raise click.ClickException(str(err))
+
+
+def _warn_sensitive(stakeholder_map: StakeholderMap) -> None:
+    """Say so when rows marked partners or restricted went into an output (no audience filter yet)."""
+    counts = {
+        table: int(frame["sensitivity"].isin(["partners", "restricted"]).sum())
+        for table, frame in (("organisations", stakeholder_map.organisations), ("links", stakeholder_map.links))
+    }
+    if any(counts.values()):
+        click.echo(
+            f"Warning: {counts['organisations']} organisations and {counts['links']} links are marked partners or "
+            "restricted and are in this map: share it only with people allowed to see them.",
+            err=True,
+        )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,6 +93,7 @@ def map_command(source: Path | None, output: Path | None, title: str | None) -> 
         written = write_html(stakeholder_map, output, title=title)
     except StakeholdersError as err:
         _fail(err)
+    _warn_sensitive(stakeholder_map)
     click.echo(
         f"Wrote {written.resolve()} ({len(stakeholder_map.organisations)} organisations, "
         f"{len(stakeholder_map.links)} links)."

@@ -70,7 +70,7 @@ KIND_COLOURS = {
     "oversight": "#C0392B",
 }
 
-EXTRA_COLOURS = ("#EE3377", "#009988", "#0077BB", "#CC3311", "#33BBEE", "#6B4226", "#5E8C31", "#B565A7")
+EXTRA_COLOURS = ("#EE3377", "#009988", "#0077BB", "#CC3311", "#2D7F9D", "#6B4226", "#5E8C31", "#B565A7")
 """Colours for sectors and kinds that a map adds to the default vocabularies, in order."""
 
 LEVEL_SHAPES = {"policy": "square", "operational": "dot", "both": "diamond", "": "triangle"}

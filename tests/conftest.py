@@ -168,7 +168,12 @@ def open_page(browser: Any) -> Iterator[Any]:
     """``open_page(path)`` opens an HTML file offline and records requests, dialogs and errors."""
     contexts = []
 
-    def opener(path: Path, width: int = 1400, height: int = 900) -> Opened:
+    def opener(
+        path: Path,
+        width: int = 1400,
+        height: int = 900,
+        ready: str = "window.network !== undefined && window.stakeholdersMap !== undefined",
+    ) -> Opened:
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
@@ -189,7 +194,7 @@ def open_page(browser: Any) -> Iterator[Any]:
             " e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
         )
         page.goto(path.resolve().as_uri())
-        page.wait_for_function("window.network !== undefined && window.stakeholdersMap !== undefined")
+        page.wait_for_function(ready)
         return opened
 
     yield opener

@@ -185,3 +185,50 @@ def test_payloads_run_nothing_and_show_as_text(open_page: Any, payload_map: Path
     assert opened.dialogs == []
     assert opened.requests == []
     assert opened.errors == []
+
+
+def test_every_control_is_reachable_by_keyboard(example: Any) -> None:
+    page = example.page
+    reached = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        reached.append(
+            page.evaluate(
+                """() => { const e = document.activeElement;
+                           return e.id || (e.dataset && e.dataset.filter ? e.dataset.filter + ':' + e.value : e.tagName); }"""
+            )
+        )
+    for control in ("search", "zoom-in", "zoom-out", "fit", "clear-focus", "focus-depth", "toggle-table", "network"):
+        assert control in reached, control
+    assert "sector:police" in reached and "kind:referral" in reached and "level:policy" in reached
+    # focus is visible: the focused control gets an outline
+    page.focus("#search")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+
+
+def test_keyboard_only_search_and_info_panel(example: Any) -> None:
+    page = example.page
+    page.focus("#search")
+    page.keyboard.type("interpol")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('#search-results') !== null")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#info", state="visible")
+    assert "INTERPOL" in page.inner_text("#info h2").upper()
+    # the info panel's neighbour buttons move the focus to another organisation
+    page.locator("#info li button").first.press("Enter")
+    page.wait_for_function("window.network.getSelectedNodes()[0] !== 'interpol'")
+    assert page.is_visible("#info")
+
+
+def test_notebook_frame_draws_the_map(open_page: Any, small_folder: Path, tmp_path: Path) -> None:
+    notebook = tmp_path / "notebook.html"
+    frame = load_map(small_folder)._repr_html_()
+    notebook.write_text(f"<!DOCTYPE html><html><body><h1>Notebook</h1>{frame}</body></html>", encoding="utf-8")
+    opened = open_page(notebook, ready="document.querySelector('iframe') !== null")
+    child = opened.page.frames[1]
+    child.wait_for_function("window.network !== undefined")
+    assert child.evaluate("Object.keys(window.network.getPositions()).length") == 4
+    assert opened.requests == [] and opened.dialogs == []

@@ -1,0 +1,45 @@
+"""Render the example map in headless Chromium and save the README's screenshot.
+
+Run it from the repository with the project's environment:
+
+    .venv/bin/python scripts/screenshot.py [docs/example-map.png]
+
+It builds the map into a temporary folder, opens it offline in Debian's
+chromium (/usr/bin/chromium) through Playwright, waits until vis-network has
+drawn it, and writes a 1400×900 PNG.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from stakeholders import example_path, load_map, write_html
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def main(output: Path) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        page_path = write_html(load_map(example_path()), Path(folder) / "example.html")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 900}, device_scale_factor=1)
+            page.route(
+                "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
+            )
+            page.goto(page_path.as_uri())
+            page.wait_for_function("window.network !== undefined")
+            page.wait_for_timeout(500)
+            output.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(output))
+            browser.close()
+    print(f"Wrote {output}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/example-map.png"))
