@@ -195,7 +195,8 @@ def test_every_control_is_reachable_by_keyboard(example: Any) -> None:
         reached.append(
             page.evaluate(
                 """() => { const e = document.activeElement;
-                           return e.id || (e.dataset && e.dataset.filter ? e.dataset.filter + ':' + e.value : e.tagName); }"""
+                           if (e.dataset && e.dataset.filter) return e.dataset.filter + ':' + e.value;
+                           return e.id || e.tagName; }"""
             )
         )
     for control in ("search", "zoom-in", "zoom-out", "fit", "clear-focus", "focus-depth", "toggle-table", "network"):
