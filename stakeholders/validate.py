@@ -43,6 +43,8 @@ from .read import RawTable, Source
 __all__ = ["Tables", "parse_date", "validate_source"]
 
 TABLE_ORDER = ("settings", "organisations", "stages", "links")
+Records = tuple[list[tuple[int, dict[str, Any]]], list[str]]
+"""Rows of one table as (row number, field → value), and the names of its custom columns."""
 THING = {"organisations": "organisation", "links": "link", "stages": "stage"}
 
 
@@ -63,8 +65,10 @@ class _Findings:
     def __init__(self) -> None:
         self._items: list[tuple[tuple[int, int, int], Problem]] = []
 
-    def add(self, table: RawTable, row: int, column: str, message: str, position: int = 0) -> None:
+    def add(self, table: RawTable, row: int, column: str, message: str) -> None:
+        """Record a problem; within a row, problems sort by the column's place in the header."""
         rank = TABLE_ORDER.index(table.role) if table.role in TABLE_ORDER else 9
+        position = table.headers.index(column) if column in table.headers else -1
         problem = Problem(
             table.file, table.sheet, row, column, message, table.sheet_word, table.row_word, table.column_word
         )
@@ -184,27 +188,25 @@ def _map_headers(table: RawTable, role: str, findings: _Findings) -> tuple[dict[
         if header == "":
             if any(index < len(cells) and cells[index] not in ("", []) for _, cells in table.rows):
                 letter = _column_letter(index) if table.row_word == "row" else str(index + 1)
-                findings.add(
-                    table, 1, letter, "this column has values but no header: give it a name or delete it", index
-                )
+                findings.add(table, 1, letter, "this column has values but no header: give it a name or delete it")
             continue
         column = next((c for c in COLUMNS[role] if c.accepts(header)), None)
         if column is not None:
             if column.name in known:
                 first = table.headers[known[column.name]]
                 msg = f"columns '{first}' and '{header}' both mean {column.name}: keep one of them"
-                findings.add(table, 1, header, msg, index)
+                findings.add(table, 1, header, msg)
             else:
                 known[column.name] = index
         elif header in custom:
-            findings.add(table, 1, header, f"two columns are named '{header}': rename one of them", index)
+            findings.add(table, 1, header, f"two columns are named '{header}': rename one of them")
         else:
             custom[header] = index
     for column in COLUMNS[role]:
         if column.required and column.name not in known:
             accepted = ", ".join((column.name, *column.headers))
             msg = f"column {column.name} is missing: add it to the header row (accepted headers: {accepted})"
-            findings.add(table, 1, "", msg, -1)
+            findings.add(table, 1, "", msg)
     return known, custom
 
 
@@ -222,21 +224,16 @@ def _parse_cell(column: Column, raw: Any, vocabularies: dict[str, Vocabulary]) -
     empty = raw == "" or raw == []
     if column.kind in ("list", "stages"):
         return _split(raw), None
-    if column.kind == "vocab":
-        assert column.vocabulary is not None  # set for every vocab column in model.COLUMNS
+    if column.vocabulary is not None:
         if empty:
             return column.default, None
         vocabulary = vocabularies.get(column.vocabulary.name, column.vocabulary)
         found = vocabulary.lookup(_text(raw))
         if found is None:
+            what = vocabulary.name
             hint = _suggest(_text(raw), _vocab_choices(vocabulary))
-            allowed = ", ".join(vocabulary.ids)
-            extend = (
-                f", or add it to the map's {column.vocabulary.name}s setting"
-                if column.vocabulary.name in ("sector", "kind")
-                else ""
-            )
-            return "", f"'{_text(raw)}' is not a {column.vocabulary.name}{hint}: use one of {allowed}{extend}"
+            extend = f", or add it to the map's {what}s setting" if what in vocabularies else ""
+            return "", f"'{_text(raw)}' is not a {what}{hint}: use one of {', '.join(vocabulary.ids)}{extend}"
         return found, None
     if empty:
         return (None if column.kind in ("strength", "order") else ""), None
@@ -271,12 +268,12 @@ def _read_records(
             value, message = _parse_cell(column, raw, vocabularies)
             header = table.headers[index] if index is not None else column.name
             if message:
-                findings.add(table, row, header, message, index or 0)
+                findings.add(table, row, header, message)
             elif column.required and index is not None and value in ("", []):
                 msg = f"{column.name} is empty: give every {THING[role]} a {column.name}"
-                findings.add(table, row, header, msg, index)
+                findings.add(table, row, header, msg)
             if column.kind == "id" and value and "|" in value:
-                findings.add(table, row, header, f"id '{value}' contains '|': ids may not contain '|'", index or 0)
+                findings.add(table, row, header, f"id '{value}' contains '|': ids may not contain '|'")
             record[column.name] = value
         for header, index in custom.items():
             record[header] = _text(cells[index]) if index < len(cells) else ""
@@ -316,15 +313,17 @@ def _resolve(value: str, ids: set[str], index: dict[str, set[str]], what: str, w
     return "", f"unknown {what} '{value}'{hint}: use an id from the {where}"
 
 
-def _check_unique(table: RawTable, records: list[tuple[int, dict[str, Any]]], findings: _Findings, role: str) -> None:
+def _check_unique(table: RawTable | None, records: list[tuple[int, dict[str, Any]]], findings: _Findings) -> None:
+    if table is None:
+        return
     first: dict[str, int] = {}
     for row, record in records:
         ident = record.get("id")
         if not ident:
             continue
         if ident in first:
-            msg = f"duplicate id '{ident}' (also in row {first[ident]}): give each {THING[role]} its own id"
-            findings.add(table, row, "id", msg)
+            msg = f"duplicate id '{ident}' (also in row {first[ident]}): give each {THING[table.role]} its own id"
+            findings.add(table, row, _header(table, "id"), msg)
         else:
             first[ident] = row
 
@@ -398,99 +397,105 @@ def _frame(records: list[tuple[int, dict[str, Any]]], role: str, custom: list[st
     return frame
 
 
+def _resolve_stages(
+    source: Source, orgs: list[tuple[int, dict[str, Any]]], stages: Records, findings: _Findings
+) -> pd.DataFrame:
+    """Turn the stage references of organisations and hand-overs into stage ids; return the stages table."""
+    records, custom = stages
+    table = source.tables.get("stages")
+    if table is None:
+        frame = _default_stages()
+        records = [(0, record) for record in frame.to_dict("records")]
+        where = f"default stages ({', '.join(frame['id'])})"
+    else:
+        where = "stages table"
+    ids = {record["id"] for _, record in records if record.get("id")}
+    index = _reference_index(records, ("id", "name", "name_nl", "name_en"))
+    for referring, referring_records, name in (
+        (source.tables.get("organisations"), orgs, "stages"),
+        (table, records, "hands_over_to"),
+    ):
+        if referring is None:
+            continue
+        for row, record in referring_records:
+            resolved = []
+            for value in record.get(name) or []:
+                found, message = _resolve(value, ids, index, "stage", where)
+                if message:
+                    findings.add(referring, row, _header(referring, name), message)
+                else:
+                    resolved.append(found)
+            record[name] = resolved
+    if table is None:
+        return frame
+    frame = _frame(records, "stages", custom).assign(_row=range(len(records)))
+    frame = frame.sort_values(["order", "_row"], na_position="last", kind="stable")
+    return frame.drop(columns="_row").reset_index(drop=True)
+
+
+def _resolve_links(
+    table: RawTable | None,
+    links: list[tuple[int, dict[str, Any]]],
+    orgs: list[tuple[int, dict[str, Any]]],
+    findings: _Findings,
+) -> None:
+    """Resolve link ends to organisation ids, check them and the dates, and give every link an id."""
+    if table is None:
+        return
+    org_ids = {record["id"] for _, record in orgs if record.get("id")}
+    index = _reference_index(orgs, ("id", "name", "short_name", "aliases"))
+    used_ids = {record["id"] for _, record in links if record.get("id")}
+    for number, (row, record) in enumerate(links, start=1):
+        for end in ("source", "target"):
+            if record.get(end):
+                found, message = _resolve(record[end], org_ids, index, "organisation", "organisations table")
+                if message:
+                    findings.add(table, row, _header(table, end), message)
+                record[end] = found
+        if record["source"] and record["source"] == record["target"]:
+            msg = f"a link from '{record['source']}' to itself: source and target must differ"
+            findings.add(table, row, _header(table, "target"), msg)
+        since, until = record["since"], record["until"]
+        precision = min(len(since), len(until))
+        if since and until and until[:precision] < since[:precision]:
+            msg = f"until {until} is before since {since}: correct or swap the dates"
+            findings.add(table, row, _header(table, "until"), msg)
+        if not record.get("id"):
+            candidate, suffix = f"L{number}", 1
+            while candidate in used_ids:
+                suffix += 1
+                candidate = f"L{number}-{suffix}"
+            record["id"] = candidate
+            used_ids.add(candidate)
+
+
 def validate_source(source: Source) -> Tables:
     """Validate everything in ``source`` and return its tables, or raise with every problem."""
     findings = _Findings()
     settings = _settings(source.tables.get("settings"), findings)
     vocabularies = {"sector": settings.sectors, "kind": settings.kinds}
-    empty: list[tuple[int, dict[str, Any]]] = []
-    parsed: dict[str, tuple[list[tuple[int, dict[str, Any]]], list[str]]] = {}
+    parsed: dict[str, Records] = {}
     for role in ("organisations", "stages", "links"):
         table = source.tables.get(role)
-        if table is None:
+        if table is not None:
+            parsed[role] = _read_records(table, role, vocabularies, findings)
+            _check_unique(table, parsed[role][0], findings)
+        else:
+            parsed[role] = ([], [])
             if role != "stages":
                 findings.missing_table(source.path, role, source.found, source.kind)
-            parsed[role] = (empty, [])
-        else:
-            parsed[role] = _read_records(table, role, vocabularies, findings)
-
-    orgs, org_custom = parsed["organisations"]
-    links, link_custom = parsed["links"]
-    stage_records, stage_custom = parsed["stages"]
-    org_table, link_table, stage_table = (source.tables.get(r) for r in ("organisations", "links", "stages"))
-
-    if org_table is not None:
-        _check_unique(org_table, orgs, findings, "organisations")
-    if stage_table is not None:
-        _check_unique(stage_table, stage_records, findings, "stages")
-        stages = _frame(stage_records, "stages", stage_custom)  # ids for the reference index
-    else:
-        stages = _default_stages()
-        stage_records = [(0, record) for record in stages.to_dict("records")]
-    stage_index = _reference_index(stage_records, ("id", "name", "name_nl", "name_en"))
-    stage_ids = set(stages["id"])
-    where = "stages table" if stage_table is not None else f"default stages ({', '.join(stages['id'])})"
-
-    def resolve_stages(table: RawTable | None, records: list[tuple[int, dict[str, Any]]], name: str) -> None:
-        if table is None:
-            return
-        header = _header(table, name)
-        for row, record in records:
-            resolved = []
-            for value in record.get(name) or []:
-                found, message = _resolve(value, stage_ids, stage_index, "stage", where)
-                if message:
-                    findings.add(table, row, header, message, 50)
-                else:
-                    resolved.append(found)
-            record[name] = resolved
-
-    resolve_stages(org_table, orgs, "stages")
-    resolve_stages(stage_table, stage_records, "hands_over_to")
-    if stage_table is not None:
-        stages = _frame(stage_records, "stages", stage_custom)
-        stages = stages.assign(_row=range(len(stages)))
-        stages = stages.sort_values(["order", "_row"], na_position="last", kind="stable").drop(columns="_row")
-        stages = stages.reset_index(drop=True)
-
-    org_ids = {record["id"] for _, record in orgs if record.get("id")}
-    org_index = _reference_index(orgs, ("id", "name", "short_name", "aliases"))
-    if link_table is not None:
-        headers = {c.name: _header(link_table, c.name) for c in COLUMNS["links"]}
-        used_ids = {record["id"] for _, record in links if record.get("id")}
-        _check_unique(link_table, [(r, rec) for r, rec in links if rec.get("id")], findings, "links")
-        for number, (row, record) in enumerate(links, start=1):
-            for end in ("source", "target"):
-                value = record.get(end) or ""
-                if not value:
-                    continue
-                found, message = _resolve(value, org_ids, org_index, "organisation", "organisations table")
-                if message:
-                    findings.add(link_table, row, headers[end], message, 10)
-                record[end] = found
-            if record["source"] and record["source"] == record["target"]:
-                msg = f"a link from '{record['source']}' to itself: source and target must differ"
-                findings.add(link_table, row, headers["target"], msg, 11)
-            if record["since"] and record["until"] and record["until"] < record["since"]:
-                msg = f"until {record['until']} is before since {record['since']}: correct or swap the dates"
-                findings.add(link_table, row, headers["until"], msg, 12)
-            if not record.get("id"):
-                candidate, suffix = f"L{number}", 1
-                while candidate in used_ids:
-                    suffix += 1
-                    candidate = f"L{number}-{suffix}"
-                record["id"] = candidate
-                used_ids.add(candidate)
+    (orgs, org_custom), (links, link_custom) = parsed["organisations"], parsed["links"]
+    stages = _resolve_stages(source, orgs, parsed["stages"], findings)
+    _resolve_links(source.tables.get("links"), links, orgs, findings)
 
     problems = findings.problems()
     if problems:
         raise ValidationError(problems)
-
-    settings_date = settings.date or max((r["last_checked"] for _, r in links if r.get("last_checked")), default="")
+    date = settings.date or max((r["last_checked"] for _, r in links if r.get("last_checked")), default="")
     return Tables(
         organisations=_frame(orgs, "organisations", org_custom),
         links=_frame(links, "links", link_custom),
         stages=stages,
-        settings=replace(settings, date=settings_date),
-        custom_columns={"organisations": tuple(org_custom), "links": tuple(link_custom), "stages": tuple(stage_custom)},
+        settings=replace(settings, date=date),
+        custom_columns={role: tuple(custom) for role, (_, custom) in parsed.items()},
     )

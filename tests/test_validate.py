@@ -132,6 +132,15 @@ def test_each_message(tmp_path: Path, orgs: list[list[Any]], links: list[list[An
     assert problems(tmp_path, orgs, links) == [expected]
 
 
+def test_dates_of_different_precision_compare_by_their_common_part(tmp_path: Path) -> None:
+    links = [
+        ["source", "target", "since", "until"],
+        ["politie", "om", "2021-05", "2021"],
+        ["om", "politie", "2021", "2021-01-31"],
+    ]
+    assert problems(tmp_path, ORGS, links) == []
+
+
 def test_stage_table_messages(tmp_path: Path) -> None:
     stages = [
         ["id", "name", "order", "hands_over_to"],
@@ -201,8 +210,8 @@ def test_every_problem_in_one_pass_in_reading_order(tmp_path: Path) -> None:
         "organisations.csv, row 2, column level: 'high' is not a level: use one of policy, operational, both",
         "organisations.csv, row 3, column id: duplicate id 'om' (also in row 2): give each organisation its own id",
         "organisations.csv, row 3, column name: name is empty: give every organisation a name",
-        "links.csv, row 2, column since: 'soon' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
         "links.csv, row 2, column target: unknown organisation 'nobody': use an id from the organisations table",
+        "links.csv, row 2, column since: 'soon' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
         "links.csv, row 3, column source: unknown organisation 'x': use an id from the organisations table",
     ]
     with pytest.raises(ValidationError) as caught:
