@@ -15,6 +15,7 @@ from .errors import (
     Problem,
     SourceError,
     StakeholdersError,
+    UnknownOrganisation,
     UnsupportedSource,
     ValidationError,
 )
@@ -23,17 +24,22 @@ from .layout import compute_positions
 from .load import check_source, example_path, load_map
 from .model import MapSettings, StakeholderMap
 from .render import map_data, to_html, write_html
+from .report import report_html, write_report
+from .results import Analysis, analyse
 
 __all__ = [
+    "Analysis",
     "MapSettings",
     "OutputError",
     "Problem",
     "SourceError",
     "StakeholderMap",
     "StakeholdersError",
+    "UnknownOrganisation",
     "UnsupportedSource",
     "ValidationError",
     "__version__",
+    "analyse",
     "build_graph",
     "check_source",
     "compute_positions",
@@ -41,6 +47,8 @@ __all__ = [
     "flow_graph",
     "load_map",
     "map_data",
+    "report_html",
     "to_html",
     "write_html",
+    "write_report",
 ]

@@ -9,6 +9,8 @@ code 2. Tracebacks are for bugs only.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import click
@@ -18,6 +20,10 @@ from .errors import StakeholdersError, UnsupportedSource, ValidationError
 from .load import EXAMPLE, example_path, load_map
 from .model import StakeholderMap
 from .render import write_html
+from .report import write_report
+from .results import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
+from .validate import parse_date
+from .words import LANGUAGES
 
 __all__ = ["cli"]
 
@@ -119,4 +125,175 @@ def validate(source: Path) -> None:
     click.echo(
         f"{source} is valid: {len(stakeholder_map.organisations)} organisations, "
         f"{len(stakeholder_map.links)} links, {len(stakeholder_map.stages)} stages."
+    )
+
+
+def _progress() -> Callable[[str], None] | None:
+    """Step names on stderr while analysing, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(step: str) -> None:
+        click.echo(f"\rAnalysing: {step}…\033[K", err=True, nl=False)
+
+    return show
+
+
+def _end_progress(progress: Callable[[str], None] | None) -> None:
+    if progress is not None:
+        click.echo("\r\033[K", err=True, nl=False)
+
+
+def _reference_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    if parsed is None or len(parsed) != 10:
+        raise click.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD")
+    return date.fromisoformat(parsed)
+
+
+def _analysis_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options shared by ``analyse`` and ``report``."""
+    options = [
+        click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="Rows in ranked lists."),
+        click.option(
+            "--without",
+            "without",
+            multiple=True,
+            metavar="ORG",
+            help="What if this organisation (id, name or acronym) dropped out? Repeat for several.",
+        ),
+        click.option(
+            "--include",
+            multiple=True,
+            type=click.Choice(["planned", "lapsed"]),
+            help="Count planned or lapsed links as cooperation too (default: active links only). Repeatable.",
+        ),
+        click.option(
+            "--stale-months",
+            default=12,
+            show_default=True,
+            type=click.IntRange(1),
+            help="A link last checked longer ago than this is stale.",
+        ),
+        click.option(
+            "--today",
+            callback=_reference_date,
+            metavar="YYYY-MM-DD",
+            help="Reference date for stale and expired links [default: today].",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _analyse(
+    source: Path, top: int, without: tuple[str, ...], include: tuple[str, ...], stale_months: int, today: date | None
+) -> Analysis:
+    progress = _progress()
+    try:
+        result = analyse(
+            load_map(source),
+            top=top,
+            without=without,
+            statuses=("active", *include),
+            stale_months=stale_months,
+            today=today,
+            progress=progress,
+        )
+    except StakeholdersError as err:
+        _end_progress(progress)
+        _fail(err, outcome="")
+    _end_progress(progress)
+    return result
+
+
+@cli.command(name="analyse")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="Readable tables, or JSON / CSV for other programs.",
+)
+@click.option(
+    "--table",
+    type=click.Choice(CSV_TABLES),
+    default="organisations",
+    show_default=True,
+    help="Which table --format csv writes.",
+)
+@_analysis_options
+def analyse_command(
+    source: Path,
+    output_format: str,
+    table: str,
+    top: int,
+    without: tuple[str, ...],
+    include: tuple[str, ...],
+    stale_months: int,
+    today: date | None,
+) -> None:
+    """Analyse SOURCE: brokers, single points of failure, coverage, gaps and suggestions.
+
+    Counts active links unless --include says otherwise.
+
+    Example:
+
+    \b
+        stakeholders analyse my-workbook.xlsx --top 5
+        stakeholders analyse my-workbook.xlsx --without politie
+        stakeholders analyse my-workbook.xlsx --format csv --table handovers > handovers.csv
+    """
+    result = _analyse(source, top, without, include, stale_months, today)
+    writers = {"text": as_text, "json": as_json, "csv": lambda r: as_csv(r, table)}
+    click.echo(writers[output_format](result), nl=False)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write [default: SOURCE's name with -report.html, in the current folder].",
+)
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True, help="The report's own words.")
+@_analysis_options
+def report(
+    source: Path,
+    output: Path | None,
+    lang: str,
+    top: int,
+    without: tuple[str, ...],
+    include: tuple[str, ...],
+    stale_months: int,
+    today: date | None,
+) -> None:
+    """Write a meeting report for SOURCE: one offline HTML file with the map and the analysis.
+
+    It prints on A4. --lang nl writes the report's own words in Dutch.
+
+    Example:
+
+    \b
+        stakeholders report my-workbook.xlsx -o report.html
+        stakeholders report my-workbook.xlsx -o rapport.html --lang nl --without om
+    """
+    if output is None:
+        output = Path(f"{source.stem if source.is_file() else source.name}-report.html")
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
+    result = _analyse(source, top, without, include, stale_months, today)
+    try:
+        written = write_report(result, output, lang=lang)
+    except StakeholdersError as err:
+        _fail(err)
+    _warn_sensitive(result.map)
+    click.echo(
+        f"Wrote {written.resolve()} ({result.summary['organisations']} organisations, {result.summary['links']} links)."
     )

@@ -6,6 +6,7 @@
     ├── SourceError              a source cannot be read at all (not found, corrupt, wrong type)
     │   └── UnsupportedSource    the path is not a format we read (CLI: usage error, exit code 2)
     ├── ValidationError          the source was read but its data has problems (one line each)
+    ├── UnknownOrganisation      an option names an organisation the map does not have
     └── OutputError              an output cannot be written
 
 A :class:`Problem` is one finding of validation, with its location as the user
@@ -25,6 +26,7 @@ __all__ = [
     "Problem",
     "SourceError",
     "StakeholdersError",
+    "UnknownOrganisation",
     "UnsupportedSource",
     "ValidationError",
 ]
@@ -40,6 +42,10 @@ class SourceError(StakeholdersError):
 
 class UnsupportedSource(SourceError):
     """A path that is not a format we read."""
+
+
+class UnknownOrganisation(StakeholdersError):
+    """An option or argument names an organisation that is not in the map."""
 
 
 class OutputError(StakeholdersError):

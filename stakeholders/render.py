@@ -41,6 +41,7 @@ __all__ = [
     "DATA_FORMAT",
     "html_safe_json",
     "map_data",
+    "render_page",
     "to_html",
     "to_notebook_html",
     "vis_network_bundle",
@@ -263,17 +264,21 @@ def _script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def to_html(m: StakeholderMap, *, title: str | None = None, lang: str = "en") -> str:
-    """The map as one HTML page: no external resource, no network request, same input → same bytes.
+def render_page(
+    template: str, m: StakeholderMap, *, title: str | None = None, lang: str = "en", css: str = "", **context: Any
+) -> str:
+    """Render ``template`` (from ``stakeholders/templates``) with the map's data, scripts and policy.
 
-    ``title`` overrides the map's own title.
+    Every page type (the map, a report) goes through here, so each one gets
+    the same inlined vis-network, the map script, the HTML-safe data block and
+    the Content-Security-Policy. ``css`` is added after the map's own style;
+    ``context`` goes to the template.
     """
     data = map_data(m, lang=lang)
     if title:
         data["title"] = title
     vis = vis_network_bundle()
     app = (TEMPLATES / "map.js").read_text(encoding="utf-8")
-    css = (TEMPLATES / "map.css").read_text(encoding="utf-8")
     csp = "; ".join(
         [
             "default-src 'none'",
@@ -285,21 +290,29 @@ def to_html(m: StakeholderMap, *, title: str | None = None, lang: str = "en") ->
             "form-action 'none'",
         ]
     )
-    page = (
+    return (
         _environment()
-        .get_template("map.html")
+        .get_template(template)
         .render(
             data=data,
             data_json=html_safe_json(data),
             legend=_legend(data),
             vis_js=vis,
             app_js=app,
-            css=css,
+            css=(TEMPLATES / "map.css").read_text(encoding="utf-8") + css,
             csp=csp,
             counts={"organisations": len(data["organisations"]), "links": len(data["links"])},
+            **context,
         )
     )
-    return page
+
+
+def to_html(m: StakeholderMap, *, title: str | None = None, lang: str = "en") -> str:
+    """The map as one HTML page: no external resource, no network request, same input → same bytes.
+
+    ``title`` overrides the map's own title.
+    """
+    return render_page("map.html", m, title=title, lang=lang)
 
 
 def to_notebook_html(m: StakeholderMap, *, height: int = 640) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import Problem, ValidationError
+from .errors import Problem, UnknownOrganisation, ValidationError
 from .model import (
     COLUMNS,
     DEFAULT_HANDOVERS,
@@ -40,7 +40,7 @@ from .model import (
 )
 from .read import RawTable, Source
 
-__all__ = ["Tables", "parse_date", "validate_source"]
+__all__ = ["Tables", "find_organisation", "parse_date", "validate_source"]
 
 TABLE_ORDER = ("settings", "organisations", "stages", "links")
 Records = tuple[list[tuple[int, dict[str, Any]]], list[str]]
@@ -499,3 +499,20 @@ def validate_source(source: Source) -> Tables:
         settings=replace(settings, date=date),
         custom_columns={role: tuple(custom) for role, (_, custom) in parsed.items()},
     )
+
+
+def find_organisation(organisations: pd.DataFrame, text: str) -> str:
+    """The id of the organisation ``text`` names: its id, or its unique name, short name or alias.
+
+    Raises :class:`~stakeholders.errors.UnknownOrganisation` with a suggestion otherwise.
+
+    >>> orgs = pd.DataFrame({"id": ["om"], "name": ["Openbaar Ministerie"], "short_name": ["OM"], "aliases": [[]]})
+    >>> find_organisation(orgs, "openbaar ministerie")
+    'om'
+    """
+    records = [(0, record) for record in organisations.to_dict("records")]
+    index = _reference_index(records, ("id", "name", "short_name", "aliases"))
+    found, message = _resolve(text, set(organisations["id"]), index, "organisation", "map")
+    if message:
+        raise UnknownOrganisation(message)
+    return found

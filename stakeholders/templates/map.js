@@ -140,6 +140,7 @@
   });
   window.network = network;
   network.fit();
+  window.addEventListener("beforeprint", function () { network.redraw(); network.fit(); });
 
   /* ---- state: filters and focus ------------------------------------------------- */
 
@@ -506,9 +507,12 @@
     this.textContent = open ? "Hide table view" : "Show table view";
     if (open) view.focus();
   });
-  document.querySelector(".skip").addEventListener("click", function () {
-    if ($("table-view").hidden) $("toggle-table").click();
-  });
+  var skip = document.querySelector(".skip");
+  if (skip) {
+    skip.addEventListener("click", function () {
+      if ($("table-view").hidden) $("toggle-table").click();
+    });
+  }
 
   refresh();
 })();

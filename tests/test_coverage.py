@@ -1,0 +1,99 @@
+"""Coverage of the approach, hand-overs and missing cooperation, on a map worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import write_folder
+
+from stakeholders import coverage as C
+from stakeholders import example_path, load_map
+from stakeholders.model import StakeholderMap
+
+STAGES = [
+    ["id", "name", "order", "hands_over_to"],
+    ["a", "Stage A", 1, "b"],
+    ["b", "Stage B", 2, "c"],
+    ["c", "Stage C", 3, "d"],
+    ["d", "Stage D", 4, ""],
+]
+ORGS = [
+    ["id", "name", "stages", "sector", "description"],
+    ["x", "X", "a", "police", "acts on A"],
+    ["y", "Y", "b", "police", "acts on B"],
+    ["z", "Z", "b", "justice", ""],
+    ["w", "W", "c", "care", "acts on C"],
+    ["v", "V", "d", "care", "acts on D"],
+]
+LINKS = [
+    ["id", "source", "target", "kind", "direction", "status", "last_checked", "until", "source_ref"],
+    ["L1", "x", "y", "information-sharing", "directed", "active", "2024-01-01", "", "S1"],
+    ["L2", "y", "w", "referral", "directed", "active", "2026-06", "", "S2"],
+    ["L3", "w", "z", "referral", "mutual", "active", "", "2025", "S3"],
+    ["L4", "w", "v", "referral", "directed", "planned", "", "", "S4"],
+    ["L5", "v", "w", "information-sharing", "directed", "active", "", "2026", ""],
+]
+
+
+@pytest.fixture
+def hand_made(tmp_path: Path) -> StakeholderMap:
+    return load_map(write_folder(tmp_path / "hand", {"organisations": ORGS, "links": LINKS, "stages": STAGES}))
+
+
+def test_stage_coverage(hand_made: StakeholderMap) -> None:
+    matrix = C.stage_coverage(hand_made)
+    assert matrix.sum(axis=1).to_dict() == {"a": 1, "b": 2, "c": 1, "d": 1}
+    assert C.stage_members(hand_made)["b"] == ["y", "z"]
+
+
+def test_handovers_gap_fragile_covered(hand_made: StakeholderMap) -> None:
+    found = {(h["from"], h["to"]): h for h in C.handovers(hand_made)}
+    assert found["a", "b"]["status"] == "fragile" and found["a", "b"]["links"] == ["L1"]
+    # B → C: y→w carries it, and the mutual w–z link carries it too
+    assert found["b", "c"]["status"] == "covered" and found["b", "c"]["links"] == ["L2", "L3"]
+    # C → D: only a planned link; v→w runs the wrong way
+    assert found["c", "d"]["status"] == "gap"
+    assert found["c", "d"]["planned"] == ["L4"]
+    assert C.handovers(hand_made, statuses=("active", "planned"))[2]["status"] == "fragile"
+
+
+def test_missing_cooperation_names_its_reasons(hand_made: StakeholderMap) -> None:
+    found = {(r["a"], r["b"]): r for r in C.missing_cooperation(hand_made, top=None)}
+    assert ("y", "z") in found  # both on B, no link between them
+    assert found["y", "z"]["reasons"][0] == "both act on Stage B"
+    assert "2 partners in common" not in found["y", "z"]["reasons"]
+    assert found["y", "z"]["common_partners"] == ["w"]
+    assert found["x", "z"]["reasons"] == ["could carry the hand-over Stage A → Stage B"]
+    assert ("v", "w") not in found and ("w", "y") not in found  # already linked
+    ranked = C.missing_cooperation(hand_made, top=1)
+    assert len(ranked) == 1 and ranked[0]["score"] >= max(r["score"] for r in found.values())
+
+
+def test_one_way_links(hand_made: StakeholderMap) -> None:
+    assert [r["link"] for r in C.one_way_links(hand_made)] == ["L1", "L5"]
+
+
+def test_stale_and_expired(hand_made: StakeholderMap) -> None:
+    today = date(2026, 11, 28)
+    assert [r["link"] for r in C.stale_links(hand_made, months=12, today=today)] == ["L1"]
+    assert [r["link"] for r in C.stale_links(hand_made, months=4, today=today)] == ["L1", "L2"]
+    assert [r["link"] for r in C.expired_links(hand_made, today=today)] == ["L3"]  # "until 2026" runs to year end
+
+
+def test_data_quality(hand_made: StakeholderMap) -> None:
+    found = {q["id"]: q for q in C.data_quality(hand_made)}
+    assert found["no-source"]["items"] == ["L5"]
+    assert found["never-checked"]["count"] == 3
+    assert found["no-description"]["items"] == ["z"]
+    assert "no-sector" not in found
+
+
+def test_handovers_of_the_example_map() -> None:
+    found = {(h["from"], h["to"]): h for h in C.handovers(load_map(example_path()))}
+    # the Meldpunt passes new material to TBKK, hosts and hotlines feed the police: well covered
+    assert found["removal", "investigation"]["status"] == "covered"
+    # prosecution → treatment rests on one link: OM – Reclassering (INDIGO)
+    assert found["prosecution", "treatment"]["status"] == "fragile"
+    assert found["prosecution", "treatment"]["links"] == ["L040"]
