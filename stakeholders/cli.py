@@ -77,7 +77,13 @@ def cli() -> None:
     help="The HTML file to write [default: SOURCE's name with .html, in the current folder].",
 )
 @click.option("--title", help="Use this title instead of the one in the source.")
-def map_command(source: Path | None, output: Path | None, title: str | None) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help="The page's own words in English or Dutch; names and descriptions from name_<lang> and "
+    "description_<lang> columns where the source has them.",
+)
+def map_command(source: Path | None, output: Path | None, title: str | None, lang: str | None) -> None:
     """Draw SOURCE as one self-contained, offline HTML map.
 
     Without SOURCE, draws the bundled example: the Dutch and international
@@ -87,7 +93,7 @@ def map_command(source: Path | None, output: Path | None, title: str | None) -> 
 
     \b
         stakeholders map my-workbook.xlsx -o map.html
-        stakeholders map -o example.html
+        stakeholders map -o example.html --lang nl
     """
     path = source if source is not None else example_path()
     if output is None:
@@ -96,7 +102,7 @@ def map_command(source: Path | None, output: Path | None, title: str | None) -> 
         raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
     try:
         stakeholder_map = load_map(path)
-        written = write_html(stakeholder_map, output, title=title)
+        written = write_html(stakeholder_map, output, title=title, lang=lang)
     except StakeholdersError as err:
         _fail(err)
     _warn_sensitive(stakeholder_map)
@@ -262,12 +268,16 @@ def analyse_command(
     type=click.Path(dir_okay=False, path_type=Path),
     help="The HTML file to write [default: SOURCE's name with -report.html, in the current folder].",
 )
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True, help="The report's own words.")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help="The report's own words in English (the default) or Dutch; names from name_<lang> columns.",
+)
 @_analysis_options
 def report(
     source: Path,
     output: Path | None,
-    lang: str,
+    lang: str | None,
     top: int,
     without: tuple[str, ...],
     include: tuple[str, ...],

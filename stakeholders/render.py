@@ -36,6 +36,7 @@ from .errors import OutputError
 from .layout import compute_positions
 from .model import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, StakeholderMap, Vocabulary
 from .style import style_table
+from .words import FIELD_LABELS, PAGE_WORDS
 
 __all__ = [
     "DATA_FORMAT",
@@ -53,36 +54,6 @@ DATA_FORMAT = "stakeholders.map/1"
 
 TEMPLATES = Path(__file__).parent / "templates"
 VIS_BUNDLE = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
-
-FIELD_LABELS = {
-    "id": "Id",
-    "name": "Name",
-    "short_name": "Short name",
-    "aliases": "Also known as",
-    "sector": "Sector",
-    "level": "Level",
-    "country": "Country / scope",
-    "stages": "Stages",
-    "description": "Description",
-    "url": "Website",
-    "tags": "Tags",
-    "sensitivity": "Sensitivity",
-    "evidence": "Evidence",
-    "source": "From",
-    "target": "To",
-    "kind": "Kind",
-    "direction": "Direction",
-    "status": "Status",
-    "strength": "Strength",
-    "basis": "Basis",
-    "since": "Since",
-    "until": "Until",
-    "source_ref": "Source",
-    "last_checked": "Last checked",
-    "notes": "Notes",
-    "order": "Order",
-    "hands_over_to": "Hands over to",
-}
 
 
 def html_safe_json(value: Any) -> str:
@@ -142,9 +113,10 @@ def _terms(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
     return [{"id": term_id, "label": vocabulary.label(term_id, lang)} for term_id in vocabulary.ids]
 
 
-def _fields(m: StakeholderMap, table: str) -> list[dict[str, str]]:
+def _fields(m: StakeholderMap, table: str, lang: str) -> list[dict[str, str]]:
     names = [c.name for c in COLUMNS[table]] + list(m.custom_columns.get(table, ()))
-    return [{"name": name, "label": FIELD_LABELS.get(name, name.replace("_", " ").capitalize())} for name in names]
+    labels = FIELD_LABELS[lang]
+    return [{"name": name, "label": labels.get(name, name.replace("_", " ").capitalize())} for name in names]
 
 
 def _curves(links: list[dict[str, Any]]) -> dict[str, float]:
@@ -166,16 +138,21 @@ def _curves(links: list[dict[str, Any]]) -> dict[str, float]:
     return curves
 
 
-def map_data(m: StakeholderMap, *, lang: str = "en") -> dict[str, Any]:
+def map_data(m: StakeholderMap, *, lang: str | None = None) -> dict[str, Any]:
     """The data object a page is drawn from, exposed there as ``window.stakeholdersMap``.
 
     Keys: ``format``; ``title``, ``date``, ``source_note``, ``description``;
+    ``lang`` (the page's language) and ``names_lang`` (set when a language was
+    asked for: names, descriptions and stage names then come from
+    ``name_<lang>``, ``description_<lang>`` columns where the data has them);
     ``organisations``, ``links`` and ``stages`` (one object per row with every
     field, custom fields included); ``fields`` (field names and labels per
     table, in display order); ``vocabularies`` (ids and labels); ``style``
     (colours and shapes by id); ``layout`` (``positions``: id → [x, y];
-    ``curves``: link id → curvature for parallel links).
+    ``curves``: link id → curvature for parallel links); ``words`` (the
+    page's own words).
     """
+    page_lang = lang if lang in PAGE_WORDS else "en"
     organisations = _records(m.organisations)
     links = _records(m.links)
     positions = compute_positions(m.graph)
@@ -187,25 +164,27 @@ def map_data(m: StakeholderMap, *, lang: str = "en") -> dict[str, Any]:
         "date": settings.date,
         "source_note": settings.source_note,
         "description": settings.description,
-        "lang": lang,
+        "lang": page_lang,
+        "names_lang": lang or "",
         "organisations": organisations,
         "links": links,
         "stages": _records(m.stages),
-        "fields": {table: _fields(m, table) for table in ("organisations", "links", "stages")},
+        "fields": {table: _fields(m, table, page_lang) for table in ("organisations", "links", "stages")},
         "vocabularies": {
-            "sector": _terms(settings.sectors, lang),
-            "level": _terms(LEVELS, lang),
-            "kind": _terms(settings.kinds, lang),
-            "direction": _terms(DIRECTIONS, lang),
-            "status": _terms(STATUSES, lang),
-            "evidence": _terms(EVIDENCE, lang),
-            "sensitivity": _terms(SENSITIVITY, lang),
+            "sector": _terms(settings.sectors, page_lang),
+            "level": _terms(LEVELS, page_lang),
+            "kind": _terms(settings.kinds, page_lang),
+            "direction": _terms(DIRECTIONS, page_lang),
+            "status": _terms(STATUSES, page_lang),
+            "evidence": _terms(EVIDENCE, page_lang),
+            "sensitivity": _terms(SENSITIVITY, page_lang),
         },
         "style": style_table(settings.sectors, settings.kinds),
         "layout": {
             "positions": {node: list(xy) for node, xy in positions.items()},
             "curves": _curves(links),
         },
+        "words": PAGE_WORDS[page_lang],
     }
 
 
@@ -218,10 +197,10 @@ def _legend(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             counts[row.get(field) or ""] = counts.get(row.get(field) or "", 0) + 1
         entries = [{"id": t["id"], "label": t["label"], "count": counts[t["id"]]} for t in terms if t["id"] in counts]
         if "" in counts:
-            entries.append({"id": "", "label": "not stated", "count": counts[""]})
+            entries.append({"id": "", "label": words["not_stated"], "count": counts[""]})
         return entries
 
-    orgs, links, vocab = data["organisations"], data["links"], data["vocabularies"]
+    orgs, links, vocab, words = data["organisations"], data["links"], data["vocabularies"], data["words"]
     sectors = present(orgs, "sector", vocab["sector"])
     for entry in sectors:
         entry["colour"] = data["style"]["sector"].get(entry["id"], "#FFFFFF")
@@ -231,21 +210,14 @@ def _legend(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     kinds = present(links, "kind", vocab["kind"])
     for entry in kinds:
         entry["colour"] = data["style"]["kind"].get(entry["id"], "#333333")
-    lines = [
-        {"label": "active", "dashes": "", "colour": "#333333"},
-        {"label": "planned", "dashes": "10 6", "colour": "#333333"},
-        {"label": "lapsed", "dashes": "", "colour": data["style"]["lapsed"]},
-        {"label": "unverified (no documenting source)", "dashes": "2 5", "colour": "#333333"},
-    ]
     used = {(link.get("status"), link.get("evidence") in ("unverified", "inferred")) for link in links}
-    lines = [
-        line
-        for line in lines
-        if line["label"] == "active"
-        or (line["label"] == "planned" and any(s == "planned" for s, _ in used))
-        or (line["label"] == "lapsed" and any(s == "lapsed" for s, _ in used))
-        or (line["label"].startswith("unverified") and any(u for _, u in used))
-    ]
+    lines = [{"label": words["line_active"], "dashes": "", "colour": "#333333"}]
+    if any(status == "planned" for status, _ in used):
+        lines.append({"label": words["line_planned"], "dashes": "10 6", "colour": "#333333"})
+    if any(status == "lapsed" for status, _ in used):
+        lines.append({"label": words["line_lapsed"], "dashes": "", "colour": data["style"]["lapsed"]})
+    if any(unverified for _, unverified in used):
+        lines.append({"label": words["line_unverified"], "dashes": "2 5", "colour": "#333333"})
     return {"sectors": sectors, "levels": levels, "kinds": kinds, "lines": lines}
 
 
@@ -265,7 +237,13 @@ def _script_hash(script: str) -> str:
 
 
 def render_page(
-    template: str, m: StakeholderMap, *, title: str | None = None, lang: str = "en", css: str = "", **context: Any
+    template: str,
+    m: StakeholderMap,
+    *,
+    title: str | None = None,
+    lang: str | None = None,
+    css: str = "",
+    **context: Any,
 ) -> str:
     """Render ``template`` (from ``stakeholders/templates``) with the map's data, scripts and policy.
 
@@ -302,15 +280,17 @@ def render_page(
             css=(TEMPLATES / "map.css").read_text(encoding="utf-8") + css,
             csp=csp,
             counts={"organisations": len(data["organisations"]), "links": len(data["links"])},
+            ui=data["words"],
             **context,
         )
     )
 
 
-def to_html(m: StakeholderMap, *, title: str | None = None, lang: str = "en") -> str:
+def to_html(m: StakeholderMap, *, title: str | None = None, lang: str | None = None) -> str:
     """The map as one HTML page: no external resource, no network request, same input → same bytes.
 
-    ``title`` overrides the map's own title.
+    ``title`` overrides the map's own title; ``lang`` (``en`` or ``nl``) sets
+    the page's own words and picks names from ``name_<lang>`` columns.
     """
     return render_page("map.html", m, title=title, lang=lang)
 

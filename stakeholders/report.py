@@ -57,8 +57,9 @@ def _reasons(row: dict[str, Any], w: dict[str, str], stages: dict[str, str]) -> 
     return "; ".join(parts)
 
 
-def report_context(result: Analysis, lang: str = "en") -> dict[str, Any]:
+def report_context(result: Analysis, lang: str | None = None) -> dict[str, Any]:
     """Everything the report template shows, as plain strings and lists (no markup)."""
+    lang = lang or "en"
     m, s, w = result.map, result.summary, words(lang)
     stages = _stage_names(m, lang)
     name = {org: label(m, org) for org in m.graph.nodes}
@@ -205,12 +206,12 @@ def report_context(result: Analysis, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def report_html(result: Analysis, *, lang: str = "en") -> str:
-    """The report page for ``result`` in ``lang`` (``en`` or ``nl``)."""
+def report_html(result: Analysis, *, lang: str | None = None) -> str:
+    """The report page for ``result``; ``lang`` (``en`` or ``nl``) sets its words and the map's names."""
     css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
     return render_page("report.html", result.map, lang=lang, css=css, report=report_context(result, lang))
 
 
-def write_report(result: Analysis, path: str | os.PathLike[str], *, lang: str = "en") -> Path:
+def write_report(result: Analysis, path: str | os.PathLike[str], *, lang: str | None = None) -> Path:
     """Write the report to ``path`` atomically and return the path."""
     return write_atomic(path, report_html(result, lang=lang).encode("utf-8"))

@@ -5,13 +5,13 @@ headings, labels and explanations.
 
 >>> words("nl")["brokers"]
 'Verbinders'
->>> sorted(WORDS["en"]) == sorted(WORDS["nl"])
+>>> sorted(WORDS["en"]) == sorted(WORDS["nl"]) and sorted(PAGE_WORDS["en"]) == sorted(PAGE_WORDS["nl"])
 True
 """
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "WORDS", "words"]
+__all__ = ["FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "words"]
 
 LANGUAGES = ("en", "nl")
 
@@ -272,6 +272,215 @@ WORDS: dict[str, dict[str, str]] = {
         "method": "Werkwijze",
     },
 }
+
+
+PAGE_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "skip": "Skip to the table view",
+        "data_as_of": "Data as of",
+        "date_not_stated": "a date not stated",
+        "n_organisations": "{n} organisations",
+        "n_links": "{n} links",
+        "source": "Source",
+        "about": "About this map",
+        "noscript": "This map needs JavaScript to draw; the data is in the page source.",
+        "sidebar": "Search, filters and legend",
+        "find": "Find an organisation",
+        "find_placeholder": "Name, acronym or alias",
+        "find_help": "Press Enter to focus the first match.",
+        "matches": "Matches",
+        "view": "View",
+        "zoom_in": "Zoom in",
+        "zoom_out": "Zoom out",
+        "show_all": "Show all",
+        "clear_focus": "Clear focus",
+        "focus_depth": "Focus shows neighbours up to",
+        "one_step": "1 step",
+        "n_steps": "{n} steps",
+        "showing_all": "Showing all {orgs} organisations and {links} links.",
+        "showing_some": (
+            "Showing {orgs} of {all_orgs} organisations and {links} of {all_links} links; the filters hide "
+            "{hidden_orgs} organisations and {hidden_links} links."
+        ),
+        "focus_status": " Focus: {name} and {n} organisations within {depth} step(s).",
+        "legend": "Legend and filters",
+        "legend_sector": "Sector (colour)",
+        "legend_level": "Level (shape)",
+        "legend_kind": "Link kind (line colour)",
+        "legend_lines": "Line style",
+        "line_active": "active",
+        "line_planned": "planned",
+        "line_lapsed": "lapsed",
+        "line_unverified": "unverified (no documenting source)",
+        "line_arrow": "arrow: direction (both ends: mutual)",
+        "not_stated": "not stated",
+        "show_table": "Show table view",
+        "hide_table": "Hide table view",
+        "map_label": (
+            "Cooperation map of {orgs} organisations and {links} links. Use the search, the info panel or "
+            "the table view to read it as text."
+        ),
+        "details_panel": "Details",
+        "close_details": "Close details",
+        "table_view": "Table view",
+        "organisations": "Organisations",
+        "links": "Links",
+        "stages_prefix": "Stages",
+        "links_n": "Links ({n})",
+        "focus_on": "Focus {name}",
+        "details": "details",
+        "link_details": "Details of the link {name}",
+        "hidden_by_filter": "(hidden by a filter)",
+        "no_match": "No organisation matches.",
+        "col_organisation": "Organisation",
+        "col_sector": "Sector",
+        "col_level": "Level",
+        "col_country": "Country",
+        "col_stages": "Stages",
+        "col_links": "Links",
+        "col_from": "From",
+        "col_to": "To",
+        "col_kind": "Kind",
+        "col_direction": "Direction",
+        "col_status": "Status",
+        "col_evidence": "Evidence",
+        "col_source": "Source",
+    },
+    "nl": {
+        "skip": "Naar de tabelweergave",
+        "data_as_of": "Gegevens van",
+        "date_not_stated": "een niet vermelde datum",
+        "n_organisations": "{n} organisaties",
+        "n_links": "{n} verbindingen",
+        "source": "Bron",
+        "about": "Over deze kaart",
+        "noscript": "Deze kaart heeft JavaScript nodig; de gegevens staan in de broncode van de pagina.",
+        "sidebar": "Zoeken, filters en legenda",
+        "find": "Zoek een organisatie",
+        "find_placeholder": "Naam, afkorting of andere naam",
+        "find_help": "Druk op Enter om de eerste treffer te tonen.",
+        "matches": "Treffers",
+        "view": "Weergave",
+        "zoom_in": "Inzoomen",
+        "zoom_out": "Uitzoomen",
+        "show_all": "Alles tonen",
+        "clear_focus": "Focus wissen",
+        "focus_depth": "Focus toont buren tot",
+        "one_step": "1 stap",
+        "n_steps": "{n} stappen",
+        "showing_all": "Alle {orgs} organisaties en {links} verbindingen zichtbaar.",
+        "showing_some": (
+            "{orgs} van {all_orgs} organisaties en {links} van {all_links} verbindingen zichtbaar; de "
+            "filters verbergen {hidden_orgs} organisaties en {hidden_links} verbindingen."
+        ),
+        "focus_status": " Focus: {name} en {n} organisaties binnen {depth} stap(pen).",
+        "legend": "Legenda en filters",
+        "legend_sector": "Sector (kleur)",
+        "legend_level": "Niveau (vorm)",
+        "legend_kind": "Soort verbinding (lijnkleur)",
+        "legend_lines": "Lijnstijl",
+        "line_active": "actief",
+        "line_planned": "gepland",
+        "line_lapsed": "beëindigd",
+        "line_unverified": "onbevestigd (geen bron)",
+        "line_arrow": "pijl: richting (beide uiteinden: wederzijds)",
+        "not_stated": "niet vermeld",
+        "show_table": "Tabelweergave tonen",
+        "hide_table": "Tabelweergave verbergen",
+        "map_label": (
+            "Samenwerkingskaart van {orgs} organisaties en {links} verbindingen. Gebruik het zoekveld, het "
+            "infopaneel of de tabelweergave om haar als tekst te lezen."
+        ),
+        "details_panel": "Details",
+        "close_details": "Details sluiten",
+        "table_view": "Tabelweergave",
+        "organisations": "Organisaties",
+        "links": "Verbindingen",
+        "stages_prefix": "Stappen",
+        "links_n": "Verbindingen ({n})",
+        "focus_on": "Toon {name}",
+        "details": "details",
+        "link_details": "Details van de verbinding {name}",
+        "hidden_by_filter": "(verborgen door een filter)",
+        "no_match": "Geen organisatie gevonden.",
+        "col_organisation": "Organisatie",
+        "col_sector": "Sector",
+        "col_level": "Niveau",
+        "col_country": "Land",
+        "col_stages": "Stappen",
+        "col_links": "Verbindingen",
+        "col_from": "Van",
+        "col_to": "Naar",
+        "col_kind": "Soort",
+        "col_direction": "Richting",
+        "col_status": "Status",
+        "col_evidence": "Onderbouwing",
+        "col_source": "Bron",
+    },
+}
+"""The words of the map page itself (its controls, legend, status line and info panel)."""
+
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "id": "Id",
+        "name": "Name",
+        "short_name": "Short name",
+        "aliases": "Also known as",
+        "sector": "Sector",
+        "level": "Level",
+        "country": "Country / scope",
+        "stages": "Stages",
+        "description": "Description",
+        "url": "Website",
+        "tags": "Tags",
+        "sensitivity": "Sensitivity",
+        "evidence": "Evidence",
+        "source": "From",
+        "target": "To",
+        "kind": "Kind",
+        "direction": "Direction",
+        "status": "Status",
+        "strength": "Strength",
+        "basis": "Basis",
+        "since": "Since",
+        "until": "Until",
+        "source_ref": "Source",
+        "last_checked": "Last checked",
+        "notes": "Notes",
+        "order": "Order",
+        "hands_over_to": "Hands over to",
+    },
+    "nl": {
+        "id": "Id",
+        "name": "Naam",
+        "short_name": "Afkorting",
+        "aliases": "Ook bekend als",
+        "sector": "Sector",
+        "level": "Niveau",
+        "country": "Land / werkgebied",
+        "stages": "Stappen",
+        "description": "Omschrijving",
+        "url": "Website",
+        "tags": "Trefwoorden",
+        "sensitivity": "Gevoeligheid",
+        "evidence": "Onderbouwing",
+        "source": "Van",
+        "target": "Naar",
+        "kind": "Soort",
+        "direction": "Richting",
+        "status": "Status",
+        "strength": "Sterkte",
+        "basis": "Grondslag",
+        "since": "Sinds",
+        "until": "Tot",
+        "source_ref": "Bronvermelding",
+        "last_checked": "Laatst gecontroleerd",
+        "notes": "Notities",
+        "order": "Volgorde",
+        "hands_over_to": "Draagt over aan",
+    },
+}
+"""How the info panel names each standard field."""
 
 
 def words(lang: str) -> dict[str, str]:

@@ -233,3 +233,29 @@ def test_notebook_frame_draws_the_map(open_page: Any, small_folder: Path, tmp_pa
     child.wait_for_function("window.network !== undefined")
     assert child.evaluate("Object.keys(window.network.getPositions()).length") == 4
     assert opened.requests == [] and opened.dialogs == []
+
+
+def test_the_page_speaks_dutch(open_page: Any, tmp_path: Path) -> None:
+    page = open_page(write_html(load_map(example_path()), tmp_path / "nl.html", lang="nl")).page
+    assert page.inner_text("label[for=search]") == "Zoek een organisatie"
+    assert page.get_attribute("html", "lang") == "nl"
+    assert "politie" in page.inner_text("#legend") and "Legenda en filters" in page.inner_text("#legend")
+    assert page.inner_text("#filter-status").startswith("Alle 59 organisaties")
+    page.fill("#search", "reclassering")
+    page.press("#search", "Enter")
+    page.wait_for_selector("#info", state="visible")
+    assert "Verbindingen (" in page.inner_text("#info")
+    assert "Naam" not in page.inner_text("#info dl")  # the name is the heading, not a field
+
+
+def test_names_follow_the_language_when_asked(open_page: Any, tmp_path: Path) -> None:
+    page = open_page(write_html(load_map(example_path()), tmp_path / "en.html", lang="en")).page
+    page.fill("#search", "om")
+    page.press("#search", "Enter")
+    page.wait_for_selector("#info", state="visible")
+    assert page.inner_text("#info h2").startswith("Public Prosecution Service")  # the name_en column
+    plain = open_page(write_html(load_map(example_path()), tmp_path / "plain.html")).page
+    plain.fill("#search", "Public Prosecution")  # still found by its English name
+    plain.press("#search", "Enter")
+    plain.wait_for_selector("#info", state="visible")
+    assert plain.inner_text("#info h2").startswith("Openbaar Ministerie")

@@ -16,6 +16,14 @@
   Object.defineProperty(window, "stakeholdersMap", { value: data, enumerable: true });
 
   var INK = "#1a1a1a";
+  var W = data.words;
+  var NAMES = data.names_lang;
+  function fmt(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, key) { return key in values ? String(values[key]) : match; });
+  }
+  function localised(record, field) {
+    return (NAMES && record[field + "_" + NAMES]) || record[field];
+  }
   var DIM_NODE = 0.18;
   var DIM_EDGE = 0.1;
   var style = data.style;
@@ -27,7 +35,7 @@
   Object.keys(data.vocabularies).forEach(function (name) {
     labels[name] = new Map(data.vocabularies[name].map(function (t) { return [t.id, t.label]; }));
   });
-  data.stages.forEach(function (s) { stageNames.set(s.id, s.name); });
+  data.stages.forEach(function (s) { stageNames.set(s.id, localised(s, "name")); });
   data.organisations.forEach(function (org) { orgById.set(org.id, org); linksByOrg.set(org.id, []); });
   data.links.forEach(function (link) {
     linkById.set(link.id, link);
@@ -43,12 +51,14 @@
     return node;
   }
   function term(vocabulary, id) {
-    if (!id) return "not stated";
+    if (!id) return W.not_stated;
     return (labels[vocabulary] && labels[vocabulary].get(id)) || id;
   }
-  function orgLabel(org) { return org.short_name || org.name; }
+  function orgName(org) { return localised(org, "name"); }
+  function orgLabel(org) { return org.short_name || orgName(org); }
   function orgTitle(org) {
-    return org.short_name && org.short_name !== org.name ? org.name + " (" + org.short_name + ")" : org.name;
+    var name = orgName(org);
+    return org.short_name && org.short_name !== name ? name + " (" + org.short_name + ")" : name;
   }
   function arrowFor(link) {
     return link.direction === "mutual" ? " ↔ " : link.direction === "undirected" ? " — " : " → ";
@@ -71,7 +81,7 @@
     var tooltip = [orgTitle(org), [term("sector", org.sector), term("level", org.level), org.country]
       .filter(Boolean).join(" · ")];
     if (org.stages && org.stages.length) {
-      tooltip.push("Stages: " + org.stages.map(function (s) { return stageNames.get(s) || s; }).join(", "));
+      tooltip.push(W.stages_prefix + ": " + org.stages.map(function (s) { return stageNames.get(s) || s; }).join(", "));
     }
     return {
       id: org.id,
@@ -205,16 +215,16 @@
     var text;
     var allShown = shown.orgs.size === data.organisations.length && shown.links.size === data.links.length;
     if (allShown) {
-      text = "Showing all " + data.organisations.length + " organisations and " + data.links.length + " links.";
+      text = fmt(W.showing_all, { orgs: data.organisations.length, links: data.links.length });
     } else {
-      text = "Showing " + shown.orgs.size + " of " + data.organisations.length + " organisations and " +
-        shown.links.size + " of " + data.links.length + " links; the filters hide " +
-        (data.organisations.length - shown.orgs.size) + " organisations and " +
-        (data.links.length - shown.links.size) + " links.";
+      text = fmt(W.showing_some, {
+        orgs: shown.orgs.size, all_orgs: data.organisations.length, links: shown.links.size,
+        all_links: data.links.length, hidden_orgs: data.organisations.length - shown.orgs.size,
+        hidden_links: data.links.length - shown.links.size
+      });
     }
     if (focus && focus.type === "org") {
-      text += " Focus: " + orgTitle(orgById.get(focus.id)) + " and " + (focus.members.size - 1) +
-        " organisations within " + depth() + (depth() === 1 ? " step." : " steps.");
+      text += fmt(W.focus_status, { name: orgTitle(orgById.get(focus.id)), n: focus.members.size - 1, depth: depth() });
     }
     $("filter-status").textContent = text;
   }
@@ -265,7 +275,7 @@
   function fieldList(record, fields, skip) {
     var dl = el("dl");
     fields.forEach(function (field) {
-      var value = record[field.name];
+      var value = field.name === "description" ? localised(record, "description") : record[field.name];
       if (skip.indexOf(field.name) >= 0 || value === null || value === undefined || value === "" ||
           (Array.isArray(value) && !value.length)) return;
       dl.appendChild(el("dt", field.label));
@@ -288,7 +298,7 @@
       el("p", [term("sector", org.sector), term("level", org.level)].join(" · "), "kind"),
       fieldList(org, data.fields.organisations, ["name", "short_name"])];
     var own = linksByOrg.get(id);
-    children.push(el("h3", "Links (" + own.length + ")"));
+    children.push(el("h3", fmt(W.links_n, { n: own.length })));
     var list = el("ul");
     own.forEach(function (l) {
       var other = l.source === id ? l.target : l.source;
@@ -297,13 +307,13 @@
       item.appendChild(document.createTextNode(arrow));
       var go = el("button", orgLabel(orgById.get(other)));
       go.type = "button";
-      go.setAttribute("aria-label", "Focus " + orgTitle(orgById.get(other)));
+      go.setAttribute("aria-label", fmt(W.focus_on, { name: orgTitle(orgById.get(other)) }));
       go.addEventListener("click", function () { focusOrganisation(other); });
       item.appendChild(go);
       item.appendChild(document.createTextNode(": " + linkFacts(l) + " "));
-      var details = el("button", "details");
+      var details = el("button", W.details);
       details.type = "button";
-      details.setAttribute("aria-label", "Details of the link " + linkTitle(l));
+      details.setAttribute("aria-label", fmt(W.link_details, { name: linkTitle(l) }));
       details.addEventListener("click", function () { focusLink(l.id); });
       item.appendChild(details);
       list.appendChild(item);
@@ -393,7 +403,9 @@
   }
 
   var searchIndex = data.organisations.map(function (org) {
-    var exact = [org.id, org.name, org.short_name].concat(org.aliases || []).filter(Boolean).map(fold);
+    var names = Object.keys(org).filter(function (key) { return key.indexOf("name_") === 0; })
+      .map(function (key) { return org[key]; });  // name_en, name_nl …: found in any language
+    var exact = [org.id, org.name, org.short_name].concat(names, org.aliases || []).filter(Boolean).map(fold);
     return { org: org, exact: exact };
   });
 
@@ -424,12 +436,12 @@
       var item = el("li");
       var button = el("button", orgTitle(org));
       button.type = "button";
-      button.appendChild(el("span", " " + term("sector", org.sector) + (orgVisible(org) ? "" : " (hidden by a filter)"), "sub"));
+      button.appendChild(el("span", " " + term("sector", org.sector) + (orgVisible(org) ? "" : " " + W.hidden_by_filter), "sub"));
       button.addEventListener("click", function () { focusOrganisation(org.id); });
       item.appendChild(button);
       results.appendChild(item);
     });
-    if (searchBox.value && !found.length) results.appendChild(el("li", "No organisation matches.", "hint"));
+    if (searchBox.value && !found.length) results.appendChild(el("li", W.no_match, "hint"));
     return found;
   }
   searchBox.addEventListener("input", showResults);
@@ -476,13 +488,13 @@
   }
 
   function buildTables() {
-    buildTable($("organisations-table"), ["Organisation", "Sector", "Level", "Country", "Stages", "Links"],
+    buildTable($("organisations-table"), [W.col_organisation, W.col_sector, W.col_level, W.col_country, W.col_stages, W.col_links],
       data.organisations.map(function (org) {
         return { id: org.id, cells: [orgButton(org.id), term("sector", org.sector), term("level", org.level),
           org.country || "", (org.stages || []).map(function (s) { return stageNames.get(s) || s; }).join(", "),
           String(linksByOrg.get(org.id).length)] };
       }), tableRows.orgs);
-    buildTable($("links-table"), ["From", "To", "Kind", "Direction", "Status", "Evidence", "Source"],
+    buildTable($("links-table"), [W.col_from, W.col_to, W.col_kind, W.col_direction, W.col_status, W.col_evidence, W.col_source],
       data.links.map(function (l) {
         return { id: l.id, cells: [orgTitle(orgById.get(l.source)), orgTitle(orgById.get(l.target)),
           term("kind", l.kind), term("direction", l.direction), term("status", l.status),
@@ -504,7 +516,7 @@
     view.hidden = !open;
     updateTable();
     this.setAttribute("aria-expanded", String(open));
-    this.textContent = open ? "Hide table view" : "Show table view";
+    this.textContent = open ? W.hide_table : W.show_table;
     if (open) view.focus();
   });
   var skip = document.querySelector(".skip");
