@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from ._version import __version__
+from .diff import as_markdown, changes_csv, diff_maps, write_diff
 from .errors import StakeholdersError, UnsupportedSource, ValidationError
 from .load import EXAMPLE, example_path, load_map
 from .model import StakeholderMap
@@ -307,3 +308,55 @@ def report(
     click.echo(
         f"Wrote {written.resolve()} ({result.summary['organisations']} organisations, {result.summary['links']} links)."
     )
+
+
+@cli.command()
+@click.argument("old", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write [default: diff.html in the current folder].",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["html", "md", "csv"]),
+    default="html",
+    show_default=True,
+    help="An HTML map of the changes, or the change list as Markdown or CSV on standard output.",
+)
+@click.option("--lang", type=click.Choice(LANGUAGES), help="The page's own words in English or Dutch.")
+def diff(old: Path, new: Path, output: Path | None, output_format: str, lang: str | None) -> None:
+    """Show what changed from OLD to NEW: added, removed and changed organisations and links.
+
+    Both are drawn on one stable layout; the change list says what changed in each.
+
+    Example:
+
+    \b
+        stakeholders diff map-2025.xlsx map-2026.xlsx -o changes.html
+        stakeholders diff map-2025.xlsx map-2026.xlsx --format md > minutes.md
+    """
+    output = output or Path("diff.html")
+    if output_format == "html" and output.suffix.lower() not in (".html", ".htm"):
+        raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
+    try:
+        result = diff_maps(load_map(old), load_map(new))
+        if output_format == "html":
+            written = write_diff(result, output, old_label=old.name, new_label=new.name, lang=lang)
+    except StakeholdersError as err:
+        _fail(err)
+    if output_format == "md":
+        click.echo(as_markdown(result), nl=False)
+    elif output_format == "csv":
+        click.echo(changes_csv(result), nl=False)
+    else:
+        counts = result.counts
+        click.echo(
+            f"Wrote {written.resolve()} ({counts['organisation']['added']} organisations added, "
+            f"{counts['organisation']['removed']} removed, {counts['organisation']['changed']} changed; "
+            f"{counts['link']['added']} links added, {counts['link']['removed']} removed, "
+            f"{counts['link']['changed']} changed)."
+        )

@@ -24,6 +24,7 @@ import importlib.util
 import json
 import math
 import os
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -218,7 +219,16 @@ def _legend(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         lines.append({"label": words["line_lapsed"], "dashes": "", "colour": data["style"]["lapsed"]})
     if any(unverified for _, unverified in used):
         lines.append({"label": words["line_unverified"], "dashes": "2 5", "colour": "#333333"})
-    return {"sectors": sectors, "levels": levels, "kinds": kinds, "lines": lines}
+    highlight = []
+    if data.get("highlight"):
+        field = data["highlight"]["field"]
+        in_orgs = Counter(row.get(field) or "" for row in orgs)
+        in_links = Counter(row.get(field) or "" for row in links)
+        highlight = [
+            {**value, "count": f"{in_orgs[value['id']]} / {in_links[value['id']]}"}
+            for value in data["highlight"]["values"]
+        ]
+    return {"sectors": sectors, "levels": levels, "kinds": kinds, "lines": lines, "highlight": highlight}
 
 
 @cache
@@ -243,18 +253,24 @@ def render_page(
     title: str | None = None,
     lang: str | None = None,
     css: str = "",
+    highlight: dict[str, Any] | None = None,
     **context: Any,
 ) -> str:
     """Render ``template`` (from ``stakeholders/templates``) with the map's data, scripts and policy.
 
-    Every page type (the map, a report) goes through here, so each one gets
-    the same inlined vis-network, the map script, the HTML-safe data block and
-    the Content-Security-Policy. ``css`` is added after the map's own style;
-    ``context`` goes to the template.
+    Every page type (the map, a report, a diff) goes through here, so each one
+    gets the same inlined vis-network, the map script, the HTML-safe data block
+    and the Content-Security-Policy. ``css`` is added after the map's own
+    style; ``context`` goes to the template. ``highlight`` colours
+    organisations and links by one of their fields instead of by sector and
+    kind: ``{"field": ..., "title": ..., "values": [{"id", "label", "colour",
+    "dashed"}, ...]}``; it gets its own legend entries and filter.
     """
     data = map_data(m, lang=lang)
     if title:
         data["title"] = title
+    if highlight:
+        data["highlight"] = highlight
     vis = vis_network_bundle()
     app = (TEMPLATES / "map.js").read_text(encoding="utf-8")
     csp = "; ".join(

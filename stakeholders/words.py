@@ -345,6 +345,25 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "col_status": "Status",
         "col_evidence": "Evidence",
         "col_source": "Source",
+        "diff_kicker": "Changes",
+        "diff_legend": "Change (colour)",
+        "diff_counts": (
+            "{orgs_added} organisations added, {orgs_removed} removed, {orgs_changed} changed; {links_added} "
+            "links added, {links_removed} removed, {links_changed} changed."
+        ),
+        "diff_from_to": "From {old} to {new}",
+        "change_list": "Change list",
+        "col_change": "Change",
+        "col_what": "What",
+        "col_item": "Item",
+        "col_details": "Details",
+        "added": "added",
+        "removed": "removed (dashed)",
+        "changed": "changed",
+        "unchanged": "unchanged",
+        "organisation": "organisation",
+        "link": "link",
+        "no_changes": "No changes.",
     },
     "nl": {
         "skip": "Naar de tabelweergave",
@@ -416,6 +435,25 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "col_status": "Status",
         "col_evidence": "Onderbouwing",
         "col_source": "Bron",
+        "diff_kicker": "Wijzigingen",
+        "diff_legend": "Wijziging (kleur)",
+        "diff_counts": (
+            "{orgs_added} organisaties toegevoegd, {orgs_removed} verwijderd, {orgs_changed} gewijzigd; "
+            "{links_added} verbindingen toegevoegd, {links_removed} verwijderd, {links_changed} gewijzigd."
+        ),
+        "diff_from_to": "Van {old} naar {new}",
+        "change_list": "Lijst van wijzigingen",
+        "col_change": "Wijziging",
+        "col_what": "Wat",
+        "col_item": "Onderdeel",
+        "col_details": "Details",
+        "added": "toegevoegd",
+        "removed": "verwijderd (gestippeld)",
+        "changed": "gewijzigd",
+        "unchanged": "ongewijzigd",
+        "organisation": "organisatie",
+        "link": "verbinding",
+        "no_changes": "Geen wijzigingen.",
     },
 }
 """The words of the map page itself (its controls, legend, status line and info panel)."""

@@ -75,9 +75,14 @@
 
   /* ---- drawing ------------------------------------------------------------------ */
 
+  var highlight = data.highlight || null;
+  var highlightValues = new Map(((highlight && highlight.values) || []).map(function (v) { return [v.id, v]; }));
+  function highlighted(record) { return highlight ? highlightValues.get(record[highlight.field] || "") : null; }
+
   function nodeFor(org) {
     var position = data.layout.positions[org.id] || [0, 0];
-    var fill = style.sector[org.sector || ""] || "#FFFFFF";
+    var mark = highlighted(org);
+    var fill = mark ? mark.colour : (style.sector[org.sector || ""] || "#FFFFFF");
     var tooltip = [orgTitle(org), [term("sector", org.sector), term("level", org.level), org.country]
       .filter(Boolean).join(" · ")];
     if (org.stages && org.stages.length) {
@@ -94,11 +99,14 @@
         highlight: { background: fill, border: "#000000" },
         hover: { background: fill, border: "#000000" }
       },
-      title: tooltip.join("\n")
+      shapeProperties: { borderDashes: mark && mark.dashed ? [4, 3] : false },
+      title: tooltip.concat(mark ? [mark.label] : []).join("\n")
     };
   }
 
   function edgeColour(link) {
+    var mark = highlighted(link);
+    if (mark) return mark.colour;
     return link.status === "lapsed" ? style.lapsed : (style.kind[link.kind || ""] || "#333333");
   }
 
@@ -106,6 +114,7 @@
     var unverified = link.evidence === "unverified" || link.evidence === "inferred";
     var dashKey = link.status === "planned" ? (unverified ? "planned-unverified" : "planned")
       : (unverified ? "unverified" : null);
+    var mark = highlighted(link);
     var curve = data.layout.curves[link.id];
     var colour = edgeColour(link);
     return {
@@ -113,7 +122,7 @@
       from: link.source,
       to: link.target,
       color: { color: colour, highlight: colour, hover: colour, opacity: 1 },
-      dashes: dashKey ? style.dashes[dashKey] : false,
+      dashes: mark && mark.dashed ? [6, 4] : (dashKey ? style.dashes[dashKey] : false),
       width: link.strength ? Number(link.strength) : 1.5,
       arrows: {
         to: { enabled: link.direction !== "undirected", scaleFactor: 0.55 },
@@ -122,7 +131,7 @@
       smooth: curve ? { enabled: true, type: curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(curve) }
         : false,
       label: term("kind", link.kind),
-      title: linkTitle(link) + "\n" + linkFacts(link)
+      title: linkTitle(link) + "\n" + linkFacts(link) + (mark ? "\n" + mark.label : "")
     };
   }
 
@@ -154,13 +163,17 @@
 
   /* ---- state: filters and focus ------------------------------------------------- */
 
-  var hidden = { sector: new Set(), level: new Set(), kind: new Set() };
+  var hidden = { sector: new Set(), level: new Set(), kind: new Set(), highlight: new Set() };
   var focus = null; // {type: "org"|"link", id, members: Set of org ids}
   var shown = { orgs: new Set(), links: new Set() };
 
-  function orgVisible(org) { return !hidden.sector.has(org.sector || "") && !hidden.level.has(org.level || ""); }
+  function highlightShown(record) { return !highlight || !hidden.highlight.has(record[highlight.field] || ""); }
+  function orgVisible(org) {
+    return !hidden.sector.has(org.sector || "") && !hidden.level.has(org.level || "") && highlightShown(org);
+  }
   function linkVisible(link) {
-    return !hidden.kind.has(link.kind || "") && shown.orgs.has(link.source) && shown.orgs.has(link.target);
+    return !hidden.kind.has(link.kind || "") && highlightShown(link) &&
+      shown.orgs.has(link.source) && shown.orgs.has(link.target);
   }
 
   function neighbourhood(start, depth) {
@@ -337,6 +350,7 @@
     if (!orgVisible(org)) { // a search or a link can lead to a filtered-out organisation: show it again
       hidden.sector.delete(org.sector || "");
       hidden.level.delete(org.level || "");
+      if (highlight) hidden.highlight.delete(org[highlight.field] || "");
       syncCheckboxes();
     }
     focus = { type: "org", id: id, members: new Set([id]) };

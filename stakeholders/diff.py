@@ -1,0 +1,304 @@
+"""Compare two snapshots of a map: what was added, removed and changed.
+
+Organisations are matched by id. Links are matched by their two ends and
+their kind; links left over between the same two organisations are then
+paired in order and count as changed (their kind, for instance, changed).
+:func:`diff_maps` returns a :class:`MapDiff` with the change list and a
+union map in which every organisation and link carries a ``change`` field
+(``added``, ``removed``, ``changed`` or ``unchanged``) and a ``changes`` text,
+ready to be drawn on one stable layout.
+
+>>> import pandas as pd
+>>> from stakeholders.graph import build_graph
+>>> from stakeholders.model import MapSettings, StakeholderMap
+>>> def snapshot(orgs, links):
+...     o = pd.DataFrame({"id": orgs, "name": orgs})
+...     k = pd.DataFrame(links, columns=["id", "source", "target", "kind", "status"])
+...     return StakeholderMap(o, k, pd.DataFrame(columns=["id", "name"]), MapSettings(), build_graph(o, k))
+>>> old = snapshot(["a", "b"], [["L1", "a", "b", "referral", "planned"]])
+>>> new = snapshot(["a", "b", "c"], [["L1", "a", "b", "referral", "active"], ["L2", "b", "c", "funding", "active"]])
+>>> [(c.change, c.what, c.key) for c in diff_maps(old, new).changes]
+[('added', 'organisation', 'c'), ('added', 'link', 'b → c (funding)'), ('changed', 'link', 'a → b (referral)')]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .atomic import write_atomic
+from .graph import build_graph
+from .model import StakeholderMap
+from .render import render_page
+from .words import PAGE_WORDS
+
+__all__ = ["CHANGE_COLOURS", "Change", "MapDiff", "as_markdown", "changes_csv", "diff_html", "diff_maps", "write_diff"]
+
+CHANGE_COLOURS = {"added": "#1B7837", "removed": "#B2182B", "changed": "#E08214", "unchanged": "#D9D9D9"}
+"""Colour-blind-safe (PuOr/PRGn-like) colours for the four kinds of change; removed items are also dashed."""
+
+COMPARED_ORG_FIELDS = (
+    "name",
+    "short_name",
+    "aliases",
+    "sector",
+    "level",
+    "country",
+    "stages",
+    "description",
+    "url",
+    "tags",
+)
+IGNORED_LINK_FIELDS = ("id", "source", "target")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference: ``what`` is organisation or link, ``details`` lists the fields that changed."""
+
+    change: str
+    what: str
+    key: str
+    details: tuple[str, ...] = ()
+
+    def text(self) -> str:
+        return "; ".join(self.details)
+
+
+@dataclass
+class MapDiff:
+    """The change list, its counts, and the union map with ``change`` fields for drawing."""
+
+    changes: list[Change]
+    union: StakeholderMap
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return ""
+    return value
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "|".join(str(v) for v in value) or "—"
+    return str(value) if value not in ("", None) else "—"
+
+
+def _field_changes(old: dict[str, Any], new: dict[str, Any], fields: list[str]) -> tuple[str, ...]:
+    return tuple(
+        f"{name}: {_show(old.get(name, ''))} → {_show(new.get(name, ''))}"
+        for name in fields
+        if _value(old.get(name, "")) != _value(new.get(name, ""))
+    )
+
+
+def _link_key(link: dict[str, Any]) -> str:
+    return f"{link['source']} → {link['target']} ({link.get('kind') or 'no kind'})"
+
+
+def _ends_and_kind(link: dict[str, Any]) -> tuple[str, ...]:
+    return (link["source"], link["target"], link.get("kind") or "")
+
+
+def _ends(link: dict[str, Any]) -> tuple[str, ...]:
+    return (link["source"], link["target"])
+
+
+def _match_links(
+    old: list[dict[str, Any]], new: list[dict[str, Any]]
+) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """(matched pairs, removed, added): by ends and kind first, then by ends alone, in order."""
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    left_old, left_new = list(old), list(new)
+    for key in (_ends_and_kind, _ends):
+        waiting: dict[Any, list[dict[str, Any]]] = {}
+        for link in left_old:
+            waiting.setdefault(key(link), []).append(link)
+        unmatched_new = []
+        for link in left_new:
+            queue = waiting.get(key(link))
+            if queue:
+                pairs.append((queue.pop(0), link))
+            else:
+                unmatched_new.append(link)
+        left_old = [link for queue in waiting.values() for link in queue]
+        left_new = unmatched_new
+    order = {id(link): index for index, link in enumerate(old)}
+    left_old.sort(key=lambda link: order[id(link)])
+    return pairs, left_old, left_new
+
+
+def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
+    """Everything that changed from ``old`` to ``new``, and the union of both to draw it on."""
+    old_orgs = {o["id"]: o for o in old.organisations.to_dict("records")}
+    new_orgs = {o["id"]: o for o in new.organisations.to_dict("records")}
+    changes: list[Change] = []
+    org_rows = []
+    for org_id, org in new_orgs.items():
+        if org_id not in old_orgs:
+            changes.append(Change("added", "organisation", org_id))
+            org_rows.append({**org, "change": "added", "changes": ""})
+            continue
+        fields = [f for f in COMPARED_ORG_FIELDS if f in org or f in old_orgs[org_id]]
+        fields += [f for f in org if f not in fields and f not in ("id",) and f not in COMPARED_ORG_FIELDS]
+        details = _field_changes(old_orgs[org_id], org, fields)
+        if details:
+            changes.append(Change("changed", "organisation", org_id, details))
+        org_rows.append({**org, "change": "changed" if details else "unchanged", "changes": "; ".join(details)})
+    for org_id, org in old_orgs.items():
+        if org_id not in new_orgs:
+            changes.append(Change("removed", "organisation", org_id))
+            org_rows.append({**org, "change": "removed", "changes": ""})
+
+    old_links = old.links.to_dict("records")
+    new_links = new.links.to_dict("records")
+    pairs, removed, added = _match_links(old_links, new_links)
+    link_rows = []
+    changed_links = {}
+    for before, after in pairs:
+        fields = [f for f in after if f not in IGNORED_LINK_FIELDS]
+        fields += [f for f in before if f not in fields and f not in IGNORED_LINK_FIELDS]
+        details = _field_changes(before, after, fields)
+        changed_links[id(after)] = details
+    for link in new_links:
+        if id(link) in changed_links:
+            details = changed_links[id(link)]
+            if details:
+                changes.append(Change("changed", "link", _link_key(link), details))
+            link_rows.append({**link, "change": "changed" if details else "unchanged", "changes": "; ".join(details)})
+        else:
+            changes.append(Change("added", "link", _link_key(link)))
+            link_rows.append({**link, "change": "added", "changes": ""})
+    taken = {row["id"] for row in link_rows}
+    for link in removed:
+        changes.append(Change("removed", "link", _link_key(link)))
+        link_id, suffix = link["id"], 1
+        while link_id in taken:  # an old id reused in the new snapshot for another link
+            suffix += 1
+            link_id = f"{link['id']}~{suffix}"
+        taken.add(link_id)
+        link_rows.append({**link, "id": link_id, "change": "removed", "changes": ""})
+
+    order = {"added": 0, "removed": 1, "changed": 2}
+    changes.sort(key=lambda c: (order[c.change], c.what != "organisation"))
+    columns = list(dict.fromkeys([*new.organisations.columns, *old.organisations.columns, "change", "changes"]))
+    organisations = pd.DataFrame(org_rows, columns=columns)
+    link_columns = list(dict.fromkeys([*new.links.columns, *old.links.columns, "change", "changes"]))
+    links = pd.DataFrame(link_rows, columns=link_columns)
+    for frame in (organisations, links):
+        for name in frame.columns:
+            if frame[name].dtype == object:
+                frame[name] = frame[name].map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else v)
+    custom = {
+        "organisations": tuple(
+            dict.fromkeys(
+                [
+                    *old.custom_columns.get("organisations", ()),
+                    *new.custom_columns.get("organisations", ()),
+                    "change",
+                    "changes",
+                ]
+            )
+        ),
+        "links": tuple(
+            dict.fromkeys(
+                [*old.custom_columns.get("links", ()), *new.custom_columns.get("links", ()), "change", "changes"]
+            )
+        ),
+        "stages": new.custom_columns.get("stages", ()),
+    }
+    graph = build_graph(organisations, links, dict(new.graph.graph))
+    union = replace(new, organisations=organisations, links=links, graph=graph, custom_columns=custom)
+    counts = {
+        what: {kind: sum(1 for c in changes if c.what == what and c.change == kind) for kind in order}
+        for what in ("organisation", "link")
+    }
+    return MapDiff(changes, union, counts)
+
+
+def as_markdown(result: MapDiff) -> str:
+    """The change list as a Markdown table, for the minutes of a meeting."""
+    lines = ["| change | what | item | details |", "|---|---|---|---|"]
+    for change in result.changes:
+        text = change.text().replace("|", "\\|")
+        lines.append(f"| {change.change} | {change.what} | {change.key.replace('|', chr(92) + '|')} | {text} |")
+    summary = ", ".join(
+        f"{result.counts[what][kind]} {what}s {kind}"
+        for what in ("organisation", "link")
+        for kind in ("added", "removed", "changed")
+    )
+    return "\n".join(lines) + f"\n\n{summary}\n"
+
+
+def changes_csv(result: MapDiff) -> str:
+    """The change list as CSV: change, what, item, details."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["change", "what", "item", "details"])
+    for change in result.changes:
+        writer.writerow([change.change, change.what, change.key, change.text()])
+    return buffer.getvalue()
+
+
+def _item_label(result: MapDiff, change: Change) -> str:
+    """An item named by organisation labels rather than ids."""
+    nodes = result.union.graph.nodes
+
+    def name(org: str) -> str:
+        return nodes[org].get("short_name") or nodes[org].get("name") or org if org in nodes else org
+
+    if change.what == "organisation":
+        return name(change.key)
+    ends, _, kind = change.key.partition(" (")
+    source, _, target = ends.partition(" → ")
+    return f"{name(source)} → {name(target)} ({kind}"
+
+
+def diff_html(result: MapDiff, *, old_label: str, new_label: str, lang: str | None = None) -> str:
+    """The diff as one offline page: the union map coloured by change, a legend, counts and the change list."""
+    words = PAGE_WORDS.get(lang or "en", PAGE_WORDS["en"])
+    highlight = {
+        "field": "change",
+        "title": words["diff_legend"],
+        "values": [
+            {"id": change, "label": words[change], "colour": colour, "dashed": change == "removed"}
+            for change, colour in CHANGE_COLOURS.items()
+        ],
+    }
+    counts = {
+        f"{what}s_{kind}": result.counts[what][kind]
+        for what in ("organisation", "link")
+        for kind in ("added", "removed", "changed")
+    }
+    counts = {key.replace("organisations_", "orgs_"): value for key, value in counts.items()}
+    rows = [
+        {
+            "change": change.change,
+            "change_label": words[change.change],
+            "colour": CHANGE_COLOURS[change.change],
+            "what": words[change.what],
+            "item": _item_label(result, change),
+            "details": change.text(),
+        }
+        for change in result.changes
+    ]
+    context = {"old": old_label, "new": new_label, "counts": counts, "rows": rows}
+    return render_page("diff.html", result.union, lang=lang, highlight=highlight, diff=context)
+
+
+def write_diff(
+    result: MapDiff, path: str | os.PathLike[str], *, old_label: str, new_label: str, lang: str | None = None
+) -> Path:
+    """Write the diff page to ``path`` atomically."""
+    page = diff_html(result, old_label=old_label, new_label=new_label, lang=lang)
+    return write_atomic(path, page.encode("utf-8"))

@@ -1,0 +1,158 @@
+"""Two hand-made snapshots: the diff finds exactly the known changes, and draws them offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from conftest import PAYLOADS, write_folder
+
+from stakeholders import load_map
+from stakeholders.cli import cli
+from stakeholders.diff import CHANGE_COLOURS, as_markdown, changes_csv, diff_maps, write_diff
+
+OLD = {
+    "organisations": [
+        ["id", "name", "sector", "level"],
+        ["om", "Openbaar Ministerie", "justice", "both"],
+        ["politie", "Politie", "police", "both"],
+        ["rn", "Reclassering", "probation", "operational"],
+        ["gone", "Closed Foundation", "ngo", "operational"],
+    ],
+    "links": [
+        ["id", "source", "target", "kind", "status", "strength"],
+        ["L1", "politie", "om", "information-sharing", "planned", "2"],
+        ["L2", "om", "rn", "referral", "active", "3"],
+        ["L3", "gone", "politie", "funding", "active", ""],
+        ["L4", "rn", "politie", "agreement", "active", ""],
+    ],
+}
+NEW = {
+    "organisations": [
+        ["id", "name", "sector", "level"],
+        ["om", "Openbaar Ministerie", "justice", "both"],
+        ["politie", "Nationale Politie", "police", "both"],
+        ["rn", "Reclassering", "probation", "operational"],
+        ["sin", "Stop it Now", "prevention", "operational"],
+    ],
+    "links": [
+        ["id", "source", "target", "kind", "status", "strength"],
+        ["L1", "politie", "om", "information-sharing", "active", "4"],
+        ["L2", "om", "rn", "referral", "active", "3"],
+        ["L3", "politie", "sin", "referral", "active", ""],
+        ["L4", "rn", "politie", "information-sharing", "active", ""],
+    ],
+}
+
+
+@pytest.fixture
+def snapshots(tmp_path: Path) -> tuple[Path, Path]:
+    return write_folder(tmp_path / "old", OLD), write_folder(tmp_path / "new", NEW)
+
+
+def test_diff_finds_exactly_the_known_changes(snapshots: tuple[Path, Path]) -> None:
+    result = diff_maps(load_map(snapshots[0]), load_map(snapshots[1]))
+    assert [(c.change, c.what, c.key, c.details) for c in result.changes] == [
+        ("added", "organisation", "sin", ()),
+        ("added", "link", "politie → sin (referral)", ()),
+        ("removed", "organisation", "gone", ()),
+        ("removed", "link", "gone → politie (funding)", ()),
+        ("changed", "organisation", "politie", ("name: Politie → Nationale Politie",)),
+        ("changed", "link", "politie → om (information-sharing)", ("status: planned → active", "strength: 2 → 4")),
+        ("changed", "link", "rn → politie (information-sharing)", ("kind: agreement → information-sharing",)),
+    ]
+    assert result.counts == {
+        "organisation": {"added": 1, "removed": 1, "changed": 1},
+        "link": {"added": 1, "removed": 1, "changed": 2},
+    }
+
+
+def test_the_union_map_carries_the_change(snapshots: tuple[Path, Path]) -> None:
+    union = diff_maps(load_map(snapshots[0]), load_map(snapshots[1])).union
+    assert dict(zip(union.organisations["id"], union.organisations["change"], strict=True)) == {
+        "om": "unchanged",
+        "politie": "changed",
+        "rn": "unchanged",
+        "sin": "added",
+        "gone": "removed",
+    }
+    changes = dict(zip(union.links["id"], union.links["change"], strict=True))
+    assert changes == {"L1": "changed", "L2": "unchanged", "L3": "added", "L4": "changed", "L3~2": "removed"}
+    assert union.graph.number_of_nodes() == 5 and union.graph.number_of_edges() == 5
+
+
+def test_no_changes(snapshots: tuple[Path, Path]) -> None:
+    result = diff_maps(load_map(snapshots[1]), load_map(snapshots[1]))
+    assert result.changes == []
+    assert "0 organisations added" in as_markdown(result)
+
+
+def test_change_list_formats(snapshots: tuple[Path, Path]) -> None:
+    result = diff_maps(load_map(snapshots[0]), load_map(snapshots[1]))
+    markdown = as_markdown(result)
+    assert markdown.splitlines()[:3] == [
+        "| change | what | item | details |",
+        "|---|---|---|---|",
+        "| added | organisation | sin |  |",
+    ]
+    assert markdown.rstrip().endswith(
+        "1 organisations added, 1 organisations removed, 1 organisations changed, "
+        "1 links added, 1 links removed, 2 links changed"
+    )
+    assert changes_csv(result).splitlines()[-1] == (
+        "changed,link,rn → politie (information-sharing),kind: agreement → information-sharing"
+    )
+
+
+def test_diff_command(runner: CliRunner, snapshots: tuple[Path, Path], tmp_path: Path) -> None:
+    out = tmp_path / "changes.html"
+    result = runner.invoke(cli, ["diff", str(snapshots[0]), str(snapshots[1]), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"Wrote {out.resolve()} (1 organisations added, 1 removed, 1 changed; 1 links added, 1 removed, 2 changed).\n"
+    )
+    md = runner.invoke(cli, ["diff", str(snapshots[0]), str(snapshots[1]), "--format", "md"])
+    assert md.exit_code == 0 and md.output.startswith("| change | what | item | details |\n")
+    bad = runner.invoke(cli, ["diff", str(snapshots[0]), str(snapshots[1]), "-o", str(tmp_path / "x.md")])
+    assert bad.exit_code == 2
+
+
+@pytest.mark.browser
+def test_diff_page_in_chromium(open_page: Any, snapshots: tuple[Path, Path], tmp_path: Path) -> None:
+    result = diff_maps(load_map(snapshots[0]), load_map(snapshots[1]))
+    opened = open_page(write_diff(result, tmp_path / "diff.html", old_label="2025", new_label="2026"))
+    page = opened.page
+    legend = page.inner_text("#legend-highlight")
+    for label in ("added", "removed (dashed)", "changed", "unchanged"):
+        assert label in legend
+    assert page.inner_text("#diff-counts").startswith("1 organisations added, 1 removed, 1 changed")
+    nodes = page.evaluate("Object.fromEntries(window.network.body.data.nodes.get().map(n => [n.id, n]))")
+    assert nodes["sin"]["color"]["background"] == CHANGE_COLOURS["added"]
+    assert nodes["gone"]["color"]["background"] == CHANGE_COLOURS["removed"]
+    assert nodes["gone"]["shapeProperties"]["borderDashes"] == [4, 3]
+    removed_link = page.evaluate("window.network.body.data.edges.get('L3~2')")
+    assert removed_link["dashes"] == [6, 4] and removed_link["color"]["color"] == CHANGE_COLOURS["removed"]
+    rows = page.locator("#change-list tbody tr")
+    assert rows.count() == 7
+    assert "status: planned → active" in page.inner_text("#change-list")
+    page.wait_for_timeout(300)
+    assert opened.requests == [] and opened.dialogs == [] and opened.errors == []
+
+
+@pytest.mark.browser
+def test_diff_of_payload_maps_runs_nothing(open_page: Any, payload_map: Path, tmp_path: Path) -> None:
+    old = write_folder(
+        tmp_path / "empty",
+        {"organisations": [["id", "name"], ["safe", "Safe organisation"]], "links": [["source", "target"]]},
+    )
+    result = diff_maps(load_map(old), load_map(payload_map))
+    page_text = write_diff(result, tmp_path / "p.html", old_label=PAYLOADS[0], new_label=PAYLOADS[2]).read_text()
+    for payload in PAYLOADS:
+        assert payload not in page_text
+    opened = open_page(tmp_path / "p.html")
+    assert PAYLOADS[0] in opened.page.inner_text("#diff-from-to")
+    assert PAYLOADS[1] in opened.page.inner_text("#change-list")
+    opened.page.wait_for_timeout(300)
+    assert opened.dialogs == [] and opened.requests == [] and opened.errors == []
