@@ -18,6 +18,7 @@ import click
 from ._version import __version__
 from .diff import as_markdown, changes_csv, diff_maps, write_diff
 from .errors import StakeholdersError, UnsupportedSource, ValidationError
+from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
 from .model import StakeholderMap
 from .render import write_html
@@ -360,3 +361,50 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, lang: st
             f"{counts['link']['added']} links added, {counts['link']['removed']} removed, "
             f"{counts['link']['changed']} changed)."
         )
+
+
+def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int, int]:
+    width, _, height = value.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 10000 and 200 <= int(height) <= 10000):
+        raise click.BadParameter(f"'{value}' is not a size: write WIDTHxHEIGHT in pixels, e.g. 1920x1080")
+    return int(width), int(height)
+
+
+@cli.command()
+@click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The image to write: .png, .svg or .pdf.",
+)
+@click.option(
+    "--size",
+    default=f"{SLIDE[0]}x{SLIDE[1]}",
+    show_default=True,
+    callback=_size,
+    help="WIDTHxHEIGHT in pixels for PNG and SVG (a PDF is A4 landscape).",
+)
+@click.option("--title", help="Use this title instead of the one in the source.")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Legend words in English or Dutch; names from name_<lang>.")
+def image(source: Path | None, output: Path, size: tuple[int, int], title: str | None, lang: str | None) -> None:
+    """Draw SOURCE as a PNG, SVG or PDF image with its legend, title, date and source note.
+
+    Without SOURCE, draws the bundled example. Uses the same positions as the HTML map.
+
+    Example:
+
+    \b
+        stakeholders image my-workbook.xlsx -o map.png
+        stakeholders image my-workbook.xlsx -o map.pdf --lang nl
+    """
+    if output.suffix.lower() not in FORMATS:
+        raise click.BadParameter(f"'{output}' must end in .png, .svg or .pdf", param_hint="'-o' / '--output'")
+    try:
+        stakeholder_map = load_map(source if source is not None else example_path())
+        written = write_image(stakeholder_map, output, size=size, title=title, lang=lang)
+    except StakeholdersError as err:
+        _fail(err)
+    _warn_sensitive(stakeholder_map)
+    click.echo(f"Wrote {written.resolve()}.")

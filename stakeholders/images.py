@@ -1,0 +1,250 @@
+"""Static images of a map — PNG, SVG or PDF — for slides and documents.
+
+Drawn with matplotlib from the same positions and the same visual vocabulary
+(:mod:`stakeholders.layout`, :mod:`stakeholders.style`) as the HTML map, with
+the title, the date of the data, the source note and a legend drawn in. Why
+matplotlib and not a screenshot of the page in a browser: it needs no browser
+on the user's machine (the locked-down laptop case), it writes real vectors
+for SVG and PDF that stay sharp on a projector and can be edited, and its
+output is deterministic.
+
+PNG and SVG are 1920×1080 by default (a 16:9 slide); PDF is A4 landscape.
+
+>>> import tempfile, pathlib, stakeholders
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "map.svg"
+>>> write_image(stakeholders.load_map(stakeholders.example_path()), path).suffix
+'.svg'
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+from .atomic import write_atomic
+from .errors import OutputError
+from .layout import compute_positions
+from .model import LEVELS, StakeholderMap
+from .render import _curves
+from .style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_dashes, link_width, sector_colour
+from .words import PAGE_WORDS
+
+__all__ = ["FORMATS", "SLIDE", "write_image"]
+
+FORMATS = (".png", ".svg", ".pdf")
+SLIDE = (1920, 1080)
+"""Default size in pixels for PNG and SVG."""
+A4_LANDSCAPE = (11.69, 8.27)
+DPI = 100
+MARKERS = {"policy": "s", "operational": "o", "both": "D", "": "^"}
+LABELS_UP_TO = 400
+"""Maps with more organisations than this get no labels in images (they would only overlap)."""
+
+
+def _dash(pattern: list[int] | bool) -> Any:
+    return "solid" if not pattern else (0, tuple(p / 2 for p in pattern))
+
+
+def _figure(m: StakeholderMap, size: tuple[float, float], lang: str) -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    from matplotlib import pyplot as plt
+    from matplotlib.figure import Figure
+
+    plt.rcParams["svg.hashsalt"] = "stakeholders"
+    plt.rcParams["font.family"] = "DejaVu Sans"
+    return Figure(figsize=size, dpi=DPI)
+
+
+def _draw_network(ax: Any, m: StakeholderMap, lang: str | None) -> None:
+    from matplotlib.patches import FancyArrowPatch
+
+    positions = {node: (x, -y) for node, (x, y) in compute_positions(m.graph).items()}
+    records = m.links.to_dict("records")
+    curves = _curves(records)
+    many = len(positions) > LABELS_UP_TO
+    node_size = 150 if not many else 12
+    for link in records:
+        start, end = positions[link["source"]], positions[link["target"]]
+        colour = (
+            LAPSED_COLOUR if link.get("status") == "lapsed" else kind_colour(link.get("kind") or "", m.settings.kinds)
+        )
+        dashes = link_dashes(link.get("status") or "", link.get("evidence") or "")
+        direction = link.get("direction") or "directed"
+        arrow = {"directed": "-|>", "mutual": "<|-|>", "undirected": "-"}[direction]
+        strength = link.get("strength")
+        patch = FancyArrowPatch(
+            start,
+            end,
+            arrowstyle=arrow,
+            mutation_scale=9,
+            connectionstyle=f"arc3,rad={-curves.get(link['id'], 0.0)}",
+            color=colour,
+            linewidth=link_width(None if strength is None or strength != strength else int(strength)) * 0.8,
+            linestyle=_dash(dashes),
+            shrinkA=8,
+            shrinkB=8,
+            zorder=1,
+        )
+        ax.add_patch(patch)
+    orgs = m.organisations.to_dict("records")
+    for level in (*LEVELS.ids, ""):
+        group = [org for org in orgs if (org.get("level") or "") == level]
+        if not group:
+            continue
+        ax.scatter(
+            [positions[org["id"]][0] for org in group],
+            [positions[org["id"]][1] for org in group],
+            s=node_size,
+            marker=MARKERS[level],
+            c=[sector_colour(org.get("sector") or "", m.settings.sectors) for org in group],
+            edgecolors=NODE_BORDER,
+            linewidths=0.8,
+            zorder=2,
+        )
+    if not many:
+        for org in orgs:
+            name = (lang and org.get(f"name_{lang}")) or org["name"]
+            x, y = positions[org["id"]]
+            ax.annotate(
+                org.get("short_name") or name,
+                (x, y),
+                xytext=(0, -10),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                fontsize=8,
+                color="#1a1a1a",
+                zorder=3,
+            )
+    xs = [x for x, _ in positions.values()] or [0]
+    ys = [y for _, y in positions.values()] or [0]
+    pad = 60
+    ax.set_xlim(min(xs) - pad, max(xs) + pad)
+    ax.set_ylim(min(ys) - pad, max(ys) + pad)
+    ax.set_aspect("equal", adjustable="box")
+    ax.axis("off")
+
+
+def _draw_legend(ax: Any, m: StakeholderMap, lang: str) -> None:
+    from matplotlib.lines import Line2D
+
+    words = PAGE_WORDS[lang]
+    sectors = [s for s in m.settings.sectors.ids if s in set(m.organisations["sector"])]
+    levels = [lv for lv in LEVELS.ids if lv in set(m.organisations["level"])]
+    kinds = [k for k in m.settings.kinds.ids if k in set(m.links["kind"])]
+    handles, labels = [], []
+
+    def section(title: str) -> None:
+        handles.append(Line2D([], [], linestyle="none"))
+        labels.append(title)
+
+    section(words["legend_sector"])
+    for sector in sectors:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="none",
+                markersize=7,
+                markerfacecolor=sector_colour(sector, m.settings.sectors),
+                markeredgecolor=NODE_BORDER,
+            )
+        )
+        labels.append(m.settings.sectors.label(sector, lang))
+    section(words["legend_level"])
+    for level in levels:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker=MARKERS[level],
+                linestyle="none",
+                markersize=7,
+                markerfacecolor="white",
+                markeredgecolor=NODE_BORDER,
+            )
+        )
+        labels.append(LEVELS.label(level, lang))
+    section(words["legend_kind"])
+    for kind in kinds:
+        handles.append(Line2D([], [], color=kind_colour(kind, m.settings.kinds), linewidth=2.5))
+        labels.append(m.settings.kinds.label(kind, lang))
+    section(words["legend_lines"])
+    statuses = set(m.links["status"])
+    unverified = bool(set(m.links["evidence"]) & {"unverified", "inferred"})
+    for shown, label, colour, dashes in (
+        (True, words["line_active"], "#333333", False),
+        ("planned" in statuses, words["line_planned"], "#333333", link_dashes("planned", "")),
+        ("lapsed" in statuses, words["line_lapsed"], LAPSED_COLOUR, False),
+        (unverified, words["line_unverified"], "#333333", link_dashes("active", "unverified")),
+    ):
+        if shown:
+            handles.append(Line2D([], [], color=colour, linewidth=1.8, linestyle=_dash(dashes)))
+            labels.append(label)
+    legend = ax.legend(handles, labels, loc="upper left", frameon=False, fontsize=9, handlelength=2.2, borderaxespad=0)
+    for text, handle in zip(legend.get_texts(), handles, strict=True):
+        if (
+            isinstance(handle, Line2D)
+            and handle.get_linestyle() == "None"
+            and handle.get_marker() in ("None", None, "")
+        ):
+            text.set_fontweight("bold")
+    ax.axis("off")
+
+
+def write_image(
+    m: StakeholderMap,
+    path: str | os.PathLike[str],
+    *,
+    size: tuple[int, int] = SLIDE,
+    title: str | None = None,
+    lang: str | None = None,
+) -> Path:
+    """Draw ``m`` to ``path`` (.png, .svg or .pdf) with its title, date, source note and legend.
+
+    ``size`` is in pixels for PNG and SVG; a PDF is always A4 landscape.
+    Written atomically; the same map gives the same bytes.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        msg = f"{path}: cannot write '{path.suffix}' images: use .png, .svg or .pdf"
+        raise OutputError(msg)
+    page_lang = lang if lang in PAGE_WORDS else "en"
+    words = PAGE_WORDS[page_lang]
+    figure_size = A4_LANDSCAPE if suffix == ".pdf" else (size[0] / DPI, size[1] / DPI)
+    figure = _figure(m, figure_size, page_lang)
+    heading = title or m.settings.title
+    figure.text(0.015, 0.975, heading, fontsize=17, fontweight="bold", va="top", ha="left", color="#1a1a1a")
+    meta = f"{words['data_as_of']} {m.settings.date or words['date_not_stated']}"
+    meta += f" · {words['n_organisations'].format(n=len(m.organisations))}, {words['n_links'].format(n=len(m.links))}"
+    figure.text(0.015, 0.93, meta, fontsize=11, va="top", ha="left", color="#4a4a4a")
+    if m.settings.source_note:
+        note = f"{words['source']}: {m.settings.source_note}"
+        figure.text(
+            0.015,
+            0.012,
+            note if len(note) < 240 else note[:237] + "…",
+            fontsize=7.5,
+            va="bottom",
+            ha="left",
+            color="#4a4a4a",
+            wrap=True,
+        )
+    network = figure.add_axes((0.01, 0.05, 0.78, 0.84))
+    _draw_network(network, m, lang)
+    legend = figure.add_axes((0.80, 0.05, 0.19, 0.84))
+    _draw_legend(legend, m, page_lang)
+    buffer = io.BytesIO()
+    metadata: dict[str, Any] = {
+        "png": {"Software": "stakeholders"},
+        ".svg": {"Date": None},
+        ".pdf": {"CreationDate": None},
+    }
+    figure.savefig(buffer, format=suffix[1:], dpi=DPI, metadata=metadata.get(suffix, {"Software": "stakeholders"}))
+    return write_atomic(path, buffer.getvalue())
