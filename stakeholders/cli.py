@@ -9,6 +9,8 @@ code 2. Tracebacks are for bugs only.
 from __future__ import annotations
 
 import sys
+import time
+import webbrowser
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -408,3 +410,39 @@ def image(source: Path | None, output: Path, size: tuple[int, int], title: str |
         _fail(err)
     _warn_sensitive(stakeholder_map)
     click.echo(f"Wrote {written.resolve()}.")
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--open/--no-open", "open_browser", default=True, show_default=True, help="Open the map in a browser.")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="The page's own words in English or Dutch.")
+def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None:
+    """Show SOURCE in the browser and redraw it each time the spreadsheet is saved.
+
+    Serves on 127.0.0.1 only (nobody else on the network can see it). An
+    invalid save shows its problems above the last good map. Ctrl-C stops.
+
+    Example:
+
+    \b
+        stakeholders serve my-workbook.xlsx
+        stakeholders serve my-folder --port 9000 --no-open
+    """
+    from .serve import start
+
+    try:
+        server = start(source, port=port, lang=lang)
+    except OSError as err:
+        raise click.ClickException(f"cannot serve on port {port} ({err.strerror}): choose another with --port") from err
+    click.echo(f"Serving {source} at {server.url} — press Ctrl-C to stop.")
+    if server.live.errors:
+        click.echo(f"{len(server.live.errors)} problems in the source; the map appears once it is saved without them.")
+    if open_browser:
+        webbrowser.open(server.url)
+    try:
+        while True:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        server.stop()
+        click.echo("Stopped.")

@@ -41,6 +41,7 @@ from .words import FIELD_LABELS, PAGE_WORDS
 
 __all__ = [
     "DATA_FORMAT",
+    "content_security_policy",
     "html_safe_json",
     "map_data",
     "render_page",
@@ -254,6 +255,7 @@ def render_page(
     lang: str | None = None,
     css: str = "",
     highlight: dict[str, Any] | None = None,
+    live: bool = False,
     **context: Any,
 ) -> str:
     """Render ``template`` (from ``stakeholders/templates``) with the map's data, scripts and policy.
@@ -264,7 +266,9 @@ def render_page(
     style; ``context`` goes to the template. ``highlight`` colours
     organisations and links by one of their fields instead of by sector and
     kind: ``{"field": ..., "title": ..., "values": [{"id", "label", "colour",
-    "dashed"}, ...]}``; it gets its own legend entries and filter.
+    "dashed"}, ...]}``; it gets its own legend entries and filter. ``live``
+    adds the script of ``stakeholders serve`` that reloads the page when the
+    source changes (and lets it ask its own server, nothing else).
     """
     data = map_data(m, lang=lang)
     if title:
@@ -273,17 +277,8 @@ def render_page(
         data["highlight"] = highlight
     vis = vis_network_bundle()
     app = (TEMPLATES / "map.js").read_text(encoding="utf-8")
-    csp = "; ".join(
-        [
-            "default-src 'none'",
-            f"script-src {_script_hash(vis)} {_script_hash(app)}",
-            "style-src 'unsafe-inline'",
-            "img-src data:",
-            "font-src data:",
-            "base-uri 'none'",
-            "form-action 'none'",
-        ]
-    )
+    live_js = (TEMPLATES / "live.js").read_text(encoding="utf-8") if live else ""
+    csp = content_security_policy([vis, app, live_js] if live else [vis, app], live=live)
     return (
         _environment()
         .get_template(template)
@@ -297,8 +292,32 @@ def render_page(
             csp=csp,
             counts={"organisations": len(data["organisations"]), "links": len(data["links"])},
             ui=data["words"],
+            live_js=live_js,
             **context,
         )
+    )
+
+
+def content_security_policy(scripts: list[str], *, live: bool = False) -> str:
+    """The page's policy: nothing may load from anywhere; only these exact inline scripts run.
+
+    ``live`` pages (served by ``stakeholders serve``) may also ask their own
+    server whether the source changed.
+
+    >>> content_security_policy(["alert(1)"]).split("; ")[:2]
+    ["default-src 'none'", "script-src 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"]
+    """
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src " + " ".join(_script_hash(script) for script in scripts),
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "font-src data:",
+            *(["connect-src 'self'"] if live else []),
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
     )
 
 

@@ -1,0 +1,158 @@
+"""Serve a map on this computer and redraw it whenever its spreadsheet is saved.
+
+:func:`start` builds the map, serves it at ``http://127.0.0.1:PORT/`` (never
+on another interface), and watches the source with watchfiles. Each save
+rebuilds the page; the open page asks ``/state`` every 0.7 s and reloads when
+a newer good build exists. An invalid save keeps the last good map on screen
+and shows the validation errors above it.
+
+>>> import stakeholders
+>>> server = start(stakeholders.example_path(), port=0)
+>>> server.url.startswith("http://127.0.0.1:")
+True
+>>> server.stop()
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from .errors import StakeholdersError, ValidationError
+from .load import load_map
+from .render import TEMPLATES, _environment, content_security_policy, render_page
+
+__all__ = ["HOST", "LiveMap", "LiveServer", "start"]
+
+HOST = "127.0.0.1"
+
+
+@dataclass
+class LiveMap:
+    """The latest build of a source: its page when good, its errors when not."""
+
+    source: Path
+    lang: str | None = None
+    version: int = 0
+    good: int = -1
+    page: str = ""
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def rebuild(self) -> None:
+        """Load the source again; keep the last good page when it has problems."""
+        with self.lock:
+            version = self.version + 1
+            try:
+                stakeholder_map = load_map(self.source)
+                page = render_page("map.html", stakeholder_map, lang=self.lang, live=True, live_version=version)
+            except ValidationError as err:
+                self.version, self.errors = version, [str(problem) for problem in err.problems]
+                return
+            except StakeholdersError as err:
+                self.version, self.errors = version, [str(err)]
+                return
+            self.version, self.good, self.page, self.errors = version, version, page, []
+
+    def state(self) -> dict[str, Any]:
+        with self.lock:
+            count = len(self.errors)
+            title = f"{count} problem{'s' if count != 1 else ''} in the source: showing the last good map"
+            return {
+                "version": self.version,
+                "good": self.good,
+                "errors": {"title": title, "lines": list(self.errors)},
+            }
+
+    def waiting_page(self) -> str:
+        """What to show before the source has ever been valid."""
+        live_js = (TEMPLATES / "live.js").read_text(encoding="utf-8")
+        css = (TEMPLATES / "map.css").read_text(encoding="utf-8")
+        return (
+            _environment()
+            .get_template("waiting.html")
+            .render(
+                csp=content_security_policy([live_js], live=True),
+                css=css,
+                live_js=live_js,
+                title=f"Waiting for {self.source.name}",
+                message="The source has problems (listed above); the map appears as soon as it is saved without them.",
+            )
+        )
+
+
+class _Handler(BaseHTTPRequestHandler):
+    live: LiveMap
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server name
+        if self.path == "/state":
+            body, kind = json.dumps(self.live.state()).encode("utf-8"), "application/json"
+        elif self.path in ("/", "/index.html"):
+            with self.live.lock:
+                page = self.live.page
+            body, kind = (page or self.live.waiting_page()).encode("utf-8"), "text/html; charset=utf-8"
+        else:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence the request log
+        return
+
+
+@dataclass
+class LiveServer:
+    """A running server: ``url``, ``live`` (the builds) and ``stop()``."""
+
+    url: str
+    live: LiveMap
+    _server: ThreadingHTTPServer
+    _stop: threading.Event
+    _threads: list[threading.Thread]
+
+    def stop(self) -> None:
+        """Stop watching and serving; returns when both have ended."""
+        self._stop.set()
+        self._server.shutdown()
+        self._server.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+
+
+def _watch(live: LiveMap, stop: threading.Event) -> None:
+    from watchfiles import watch
+
+    target = live.source if live.source.is_dir() else live.source.parent
+    for changes in watch(target, stop_event=stop, debounce=300, step=100, yield_on_timeout=False):
+        if any(Path(path) == live.source or live.source.is_dir() for _, path in changes):
+            live.rebuild()
+
+
+def start(source: str | os.PathLike[str], *, port: int = 8765, lang: str | None = None) -> LiveServer:
+    """Build the map at ``source``, serve it on 127.0.0.1:``port`` (0: any free port) and watch it.
+
+    Raises :class:`OSError` when the port is taken.
+    """
+    live = LiveMap(Path(source).resolve(), lang=lang)
+    live.rebuild()
+    handler = type("Handler", (_Handler,), {"live": live})
+    server = ThreadingHTTPServer((HOST, port), handler)
+    server.daemon_threads = True
+    stop = threading.Event()
+    threads = [
+        threading.Thread(target=server.serve_forever, name="stakeholders-serve", daemon=True),
+        threading.Thread(target=_watch, args=(live, stop), name="stakeholders-watch", daemon=True),
+    ]
+    for thread in threads:
+        thread.start()
+    return LiveServer(f"http://{HOST}:{server.server_address[1]}/", live, server, stop, threads)
