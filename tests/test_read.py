@@ -113,7 +113,7 @@ def test_yaml_with_lists_and_dates(tmp_path: Path) -> None:
             "map.txt",
             b"x",
             "map.txt: unsupported file type '.txt': use an .xlsx workbook, a folder of CSV files, "
-            "or a .yaml or .json file",
+            "a .yaml or .json file, or a .gexf, .graphml or .cyjs file",
         ),
         ("map.xls", b"x", "map.xls: old Excel .xls files are not read: open it in Excel and save it as .xlsx"),
     ],
