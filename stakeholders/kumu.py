@@ -12,7 +12,10 @@ Kumu's ``Type`` is read leniently: a type that names a sector (a link kind,
 for connections) becomes the sector, any other type stays a custom field,
 ``Element type`` (``Connection type``), as Kumu itself calls it in a blueprint.
 Kumu refers to elements by label unless they have an ``ID``; elements without
-one get a stable id made from the label (:func:`kumu_id`).
+one get a stable id made from the label (:func:`kumu_id`). A workbook with
+connections only gets an element for each label in ``From`` and ``To``, as
+Kumu makes them; with an elements sheet, an end that is no element is a
+problem to report (a typo, most likely), not a new organisation.
 
 A Kumu workbook written by :func:`kumu_sheets` keeps the map's stages and
 settings in the sheets ``Stages (ignore)`` and ``Map (ignore)``: Kumu skips
@@ -148,7 +151,27 @@ def kumu_tables(file: str, sheets: dict[str, list[list[Any]]]) -> dict[str, RawT
     if found["links"]:
         name = found["links"][0]
         tables["links"] = _connections(grid_table("links", file, name, sheets[name]), by_label)
+        if "organisations" not in tables:
+            tables["organisations"] = _implied_elements(tables["links"])
     return tables
+
+
+def _implied_elements(connections: RawTable) -> RawTable:
+    """Without an elements sheet, Kumu makes an element for every label in From and To: so do we."""
+    keys = [normalise_key(h) for h in connections.headers]
+    ends = [keys.index("from"), keys.index("to")]
+    labels: dict[str, int] = {}
+    for row, cells in connections.rows:
+        for index in ends:
+            if cells[index] not in ("", None):
+                labels.setdefault(str(cells[index]), row)
+    ids = _unique_ids([(row, label) for label, row in labels.items()])
+    by_label = dict(zip(labels, ids, strict=True))
+    for _, cells in connections.rows:
+        for index in ends:
+            cells[index] = by_label.get(str(cells[index]), cells[index])
+    rows = [(row, [label, by_label[label]]) for label, row in labels.items()]
+    return RawTable("organisations", connections.file, connections.sheet, ["Label", "id"], rows)
 
 
 # --- JSON blueprints ---------------------------------------------------------------------

@@ -216,3 +216,15 @@ def test_type_and_sector_both_present_survive_kumu(tmp_path: Path) -> None:
     header = next(openpyxl.load_workbook(written, read_only=True)["Elements"].iter_rows(values_only=True))
     assert header[:3] == ("ID", "Label", "Type") and "Sector" in header
     assert map_summary(load_map(written)) == map_summary(original)
+
+
+def test_connections_only_make_their_elements_as_kumu_does(tmp_path: Path) -> None:
+    connections = [["From", "To", "Type"], ["Politie", "OM|Europol", "information sharing"], ["OM", "Politie", ""]]
+    m = load_map(write_workbook(tmp_path / "k.xlsx", {"Connections": connections}))
+    assert list(m.organisations["id"]) == ["politie", "om", "europol"]
+    assert list(m.organisations["name"]) == ["Politie", "OM", "Europol"]
+    assert list(zip(m.links["source"], m.links["target"], strict=True)) == [
+        ("politie", "om"),
+        ("politie", "europol"),
+        ("om", "politie"),
+    ]
