@@ -25,7 +25,7 @@ from .timeline import as_of, parse_as_of
 
 __all__ = ["as_of_option", "cli"]
 
-SOURCE_HELP = "an .xlsx workbook, a folder of CSV files, or a .yaml/.json file"
+SOURCE_HELP = "an .xlsx workbook, a folder of CSV files, a .yaml/.json file, or a .gexf, .graphml or .cyjs file"
 
 
 class _Date(click.ParamType):
@@ -99,8 +99,9 @@ def cli() -> None:
     """Map how organisations cooperate, as interactive offline maps.
 
     Give a SOURCE (an .xlsx workbook with sheets Organisations and Links, a
-    folder of CSV files, or a YAML/JSON file) to a command; run
-    `stakeholders COMMAND --help` for its options.
+    folder of CSV files, a YAML/JSON file, a Kumu workbook or blueprint, or a
+    .gexf, .graphml or .cyjs file) to a command; run `stakeholders COMMAND
+    --help` for its options.
     """
 
 

@@ -345,6 +345,8 @@ def read_network(path: Path) -> Source:
         G = nx.read_gexf(path) if gexf else nx.read_graphml(path, edge_key_type=str, force_multigraph=True)
     except (OSError, ET.ParseError, nx.NetworkXError, KeyError, ValueError, TypeError, AttributeError) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+        if isinstance(err, KeyError):  # networkx meets a type or value it has no reader for
+            reason = f"a value or attribute type it cannot read: {err.args[0]!r}"
         msg = f"{path}: cannot read this {'GEXF' if gexf else 'GraphML'} file ({reason}): "
         raise SourceError(msg + "save it again from Gephi, Cytoscape or yEd") from err
     values = _gexf_settings(root, G) if gexf else dict(G.graph)

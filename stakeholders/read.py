@@ -90,7 +90,7 @@ class Source:
 
 
 def read_source(path: str | os.PathLike[str]) -> Source:
-    """Read a workbook, a CSV folder (or one CSV file in it), or a YAML/JSON file.
+    """Read a workbook, a CSV folder (or one CSV file in it), a YAML/JSON file, or a graph file.
 
     Raises :class:`~stakeholders.errors.UnsupportedSource` for other paths and
     :class:`~stakeholders.errors.SourceError` when the file cannot be read.

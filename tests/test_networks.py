@@ -135,6 +135,13 @@ def test_cytoscape_json_saved_as_json_is_read_too(tmp_path: Path) -> None:
     [
         ("broken.gexf", "<gexf><graph>", "cannot read this GEXF file (no element found: line 1, column 13)"),
         ("empty.graphml", "<graphml/>", "cannot read this GraphML file (no <graph> element)"),
+        (
+            "dates.gexf",
+            '<gexf xmlns="http://gexf.net/1.3"><graph><attributes class="node"><attribute id="0" title="d" '
+            'type="date"/></attributes><nodes><node id="a"><attvalues><attvalue for="0" value="2020"/></attvalues>'
+            "</node></nodes></graph></gexf>",
+            "cannot read this GEXF file (a value or attribute type it cannot read: 'date')",
+        ),
     ],
 )
 def test_unreadable_graph_files_are_one_line(tmp_path: Path, name: str, content: str, message: str) -> None:
