@@ -1,7 +1,9 @@
 """stakeholders: map how organisations cooperate against a shared problem.
 
-Load a spreadsheet (or a CSV folder, YAML or JSON file) into a validated map
-with its networkx graph, and render it as one offline, safe, still HTML page.
+Load a spreadsheet (or a CSV folder, YAML or JSON file, a Kumu workbook or
+blueprint, GEXF, GraphML or Cytoscape.js JSON) into a validated map with its
+networkx graph, render it as one offline, safe, still HTML page, show it as it
+stood on a date, and export it for Gephi, Cytoscape, Kumu or a spreadsheet.
 
 >>> import stakeholders
 >>> m = stakeholders.load_map(stakeholders.example_path())
@@ -11,6 +13,7 @@ True
 
 from ._version import __version__
 from .errors import (
+    InvalidArgument,
     OutputError,
     Problem,
     SourceError,
@@ -19,6 +22,7 @@ from .errors import (
     UnsupportedSource,
     ValidationError,
 )
+from .export import export_map
 from .graph import build_graph, flow_graph
 from .layout import compute_positions
 from .load import check_source, example_path, load_map
@@ -26,9 +30,11 @@ from .model import MapSettings, StakeholderMap
 from .render import map_data, to_html, write_html
 from .report import report_html, write_report
 from .results import Analysis, analyse
+from .timeline import as_of
 
 __all__ = [
     "Analysis",
+    "InvalidArgument",
     "MapSettings",
     "OutputError",
     "Problem",
@@ -40,10 +46,12 @@ __all__ = [
     "ValidationError",
     "__version__",
     "analyse",
+    "as_of",
     "build_graph",
     "check_source",
     "compute_positions",
     "example_path",
+    "export_map",
     "flow_graph",
     "load_map",
     "map_data",

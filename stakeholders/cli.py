@@ -14,29 +14,70 @@ import webbrowser
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ._version import __version__
 from .diff import as_markdown, changes_csv, diff_maps, write_diff
-from .errors import StakeholdersError, UnsupportedSource, ValidationError
+from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
+from .export import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
 from .model import StakeholderMap
 from .render import write_html
 from .report import write_report
 from .results import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
+from .timeline import as_of, parse_as_of
 from .validate import parse_date
 from .words import LANGUAGES
 
-__all__ = ["cli"]
+__all__ = ["as_of_option", "cli"]
 
-SOURCE_HELP = "an .xlsx workbook, a folder of CSV files, or a .yaml/.json file"
+SOURCE_HELP = "an .xlsx workbook, a folder of CSV files, a .yaml/.json file, or a .gexf, .graphml or .cyjs file"
+
+
+class _Date(click.ParamType):
+    """A date option: YYYY-MM-DD, YYYY-MM or YYYY (or a day-first date), normalised."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return parse_as_of(value)
+        except InvalidArgument as err:
+            self.fail(str(err), param, ctx)
+
+
+def as_of_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--as-of DATE`` to a command; it receives ``as_of_date`` (a normalised date, or None).
+
+    Use it on every command that reads a map, and pass the map through :func:`_load`.
+    """
+    return click.option(
+        "--as-of",
+        "as_of_date",
+        type=_Date(),
+        metavar="DATE",
+        help="The map as it stood on DATE (YYYY-MM-DD, YYYY-MM or YYYY): organisations and links whose "
+        "since is after DATE or whose until is before it are left out.",
+    )(command)
+
+
+def _load(path: Path, as_of_date: str | None) -> StakeholderMap:
+    """Load the map, as of a date when one is given."""
+    stakeholder_map = load_map(path)
+    return as_of(stakeholder_map, as_of_date) if as_of_date else stakeholder_map
+
+
+def _counts(stakeholder_map: StakeholderMap, as_of_date: str | None) -> str:
+    when = f" as of {as_of_date}" if as_of_date else ""
+    return f"{len(stakeholder_map.organisations)} organisations, {len(stakeholder_map.links)} links{when}"
 
 
 def _fail(err: StakeholdersError, outcome: str = "; nothing was written") -> None:
     """Report a library error as one line per problem and exit (2 for usage, 1 for data)."""
-    if isinstance(err, UnsupportedSource):
+    if isinstance(err, (UnsupportedSource, InvalidArgument)):
         raise click.UsageError(str(err))
     if isinstance(err, ValidationError):
         for problem in err.problems:
@@ -67,8 +108,9 @@ def cli() -> None:
     """Map how organisations cooperate, as interactive offline maps.
 
     Give a SOURCE (an .xlsx workbook with sheets Organisations and Links, a
-    folder of CSV files, or a YAML/JSON file) to a command; run
-    `stakeholders COMMAND --help` for its options.
+    folder of CSV files, a YAML/JSON file, a Kumu workbook or blueprint, or a
+    .gexf, .graphml or .cyjs file) to a command; run `stakeholders COMMAND
+    --help` for its options.
     """
 
 
@@ -87,7 +129,10 @@ def cli() -> None:
     help="The page's own words in English or Dutch; names and descriptions from name_<lang> and "
     "description_<lang> columns where the source has them.",
 )
-def map_command(source: Path | None, output: Path | None, title: str | None, lang: str | None) -> None:
+@as_of_option
+def map_command(
+    source: Path | None, output: Path | None, title: str | None, lang: str | None, as_of_date: str | None
+) -> None:
     """Draw SOURCE as one self-contained, offline HTML map.
 
     Without SOURCE, draws the bundled example: the Dutch and international
@@ -98,6 +143,7 @@ def map_command(source: Path | None, output: Path | None, title: str | None, lan
     \b
         stakeholders map my-workbook.xlsx -o map.html
         stakeholders map -o example.html --lang nl
+        stakeholders map my-workbook.xlsx --as-of 2021-11 -o map-2021.html
     """
     path = source if source is not None else example_path()
     if output is None:
@@ -105,15 +151,49 @@ def map_command(source: Path | None, output: Path | None, title: str | None, lan
     if output.suffix.lower() not in (".html", ".htm"):
         raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
     try:
-        stakeholder_map = load_map(path)
+        stakeholder_map = _load(path, as_of_date)
         written = write_html(stakeholder_map, output, title=title, lang=lang)
     except StakeholdersError as err:
         _fail(err)
     _warn_sensitive(stakeholder_map)
-    click.echo(
-        f"Wrote {written.resolve()} ({len(stakeholder_map.organisations)} organisations, "
-        f"{len(stakeholder_map.links)} links)."
-    )
+    click.echo(f"Wrote {written.resolve()} ({_counts(stakeholder_map, as_of_date)}).")
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Where to write; the extension picks the format: .gexf, .graphml, .cyjs, .xlsx, or a folder for CSV files.",
+)
+@click.option("--kumu", is_flag=True, help="Write the .xlsx workbook in Kumu's format (Elements and Connections).")
+@as_of_option
+def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> None:
+    """Write SOURCE for Gephi, Cytoscape, Kumu or another spreadsheet.
+
+    The extension of OUTPUT picks the format: .gexf (Gephi and Gephi Lite, laid
+    out and coloured), .graphml, .cyjs (Cytoscape.js JSON with positions),
+    .xlsx (our workbook; Kumu's with --kumu), or a folder name for CSV files
+    (organisations.csv, links.csv, stages.csv, map.csv). Every format loads
+    back into the same map.
+
+    Example:
+
+    \b
+        stakeholders export my-workbook.xlsx -o map.gexf
+        stakeholders export my-workbook.xlsx -o for-kumu.xlsx --kumu
+        stakeholders export my-workbook.xlsx -o csv-folder
+    """
+    try:
+        chosen = export_format(output, kumu=kumu)
+        stakeholder_map = _load(source, as_of_date)
+        written = export_map(stakeholder_map, output, kumu=kumu)
+    except StakeholdersError as err:
+        _fail(err)
+    _warn_sensitive(stakeholder_map)
+    click.echo(f"Wrote {written.resolve()} ({FORMAT_NAMES[chosen]}: {_counts(stakeholder_map, as_of_date)}).")
 
 
 @cli.command()
@@ -196,16 +276,22 @@ def _analysis_options(command: Callable[..., None]) -> Callable[..., None]:
     ]
     for option in reversed(options):
         command = option(command)
-    return command
+    return as_of_option(command)
 
 
 def _analyse(
-    source: Path, top: int, without: tuple[str, ...], include: tuple[str, ...], stale_months: int, today: date | None
+    source: Path,
+    top: int,
+    without: tuple[str, ...],
+    include: tuple[str, ...],
+    stale_months: int,
+    today: date | None,
+    as_of_date: str | None,
 ) -> Analysis:
     progress = _progress()
     try:
         result = analyse(
-            load_map(source),
+            _load(source, as_of_date),
             top=top,
             without=without,
             statuses=("active", *include),
@@ -247,6 +333,7 @@ def analyse_command(
     include: tuple[str, ...],
     stale_months: int,
     today: date | None,
+    as_of_date: str | None,
 ) -> None:
     """Analyse SOURCE: brokers, single points of failure, coverage, gaps and suggestions.
 
@@ -259,7 +346,7 @@ def analyse_command(
         stakeholders analyse my-workbook.xlsx --without politie
         stakeholders analyse my-workbook.xlsx --format csv --table handovers > handovers.csv
     """
-    result = _analyse(source, top, without, include, stale_months, today)
+    result = _analyse(source, top, without, include, stale_months, today, as_of_date)
     writers = {"text": as_text, "json": as_json, "csv": lambda r: as_csv(r, table)}
     click.echo(writers[output_format](result), nl=False)
 
@@ -287,6 +374,7 @@ def report(
     include: tuple[str, ...],
     stale_months: int,
     today: date | None,
+    as_of_date: str | None,
 ) -> None:
     """Write a meeting report for SOURCE: one offline HTML file with the map and the analysis.
 
@@ -302,7 +390,7 @@ def report(
         output = Path(f"{source.stem if source.is_file() else source.name}-report.html")
     if output.suffix.lower() not in (".html", ".htm"):
         raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
-    result = _analyse(source, top, without, include, stale_months, today)
+    result = _analyse(source, top, without, include, stale_months, today, as_of_date)
     try:
         written = write_report(result, output, lang=lang)
     except StakeholdersError as err:
@@ -315,7 +403,9 @@ def report(
 
 @cli.command()
 @click.argument("old", type=click.Path(exists=True, path_type=Path))
-@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--from", "from_date", type=_Date(), metavar="DATE", help="With one source: the map as of this date …")
+@click.option("--to", "to_date", type=_Date(), metavar="DATE", help="… compared with the map as of this date.")
 @click.option(
     "-o",
     "--output",
@@ -331,24 +421,45 @@ def report(
     help="An HTML map of the changes, or the change list as Markdown or CSV on standard output.",
 )
 @click.option("--lang", type=click.Choice(LANGUAGES), help="The page's own words in English or Dutch.")
-def diff(old: Path, new: Path, output: Path | None, output_format: str, lang: str | None) -> None:
+def diff(
+    old: Path,
+    new: Path | None,
+    from_date: str | None,
+    to_date: str | None,
+    output: Path | None,
+    output_format: str,
+    lang: str | None,
+) -> None:
     """Show what changed from OLD to NEW: added, removed and changed organisations and links.
 
-    Both are drawn on one stable layout; the change list says what changed in each.
+    Both are drawn on one stable layout; the change list says what changed in each. With one
+    source, --from and --to compare the map as it stood on two dates (its since/until columns).
 
     Example:
 
     \b
         stakeholders diff map-2025.xlsx map-2026.xlsx -o changes.html
         stakeholders diff map-2025.xlsx map-2026.xlsx --format md > minutes.md
+        stakeholders diff my-workbook.xlsx --from 2021 --to 2024 -o since-2021.html
     """
+    if new is None and not (from_date and to_date):
+        raise click.UsageError("give two sources, or one source with --from DATE and --to DATE")
+    if new is not None and (from_date or to_date):
+        raise click.UsageError("--from and --to compare one source with itself: give only OLD")
     output = output or Path("diff.html")
     if output_format == "html" and output.suffix.lower() not in (".html", ".htm"):
         raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
     try:
-        result = diff_maps(load_map(old), load_map(new))
+        if new is None:
+            both = load_map(old)
+            before, after = as_of(both, from_date), as_of(both, to_date)
+            old_label, new_label = f"{old.name} as of {from_date}", f"{old.name} as of {to_date}"
+        else:
+            before, after = load_map(old), load_map(new)
+            old_label, new_label = old.name, new.name
+        result = diff_maps(before, after)
         if output_format == "html":
-            written = write_diff(result, output, old_label=old.name, new_label=new.name, lang=lang)
+            written = write_diff(result, output, old_label=old_label, new_label=new_label, lang=lang)
     except StakeholdersError as err:
         _fail(err)
     if output_format == "md":
@@ -390,7 +501,15 @@ def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int
 )
 @click.option("--title", help="Use this title instead of the one in the source.")
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Legend words in English or Dutch; names from name_<lang>.")
-def image(source: Path | None, output: Path, size: tuple[int, int], title: str | None, lang: str | None) -> None:
+@as_of_option
+def image(
+    source: Path | None,
+    output: Path,
+    size: tuple[int, int],
+    title: str | None,
+    lang: str | None,
+    as_of_date: str | None,
+) -> None:
     """Draw SOURCE as a PNG, SVG or PDF image with its legend, title, date and source note.
 
     Without SOURCE, draws the bundled example. Uses the same positions as the HTML map.
@@ -404,7 +523,7 @@ def image(source: Path | None, output: Path, size: tuple[int, int], title: str |
     if output.suffix.lower() not in FORMATS:
         raise click.BadParameter(f"'{output}' must end in .png, .svg or .pdf", param_hint="'-o' / '--output'")
     try:
-        stakeholder_map = load_map(source if source is not None else example_path())
+        stakeholder_map = _load(source if source is not None else example_path(), as_of_date)
         written = write_image(stakeholder_map, output, size=size, title=title, lang=lang)
     except StakeholdersError as err:
         _fail(err)

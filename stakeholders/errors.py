@@ -7,7 +7,8 @@
     │   └── UnsupportedSource    the path is not a format we read (CLI: usage error, exit code 2)
     ├── ValidationError          the source was read but its data has problems (one line each)
     ├── UnknownOrganisation      an option names an organisation the map does not have
-    └── OutputError              an output cannot be written
+    ├── OutputError              an output cannot be written
+    └── InvalidArgument          an argument is not valid: a date, an output format (CLI: usage error, exit code 2)
 
 A :class:`Problem` is one finding of validation, with its location as the user
 sees it (file, sheet, row as Excel numbers it, column).
@@ -22,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "InvalidArgument",
     "OutputError",
     "Problem",
     "SourceError",
@@ -50,6 +52,10 @@ class UnknownOrganisation(StakeholdersError):
 
 class OutputError(StakeholdersError):
     """An output file could not be written."""
+
+
+class InvalidArgument(StakeholdersError):
+    """An argument given to the library is not valid, such as a date or an output format."""
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,9 @@ def example_path(name: str = EXAMPLE) -> Path:
 def load_map(path: str | os.PathLike[str]) -> StakeholderMap:
     """Read, validate and build the map in ``path``.
 
-    ``path`` is an .xlsx workbook, a folder of CSV files (or one CSV file in
-    it), or a .yaml/.json file. Raises
+    ``path`` is an .xlsx workbook (ours or Kumu's), a folder of CSV files (or
+    one CSV file in it), a .yaml/.json file (or a Kumu blueprint), or a
+    .gexf, .graphml or .cyjs file. Raises
     :class:`~stakeholders.errors.ValidationError` listing every problem, or
     :class:`~stakeholders.errors.SourceError` when the source cannot be read.
     """

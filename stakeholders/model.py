@@ -271,7 +271,7 @@ _EVIDENCE = Column(
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "organisations": (
         Column("id", "id", required=True, headers=("code", "key", "sleutel")),
-        Column("name", required=True, headers=("naam", "organisation", "organisatie", "organization")),
+        Column("name", required=True, headers=("naam", "organisation", "organisatie", "organization", "label")),
         Column("short_name", headers=("acronym", "abbreviation", "afkorting", "korte naam", "kortenaam")),
         Column(
             "aliases", "list", headers=("alias", "also known as", "aka", "aliassen", "ook bekend als", "andere namen")
@@ -283,6 +283,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("description", headers=("omschrijving", "beschrijving", "rol", "role")),
         Column("url", headers=("website", "web", "site")),
         Column("tags", "list", headers=("tag", "labels", "trefwoorden")),
+        Column("since", "date", headers=("start", "from date", "founded", "sinds", "vanaf", "begin", "opgericht")),
+        Column("until", "date", headers=("end", "to date", "ended", "tot", "tot en met", "einde", "opgeheven")),
         _SENSITIVITY,
         _EVIDENCE,
     ),

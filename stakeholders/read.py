@@ -1,10 +1,11 @@
-"""Read a source file into raw tables: an .xlsx workbook, a folder of CSV files, YAML or JSON.
+"""Read a source into raw tables: an .xlsx workbook (ours or Kumu's), a CSV folder, YAML, JSON, GEXF, GraphML, .cyjs.
 
 Reading knows file formats and nothing about the meaning of columns: every
 reader returns a :class:`Source` holding one :class:`RawTable` per table it
 found (organisations, links, stages, settings), with the header row and each
 data row numbered as a spreadsheet shows it. :mod:`stakeholders.validate`
-gives the cells their meaning.
+gives the cells their meaning. Kumu's conventions are in :mod:`stakeholders.kumu`,
+graph files (GEXF, GraphML, Cytoscape.js JSON) in :mod:`stakeholders.networks`.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -23,6 +24,7 @@ import io
 import json
 import math
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -32,10 +34,26 @@ from typing import Any
 from .errors import SourceError, UnsupportedSource
 from .model import TABLE_NAMES, normalise_key
 
-__all__ = ["RawTable", "Source", "decode_text", "read_source", "sniff_delimiter"]
+__all__ = [
+    "FORMULA_START",
+    "RawTable",
+    "Source",
+    "decode_text",
+    "grid_table",
+    "read_source",
+    "records_table",
+    "sniff_delimiter",
+    "table_role",
+    "unquote_cell",
+]
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 DATA_SUFFIXES = {".yaml", ".yml", ".json"}
+GRAPH_SUFFIXES = {".gexf", ".graphml", ".cyjs"}
+SOURCE_KINDS = "an .xlsx workbook, a folder of CSV files, a .yaml or .json file, or a .gexf, .graphml or .cyjs file"
+
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+"""Text a spreadsheet program could run as a formula (after any apostrophes an export put before it)."""
 
 
 @dataclass
@@ -46,6 +64,7 @@ class RawTable:
     settings); ``rows`` holds ``(row_number, cells)`` pairs, blank rows left out.
     ``sheet`` and ``row_word`` say how to point at a place in it: a workbook
     has sheets and rows, a CSV file only rows, YAML sections and items.
+    Several rows may share a number (a Kumu connection to several targets).
     """
 
     role: str
@@ -56,6 +75,8 @@ class RawTable:
     sheet_word: str = "sheet"
     row_word: str = "row"
     column_word: str = "column"
+    lenient: dict[str, str] = field(default_factory=dict)
+    """Columns whose values become a field when they name one of its terms, and stay custom otherwise."""
 
 
 @dataclass
@@ -69,7 +90,7 @@ class Source:
 
 
 def read_source(path: str | os.PathLike[str]) -> Source:
-    """Read a workbook, a CSV folder (or one CSV file in it), or a YAML/JSON file.
+    """Read a workbook, a CSV folder (or one CSV file in it), a YAML/JSON file, or a graph file.
 
     Raises :class:`~stakeholders.errors.UnsupportedSource` for other paths and
     :class:`~stakeholders.errors.SourceError` when the file cannot be read.
@@ -87,22 +108,40 @@ def read_source(path: str | os.PathLike[str]) -> Source:
         return _read_csv_folder(path.parent, display=path.parent)
     if suffix in DATA_SUFFIXES:
         return _read_data_file(path)
+    if suffix in GRAPH_SUFFIXES:
+        from .networks import read_network
+
+        return read_network(path)
     if suffix == ".xls":
         msg = f"{path}: old Excel .xls files are not read: open it in Excel and save it as .xlsx"
         raise UnsupportedSource(msg)
-    msg = (
-        f"{path}: unsupported file type '{path.suffix or path.name}': "
-        "use an .xlsx workbook, a folder of CSV files, or a .yaml or .json file"
-    )
+    msg = f"{path}: unsupported file type '{path.suffix or path.name}': use {SOURCE_KINDS}"
     raise UnsupportedSource(msg)
 
 
-def _table_role(name: str) -> str | None:
+def table_role(name: str, ignored: bool = False) -> str | None:
+    """The table a sheet or file name means; with ``ignored``, a sheet Kumu skips (stages and settings only)."""
+    if "(ignore)" in name.lower():
+        if not ignored:
+            return None
+        name = re.sub(r"\(ignore\)", "", name, flags=re.IGNORECASE)
     key = normalise_key(name)
     for role, names in TABLE_NAMES.items():
         if key in {normalise_key(n) for n in (role, *names)}:
-            return role
+            return None if ignored and role in ("organisations", "links") else role
     return None
+
+
+def unquote_cell(text: str) -> str:
+    """Drop the apostrophe an export puts before text that a spreadsheet could run as a formula.
+
+    Only one apostrophe goes, and only before ``=``, ``+``, ``-``, ``@``, tab or
+    carriage return (see :func:`stakeholders.export.neutralise`).
+
+    >>> unquote_cell("'=SUM(A1)"), unquote_cell("''+31"), unquote_cell("'s-Hertogenbosch")
+    ('=SUM(A1)', "'+31", "'s-Hertogenbosch")
+    """
+    return text[1:] if text.startswith("'") and FORMULA_START.match(text) else text
 
 
 def _cell(value: Any) -> Any:
@@ -126,8 +165,8 @@ def _is_blank(cells: list[Any]) -> bool:
     return all(cell == "" or cell == [] for cell in cells)
 
 
-def _table(role: str, file: str, sheet: str, grid: list[list[Any]], **words: str) -> RawTable:
-    """Make a RawTable from a grid whose first row is the header."""
+def grid_table(role: str, file: str, sheet: str, grid: list[list[Any]], **words: str) -> RawTable:
+    """Make a RawTable from a grid whose first row is the header; rows keep their spreadsheet numbers."""
     grid = [[_cell(value) for value in row] for row in grid]
     headers = [str(h) for h in grid[0]] if grid else []
     width = len(headers)
@@ -159,16 +198,30 @@ def _read_workbook(path: Path) -> Source:
         msg = f"{path}: cannot read this workbook ({err}): save it again as .xlsx"
         raise SourceError(msg) from err
     source = Source(str(path), kind="workbook")
+    others: dict[str, list[list[Any]]] = {}
+    kept_from_kumu: dict[str, RawTable] = {}
     try:
         for sheet in workbook.worksheets:
             source.found.append(sheet.title)
-            role = _table_role(sheet.title)
-            if role is None or role in source.tables:
+            role = table_role(sheet.title)
+            ignored_role = table_role(sheet.title, ignored=True)
+            if role is None and ignored_role is None:
+                if "(ignore)" not in sheet.title.lower():
+                    others[sheet.title] = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
                 continue
             grid = [list(row) for row in sheet.iter_rows(values_only=True)]
-            source.tables[role] = _table(role, path.name, sheet.title, grid)
+            if role is not None and role not in source.tables:
+                source.tables[role] = grid_table(role, path.name, sheet.title, grid)
+            elif ignored_role is not None and ignored_role not in kept_from_kumu:
+                kept_from_kumu[ignored_role] = grid_table(ignored_role, path.name, sheet.title, grid)
     finally:
         workbook.close()
+    if "organisations" not in source.tables and "links" not in source.tables:
+        from .kumu import kumu_tables
+
+        tables = kumu_tables(path.name, others)
+        if tables:
+            source.tables.update({**kept_from_kumu, **source.tables, **tables})
     return source
 
 
@@ -229,7 +282,8 @@ def _read_csv(path: Path) -> list[list[str]]:
     if delimiter is None:
         delimiter = sniff_delimiter(lines[0] if lines else "")
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return [[unquote_cell(cell) for cell in row] for row in rows]
     except csv.Error as err:
         msg = f"{path}: cannot read this CSV file ({err}): check its quotes"
         raise SourceError(msg) from err
@@ -241,10 +295,10 @@ def _read_csv_folder(folder: Path, display: Path | None = None) -> Source:
         if path.suffix.lower() != ".csv" or not path.is_file():
             continue
         source.found.append(path.name)
-        role = _table_role(path.stem)
+        role = table_role(path.stem)
         if role is None or role in source.tables:
             continue
-        source.tables[role] = _table(role, path.name, "", _read_csv(path), sheet_word="")
+        source.tables[role] = grid_table(role, path.name, "", _read_csv(path), sheet_word="")
     return source
 
 
@@ -273,25 +327,37 @@ def _read_data_file(path: Path) -> Source:
     if not isinstance(data, dict):
         msg = f"{path}: expected a mapping with organisations and links at the top level"
         raise SourceError(msg)
+    if "elements" in data and not any(table_role(str(key)) in ("organisations", "links") for key in data):
+        if isinstance(data["elements"], dict):
+            from .networks import cyjs_source
+
+            return cyjs_source(path, data)
+        from .kumu import blueprint_tables
+
+        return Source(str(path), blueprint_tables(path, data), [str(key) for key in data], kind="data")
     source = Source(str(path), kind="data")
     settings: list[list[Any]] = [["key", "value"]]
     for key, value in data.items():
         source.found.append(str(key))
-        role = _table_role(str(key))
+        role = table_role(str(key))
         if role in ("organisations", "links", "stages") and role not in source.tables:
-            source.tables[role] = _records_table(role, path, str(key), value)
+            source.tables[role] = records_table(role, path, str(key), value)
         elif role == "settings" and isinstance(value, dict):
             settings.extend([k, v] for k, v in value.items())
         elif not isinstance(value, (dict, list)) or str(key).lower() in ("sectors", "kinds"):
             settings.append([key, value])
     if len(settings) > 1:
-        source.tables["settings"] = _table(
+        source.tables["settings"] = grid_table(
             "settings", path.name, "settings", settings, sheet_word="section", row_word="item", column_word="field"
         )
     return source
 
 
-def _records_table(role: str, path: Path, section: str, records: Any) -> RawTable:
+def records_table(role: str, path: Path, section: str, records: Any, row_word: str = "item") -> RawTable:
+    """A table from a list of records (mappings), as YAML, JSON and graph files hold them.
+
+    Headers are the keys in the order they first appear; items are numbered from 1.
+    """
     if records is None:
         records = []
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
@@ -306,4 +372,4 @@ def _records_table(role: str, path: Path, section: str, records: Any) -> RawTabl
         cells = [_cell(by_header.get(h)) for h in headers]
         if not _is_blank(cells):
             rows.append((number, cells))
-    return RawTable(role, path.name, section, headers, rows, "section", "item", "field")
+    return RawTable(role, path.name, section, headers, rows, "section", row_word, "field")

@@ -40,7 +40,7 @@ from .model import (
 )
 from .read import RawTable, Source
 
-__all__ = ["Tables", "find_organisation", "parse_date", "validate_source"]
+__all__ = ["Tables", "default_stages", "find_organisation", "parse_date", "validate_source"]
 
 TABLE_ORDER = ("settings", "organisations", "stages", "links")
 Records = tuple[list[tuple[int, dict[str, Any]]], list[str]]
@@ -278,7 +278,37 @@ def _read_records(
         for header, index in custom.items():
             record[header] = _text(cells[index]) if index < len(cells) else ""
         records.append((row, record))
-    return records, list(custom)
+    return records, _apply_lenient(table, role, records, list(custom), set(known), vocabularies)
+
+
+def _apply_lenient(
+    table: RawTable,
+    role: str,
+    records: list[tuple[int, dict[str, Any]]],
+    custom: list[str],
+    known: set[str],
+    vocabularies: dict[str, Vocabulary],
+) -> list[str]:
+    """Move the values of a lenient column that name a term into its field; return the custom columns left.
+
+    Kumu's ``Type`` is read this way: a type that is a sector becomes the sector,
+    any other type stays a custom field. A table that has its own column for
+    the field keeps the lenient column as a custom field.
+    """
+    for header, name in table.lenient.items():
+        if header not in custom or name in known:
+            continue
+        column = next(c for c in COLUMNS[role] if c.name == name)
+        vocabulary = vocabularies.get(column.vocabulary.name, column.vocabulary) if column.vocabulary else None
+        for _, record in records:
+            found = vocabulary.lookup(record[header]) if vocabulary and record[header] else None
+            if found is not None:
+                record[name], record[header] = found, ""
+        if all(record[header] == "" for _, record in records):
+            custom.remove(header)
+            for _, record in records:
+                del record[header]
+    return custom
 
 
 def _header(table: RawTable, name: str) -> str:
@@ -371,7 +401,8 @@ def _settings(table: RawTable | None, findings: _Findings) -> MapSettings:
     return settings
 
 
-def _default_stages() -> pd.DataFrame:
+def default_stages() -> pd.DataFrame:
+    """The stages table a map gets when its source has none (see ``model.DEFAULT_STAGES``)."""
     handovers: dict[str, list[str]] = {}
     for start, end in DEFAULT_HANDOVERS:
         handovers.setdefault(start, []).append(end)
@@ -404,7 +435,7 @@ def _resolve_stages(
     records, custom = stages
     table = source.tables.get("stages")
     if table is None:
-        frame = _default_stages()
+        frame = default_stages()
         records = [(0, record) for record in frame.to_dict("records")]
         where = f"default stages ({', '.join(frame['id'])})"
     else:
@@ -433,6 +464,15 @@ def _resolve_stages(
     return frame.drop(columns="_row").reset_index(drop=True)
 
 
+def _check_period(table: RawTable, row: int, record: dict[str, Any], findings: _Findings) -> None:
+    """Until may not be before since; dates of different precision compare on what both say."""
+    since, until = record["since"], record["until"]
+    precision = min(len(since), len(until))
+    if since and until and until[:precision] < since[:precision]:
+        msg = f"until {until} is before since {since}: correct or swap the dates"
+        findings.add(table, row, _header(table, "until"), msg)
+
+
 def _resolve_links(
     table: RawTable | None,
     links: list[tuple[int, dict[str, Any]]],
@@ -455,11 +495,7 @@ def _resolve_links(
         if record["source"] and record["source"] == record["target"]:
             msg = f"a link from '{record['source']}' to itself: source and target must differ"
             findings.add(table, row, _header(table, "target"), msg)
-        since, until = record["since"], record["until"]
-        precision = min(len(since), len(until))
-        if since and until and until[:precision] < since[:precision]:
-            msg = f"until {until} is before since {since}: correct or swap the dates"
-            findings.add(table, row, _header(table, "until"), msg)
+        _check_period(table, row, record, findings)
         if not record.get("id"):
             candidate, suffix = f"L{number}", 1
             while candidate in used_ids:
@@ -485,6 +521,8 @@ def validate_source(source: Source) -> Tables:
             if role != "stages":
                 findings.missing_table(source.path, role, source.found, source.kind)
     (orgs, org_custom), (links, link_custom) = parsed["organisations"], parsed["links"]
+    for row, record in orgs:
+        _check_period(source.tables["organisations"], row, record, findings)  # orgs are only read from a table
     stages = _resolve_stages(source, orgs, parsed["stages"], findings)
     _resolve_links(source.tables.get("links"), links, orgs, findings)
 

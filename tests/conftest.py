@@ -68,14 +68,18 @@ def write_folder(folder: Path, tables: dict[str, list[list[Any]]], **options: An
     return folder
 
 
-def write_workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
-    """An .xlsx workbook with one sheet per entry."""
+def write_workbook(path: Path, sheets: dict[str, list[list[Any]]], text: bool = False) -> Path:
+    """An .xlsx workbook with one sheet per entry; with ``text``, text starting with ``=`` is text, not a formula."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for name, rows in sheets.items():
         sheet = workbook.create_sheet(name)
         for row in rows:
             sheet.append(row)
+        for row in sheet.iter_rows() if text else ():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     workbook.save(path)
     return path
 
@@ -200,3 +204,69 @@ def open_page(browser: Any) -> Iterator[Any]:
     yield opener
     for context in contexts:
         context.close()
+
+
+# --- interchange -----------------------------------------------------------------------------
+
+
+def write_awkward_map(path: Path) -> Path:
+    """An .xlsx map full of values that formats like to mangle.
+
+    Unicode (accents, CJK, right-to-left, emoji), pipes inside text, empty
+    cells, Excel date cells and partial dates, numeric-looking ids ("007",
+    "1e3", "0.50"), text that a spreadsheet would run as a formula, a leading
+    apostrophe, a line break, an extra sector and kind, parallel links, a
+    link without an id, custom columns with awkward names; default stages.
+    """
+    from datetime import datetime
+
+    organisations = [
+        ["id", "name", "short_name", "aliases", "sector", "level", "stages", "description", "since", "until"]
+        + ["Contact (NL)", "Noot €"],
+        ["007", "Agent Zéro Zéro Sept 🕵️", "=1+1", "Bond|James Bond", "ngo", "operational", "investigation"]
+        + ["pipe | inside text\nand a second line", datetime(2019, 3, 1), None, "+31 20 123 4567", "@home"],
+        ["om", "Openbaar Ministerie", "OM", None, "justice", "both", "prosecution|policy", None, "2013", "2030-06"]
+        + [None, "-"],
+        ["1e3", "北京 Beijing Office", None, None, "Faith groups", None, None, "'=already quoted", None, None]
+        + ["-12", None],
+        ["0.50", "'s-Hertogenbosch gemeente", "Den Bosch", None, "government", "policy", None, None, "2021-06", None]
+        + [None, "''+x"],
+        ["x-y", "Empty Everything", None, None, None, None, None, None, None, None, None, None],
+        ["ar", "مكتب المدعي العام", None, "النيابة", "justice", None, None, "نص", None, None, None, "\t tab"],
+    ]
+    links = [
+        ["id", "source", "target", "kind", "direction", "status", "strength", "since", "until", "source_ref"]
+        + ["last_checked", "notes", "Bedrag €"],
+        ["001", "007", "om", "information-sharing", "mutual", "active", 3, "2021", "2021", "S1 | S2", None]
+        + ["a|b|c", "1.50"],
+        [None, "om", "007", "referral", None, "planned", None, None, None, None, None, None, None],
+        ["L9", "1e3", "0.50", "Knowledge transfer", "undirected", None, 5, "2020-02", None, "@ref"]
+        + [datetime(2024, 1, 2), '=HYPERLINK("http://example.org")', None],
+        ["L10", "0.50", "om", None, None, "lapsed", None, None, "2022", None, None, None, "-"],
+        ["L11", "om", "007", "funding", None, None, 1, None, None, None, None, None, None],
+        ["L12", "ar", "om", "agreement", None, None, None, None, None, "مصدر", None, "ملاحظة", None],
+    ]
+    settings = [
+        ["key", "value"],
+        ["title", "Kaart — test ✓ | pipes"],
+        ["date", "2026-01"],
+        ["source_note", "=cmd|' /C calc'!A0"],
+        ["sectors", "Faith groups"],
+        ["kinds", "Knowledge transfer"],
+    ]
+    return write_workbook(path, {"Organisations": organisations, "Links": links, "Map": settings}, text=True)
+
+
+def map_summary(m: Any) -> dict[str, Any]:
+    """Everything that makes a map the same map: tables (every field, in order), settings, custom columns."""
+    from stakeholders.export import records
+
+    return {
+        "organisations": records(m.organisations),
+        "links": records(m.links),
+        "stages": records(m.stages),
+        "columns": {table: list(getattr(m, table).columns) for table in ("organisations", "links", "stages")},
+        "settings": (m.settings.title, m.settings.date, m.settings.source_note, m.settings.description),
+        "vocabularies": (m.settings.sectors.terms, m.settings.kinds.terms),
+        "custom_columns": {table: tuple(columns) for table, columns in m.custom_columns.items()},
+    }

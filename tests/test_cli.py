@@ -94,7 +94,7 @@ def test_unreadable_source_is_a_data_error(runner: CliRunner, tmp_path: Path) ->
         (
             ["map", "notes.txt"],
             "Error: notes.txt: unsupported file type '.txt': use an .xlsx workbook, a folder of "
-            "CSV files, or a .yaml or .json file",
+            "CSV files, a .yaml or .json file, or a .gexf, .graphml or .cyjs file",
         ),
         (["map", "-o", "map.png"], "Error: Invalid value for '-o' / '--output': 'map.png' must end in .html"),
         (["draw"], "Error: No such command 'draw'."),

@@ -156,3 +156,48 @@ def test_diff_of_payload_maps_runs_nothing(open_page: Any, payload_map: Path, tm
     assert PAYLOADS[1] in opened.page.inner_text("#change-list")
     opened.page.wait_for_timeout(300)
     assert opened.dialogs == [] and opened.requests == [] and opened.errors == []
+
+
+def test_one_source_between_two_dates(runner: CliRunner, tmp_path: Path) -> None:
+    source = write_folder(
+        tmp_path / "dated",
+        {
+            "organisations": [
+                ["id", "name", "since"],
+                ["om", "OM", ""],
+                ["politie", "Politie", ""],
+                ["atkm", "ATKM", "2024-07"],
+            ],
+            "links": [
+                ["source", "target", "kind", "since", "until"],
+                ["politie", "om", "referral", "2015", ""],
+                ["atkm", "politie", "agreement", "2024-07", ""],
+                ["om", "politie", "funding", "2010", "2019"],
+            ],
+        },
+    )
+    result = runner.invoke(cli, ["diff", str(source), "--from", "2018", "--to", "2025", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:] == [
+        "added,organisation,atkm,",
+        "added,link,atkm → politie (agreement),",
+        "removed,link,om → politie (funding),",
+    ]
+    lonely = runner.invoke(cli, ["diff", str(source), "--from", "2018"])
+    assert lonely.exit_code == 2
+    assert lonely.output.splitlines()[-1] == "Error: give two sources, or one source with --from DATE and --to DATE"
+
+
+def test_analyse_as_of(runner: CliRunner, tmp_path: Path) -> None:
+    import json
+
+    source = write_folder(
+        tmp_path / "dated2",
+        {
+            "organisations": [["id", "name", "until"], ["a", "A", ""], ["b", "B", ""], ["c", "C", "2019"]],
+            "links": [["source", "target"], ["a", "b"], ["b", "c"]],
+        },
+    )
+    then = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2018"]).output)
+    now = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2025"]).output)
+    assert (then["summary"]["organisations"], now["summary"]["organisations"]) == (3, 2)

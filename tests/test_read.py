@@ -113,7 +113,7 @@ def test_yaml_with_lists_and_dates(tmp_path: Path) -> None:
             "map.txt",
             b"x",
             "map.txt: unsupported file type '.txt': use an .xlsx workbook, a folder of CSV files, "
-            "or a .yaml or .json file",
+            "a .yaml or .json file, or a .gexf, .graphml or .cyjs file",
         ),
         ("map.xls", b"x", "map.xls: old Excel .xls files are not read: open it in Excel and save it as .xlsx"),
     ],
@@ -206,3 +206,10 @@ def test_formula_cells_are_read_as_their_values(tmp_path: Path) -> None:
     workbook.save(path)
     table = read_source(path).tables["organisations"]
     assert table.rows == [(2, ["om", ""])]  # the formula has no value yet, so the cell reads as empty
+
+
+def test_csv_drops_the_apostrophe_an_export_puts_before_a_formula(tmp_path: Path) -> None:
+    rows = [["id", "name", "'=header"], ["a", "'=SUM(A1)", "'s-Hertogenbosch"], ["b", "''+31", "'-"]]
+    table = read_source(write_csv(tmp_path / "organisations.csv", rows)).tables["organisations"]
+    assert table.headers == ["id", "name", "=header"]
+    assert table.rows == [(2, ["a", "=SUM(A1)", "'s-Hertogenbosch"]), (3, ["b", "'+31", "-"])]

@@ -1,0 +1,406 @@
+"""Graph files in and out: GEXF (Gephi, Gephi Lite), GraphML and Cytoscape.js JSON (``.cyjs``).
+
+Writing: every field of every organisation and link goes along as a node or
+edge attribute (lists ``|``-joined in GEXF and GraphML, JSON lists in .cyjs).
+GEXF carries our positions (y pointing up, as Gephi draws), sector colours,
+sizes by number of links, link colours by kind and widths by strength, so the
+file opens laid out; .cyjs carries the positions. The map's settings and
+stages go where each format has room: graph attributes in GraphML, the
+``data`` object in .cyjs, and JSON in GEXF's ``<meta><description>``.
+
+Reading uses networkx's readers for GEXF and GraphML and plain JSON for
+.cyjs, and turns the graph back into tables for :mod:`stakeholders.validate`,
+so the file's nodes and edges become organisations and links. Positions,
+colours and sizes are not read: a map lays itself out.
+
+>>> from stakeholders import example_path, load_map
+>>> to_gexf(load_map(example_path()))[:38]
+b"<?xml version='1.0' encoding='utf-8'?>"
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
+from networkx.readwrite.graphml import GraphMLWriter
+
+from ._version import __version__
+from .errors import OutputError, SourceError
+from .export import cell_value, records, settings_pairs, stage_records
+from .layout import compute_positions
+from .model import SETTINGS, StakeholderMap, column_for, normalise_key
+from .read import RawTable, Source, decode_text, grid_table, records_table
+from .style import LAPSED_COLOUR, kind_colour, link_width, sector_colour
+
+__all__ = ["cyjs_source", "read_network", "to_cyjs", "to_gexf", "to_graphml"]
+
+GEXF_VERSION = "1.2draft"
+"""Gephi and Gephi Lite read it; networkx writes it."""
+
+RESERVED = {
+    "organisations": {"pid", "parents", "spells", "slices", "viz"},
+    "links": {"key", "networkx_key", "spells", "slices", "viz"},
+}
+"""Custom column names GEXF uses for its own purposes."""
+
+IGNORED = {"viz", "pid", "parents", "spells", "slices", "SUID", "selected"}
+"""Attributes of graph files that are about drawing or bookkeeping, not about the map."""
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def _flat_graph(m: StakeholderMap) -> nx.MultiDiGraph:
+    """The map as a graph whose attributes are all text (lists ``|``-joined), strength a whole number."""
+    G = nx.MultiDiGraph()
+    for record in records(m.organisations):
+        G.add_node(
+            record["id"], **{k: _flat(v, "organisation", record["id"], k) for k, v in record.items() if k != "id"}
+        )
+    for record in records(m.links):
+        ends = ("id", "source", "target")
+        data = {
+            k: _flat(v, "link", record["id"], k)
+            for k, v in record.items()
+            if k not in ends and not (k == "strength" and v is None)
+        }
+        G.add_edge(record["source"], record["target"], key=record["id"], **data)
+    return G
+
+
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters that XML 1.0 cannot hold."""
+
+
+def _flat(value: Any, thing: str, ident: str, name: str) -> Any:
+    value = cell_value(value)
+    if isinstance(value, str) and NOT_XML.search(value):
+        msg = f"{thing} {ident}, field {name}: this text holds a control character that XML cannot store: remove it"
+        raise OutputError(msg)
+    return "" if value is None else value
+
+
+def _header(m: StakeholderMap) -> dict[str, Any]:
+    """The map's settings and, unless they are the default ones, its stages."""
+    header: dict[str, Any] = dict(settings_pairs(m))
+    stages = stage_records(m)
+    if stages is not None:
+        header["stages"] = stages
+    return header
+
+
+def _rgb(colour: str) -> dict[str, int]:
+    return {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16)}
+
+
+def to_gexf(m: StakeholderMap) -> bytes:
+    """The map as GEXF 1.2 with positions, colours and sizes: it opens laid out in Gephi and Gephi Lite."""
+    for table in ("organisations", "links"):
+        clash = sorted(set(m.custom_columns.get(table, ())) & RESERVED[table])
+        if clash:
+            msg = f"GEXF uses the name '{clash[0]}' itself: rename that column of the {table} table to export to GEXF"
+            raise OutputError(msg)
+    G = _flat_graph(m)
+    positions = compute_positions(m.graph)
+    degree = dict(m.graph.degree())
+    for node, data in G.nodes(data=True):
+        x, y = positions[node]
+        data["label"] = data["short_name"] or data["name"]
+        data["viz"] = {
+            "position": {"x": float(x), "y": float(-y), "z": 0.0},
+            "color": _rgb(sector_colour(data["sector"], m.settings.sectors)),
+            "size": round(8 + 4 * math.sqrt(degree[node]), 1),
+        }
+    for _, _, key, data in G.edges(keys=True, data=True):
+        data["id"] = key
+        colour = LAPSED_COLOUR if data["status"] == "lapsed" else kind_colour(data["kind"], m.settings.kinds)
+        data["viz"] = {"color": _rgb(colour), "thickness": link_width(data.get("strength"))}
+        if data.get("strength") is not None:
+            data["weight"] = float(data["strength"])
+    G.graph["name"] = m.settings.title
+    writer = GEXFWriter(version=GEXF_VERSION)
+    writer.add_graph(G)
+    _drop_networkx_key(writer.xml)
+    _in_link_order(writer.xml.find("graph").find("edges"), m)
+    meta = writer.xml.find("meta")
+    meta.attrib.pop("lastmodifieddate", None)  # today's date: the same map must give the same bytes
+    if len(m.settings.date) == 10:
+        meta.set("lastmodifieddate", m.settings.date)
+    meta.find("creator").text = f"stakeholders {__version__}"
+    ET.SubElement(meta, "description").text = json.dumps(_header(m), ensure_ascii=False)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _drop_networkx_key(root: ET.Element) -> None:
+    """Remove the ``networkx_key`` attribute networkx adds to multigraph edges: the edge id says it already."""
+    graph = root.find("graph")
+    for attributes in graph.findall("attributes"):
+        for attribute in attributes.findall("attribute"):
+            if attribute.get("title") == "networkx_key":
+                attributes.remove(attribute)
+                for edge in graph.iter("edge"):
+                    values = edge.find("attvalues")
+                    for value in values.findall("attvalue") if values is not None else []:
+                        if value.get("for") == attribute.get("id"):
+                            values.remove(value)
+
+
+def to_graphml(m: StakeholderMap) -> bytes:
+    """The map as GraphML; settings are graph attributes, stages a JSON graph attribute."""
+    G = _flat_graph(m)
+    header = _header(m)
+    if "stages" in header:
+        header["stages"] = json.dumps(header["stages"], ensure_ascii=False)
+    G.graph.update(header)
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(G)
+    keys = [element for element in writer.xml if element.tag == "key"]
+    for key in keys:  # networkx puts each new key first: put them back in the order of the columns
+        writer.xml.remove(key)
+    for position, key in enumerate(reversed(keys)):
+        writer.xml.insert(position, key)
+    _in_link_order(writer.xml.find("graph"), m)
+    buffer = io.BytesIO()
+    writer.dump(buffer)
+    return buffer.getvalue()
+
+
+def _in_link_order(parent: ET.Element, m: StakeholderMap) -> None:
+    """Put the ``<edge>`` elements in the order of the links table (networkx writes them grouped by source)."""
+    position = {ident: number for number, ident in enumerate(m.links["id"])}
+    edges = [element for element in parent if element.tag == "edge"]
+    for edge in edges:
+        parent.remove(edge)
+    parent.extend(sorted(edges, key=lambda edge: position[edge.get("id")]))
+
+
+def to_cyjs(m: StakeholderMap) -> bytes:
+    """The map as Cytoscape.js JSON with positions, as Cytoscape and Cytoscape.js read it."""
+    positions = compute_positions(m.graph)
+    organisations, links = records(m.organisations), records(m.links)
+    clash = sorted({o["id"] for o in organisations} & {link["id"] for link in links})
+    if clash:
+        msg = f"Cytoscape needs ids that differ between organisations and links: '{clash[0]}' is both"
+        raise OutputError(msg)
+    data = {"name": m.settings.title, **_header(m)}
+    data.pop("title", None)
+    document = {
+        "format_version": "1.0",
+        "generated_by": f"stakeholders {__version__}",
+        "target_cytoscapejs_version": "~2.1",
+        "data": data,
+        "elements": {
+            "nodes": [
+                {"data": o, "position": dict(zip(("x", "y"), positions[o["id"]], strict=True))} for o in organisations
+            ],
+            "edges": [{"data": link} for link in links],
+        },
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None, RawTable | None]:
+    """Settings and stages tables from a graph file's own data; keys that are no setting are left alone."""
+    known = {normalise_key(a) for name, aliases in SETTINGS.items() for a in (name, *aliases)}
+    pairs = [[key, value] for key, value in values.items() if normalise_key(key) in known and value not in ("", None)]
+    settings = None
+    if pairs:
+        words = {"sheet_word": "", "row_word": "setting", "column_word": "field"}
+        settings = grid_table("settings", path.name, "", [["key", "value"], *pairs], **words)
+    stages = values.get("stages")
+    if isinstance(stages, str):
+        try:
+            stages = json.loads(stages)
+        except json.JSONDecodeError as err:
+            msg = f"{path}: the stages stored in this file are not valid JSON ({err.msg})"
+            raise SourceError(msg) from err
+    table = None if stages is None else records_table("stages", path, "stages", stages)
+    return settings, table
+
+
+def _padded(rows: list[dict[str, Any]], order: list[str]) -> list[dict[str, Any]]:
+    """Records that all have every key, in the file's order, so the headers come out in that order."""
+    keys = [key for key in order if any(key in row for row in rows)]
+    for row in rows:
+        keys.extend(key for key in row if key not in keys)
+    return [{key: row.get(key, "") for key in keys} for row in rows]
+
+
+def _node_rows(G: nx.Graph) -> list[dict[str, Any]]:
+    rows = []
+    for node, data in G.nodes(data=True):
+        row = {"id": node, **{k: v for k, v in data.items() if k not in IGNORED | {"id"}}}
+        # a GEXF label is only the name when the file has no name of its own
+        if any(_means("organisations", k, "name") for k in row if k != "label"):
+            row.pop("label", None)
+        rows.append(row)
+    return rows
+
+
+def _edge_rows(G: nx.Graph, document: list[tuple[str, str, str, str]], gexf: bool) -> list[dict[str, Any]]:
+    """Links in the file's order, the way round the file has them, with their direction."""
+    place = {edge_id: number for number, (_, _, edge_id, _) in enumerate(document) if edge_id}
+    unnamed: dict[tuple[str, str], list[int]] = {}
+    for number, (source, target, edge_id, _) in enumerate(document):
+        if not edge_id:
+            unnamed.setdefault((source, target), []).append(number)
+    edges = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
+    numbered, seen = [], set()
+    for source, target, key, data in edges:
+        data = dict(data)
+        edge_id = str(data.pop("id", "") or "") if gexf else key if isinstance(key, str) else ""
+        if edge_id and edge_id in seen:
+            continue  # networkx adds a mutual GEXF edge both ways
+        seen.add(edge_id)
+        number = place.get(edge_id) if edge_id else None
+        for pair in ((source, target), (target, source)) if number is None else ():
+            if unnamed.get(pair):  # an edge without id: the next one in the file between these two
+                number = unnamed[pair].pop(0)
+                break
+        direction = "directed"
+        if number is not None:
+            source, target, _, direction = document[number]
+        row = {"id": edge_id, "source": source, "target": target}
+        row.update({k: v for k, v in data.items() if k not in IGNORED})
+        if direction in ("mutual", "undirected") and "direction" not in row:
+            row["direction"] = direction
+        numbered.append((len(document) if number is None else number, row))
+    rows = [row for _, row in sorted(numbered, key=lambda item: item[0])]
+    if any(_means("links", k, "strength") for row in rows for k in row if k != "weight"):
+        for row in rows:
+            row.pop("weight", None)  # our own export: strength is there, and weight repeats it for Gephi
+    elif not all(_whole_strength(row["weight"]) for row in rows if "weight" in row):
+        for row in rows:
+            if "weight" in row:
+                row["edge weight"] = row.pop("weight")  # not a strength from 1 to 5: keep it as it is
+    return rows
+
+
+def _means(table: str, header: str, name: str) -> bool:
+    column = column_for(table, header)
+    return column is not None and column.name == name
+
+
+def _whole_strength(value: Any) -> bool:
+    return isinstance(value, (int, float)) and float(value).is_integer() and 1 <= value <= 5
+
+
+def _document(path: Path) -> tuple[ET.Element, list[tuple[str, str, str, str]], dict[str, list[str]]]:
+    """The parsed file, its edges in order (source, target, id, direction) and its attribute names in order."""
+    root = ET.parse(path).getroot()
+    graph = next((e for e in root if _local(e.tag) == "graph"), None)
+    if graph is None:
+        msg = "no <graph> element"
+        raise ValueError(msg)
+    default = graph.get("defaultedgetype") or graph.get("edgedefault") or "directed"
+    edges = []
+    for edge in graph.iter():
+        if _local(edge.tag) == "edge":
+            directed = {"true": "directed", "false": "undirected"}.get(edge.get("directed", ""))
+            direction = edge.get("type") or directed or default
+            edges.append((edge.get("source"), edge.get("target"), edge.get("id"), direction))
+    order: dict[str, list[str]] = {"node": [], "edge": []}
+    for element in root:  # GraphML declares <key for="node" attr.name=…> at the top
+        if _local(element.tag) == "key" and element.get("for") in order:
+            order[element.get("for")].append(element.get("attr.name"))
+    for attributes in graph:  # GEXF declares <attributes class="node"><attribute title=…> in the graph
+        if _local(attributes.tag) == "attributes" and attributes.get("class") in order:
+            order[attributes.get("class")].extend(a.get("title") for a in attributes)
+    return root, edges, order
+
+
+def read_network(path: Path) -> Source:
+    """Read a GEXF, GraphML or Cytoscape.js JSON file into tables: nodes are organisations, edges links."""
+    suffix = path.suffix.lower()
+    if suffix == ".cyjs":
+        try:
+            data = json.loads(decode_text(path.read_bytes()))
+        except OSError as err:
+            msg = f"{path}: cannot read this file ({err.strerror})"
+            raise SourceError(msg) from err
+        except json.JSONDecodeError as err:
+            msg = f"{path}, line {err.lineno}: this is not valid JSON ({err.msg})"
+            raise SourceError(msg) from err
+        return cyjs_source(path, data)
+    gexf = suffix == ".gexf"
+    try:
+        root, document, order = _document(path)
+        G = nx.read_gexf(path) if gexf else nx.read_graphml(path, edge_key_type=str, force_multigraph=True)
+    except (OSError, ET.ParseError, nx.NetworkXError, KeyError, ValueError, TypeError, AttributeError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+        if isinstance(err, KeyError):  # networkx meets a type or value it has no reader for
+            reason = f"a value or attribute type it cannot read: {err.args[0]!r}"
+        msg = f"{path}: cannot read this {'GEXF' if gexf else 'GraphML'} file ({reason}): "
+        raise SourceError(msg + "save it again from Gephi, Cytoscape or yEd") from err
+    values = _gexf_settings(root, G) if gexf else dict(G.graph)
+    organisations = _padded(_node_rows(G), ["id", *order["node"]])
+    links = _padded(_edge_rows(G, document, gexf), ["id", "source", "target", *order["edge"]])
+    return _source(path, organisations, links, values, "attribute")
+
+
+def _gexf_settings(root: ET.Element, G: nx.Graph) -> dict[str, Any]:
+    """The graph's name as the title, and what ``<meta><description>`` holds: our JSON, or a description."""
+    values = {"title": G.graph["name"]} if G.graph.get("name") else {}
+    meta = next((e for e in root if _local(e.tag) == "meta"), None)
+    text = next((e.text for e in meta if _local(e.tag) == "description"), None) if meta is not None else None
+    try:
+        stored = json.loads(text) if text else None
+    except json.JSONDecodeError:
+        stored = None
+    if isinstance(stored, dict):
+        values.update(stored)
+    elif text:
+        values["description"] = text
+    return values
+
+
+def _source(path: Path, organisations: list[dict], links: list[dict], values: dict, column_word: str) -> Source:
+    """A source with one table of nodes, one of edges, and the settings and stages found in ``values``."""
+    source = Source(str(path), kind="data", found=["nodes", "edges"])
+    for role, rows, row_word, empty in (
+        ("organisations", organisations, "node", ["id", "name"]),
+        ("links", links, "edge", ["source", "target"]),
+    ):
+        table = records_table(role, path, "", rows, row_word=row_word)
+        table.sheet_word, table.column_word = "", column_word
+        table.headers = table.headers or empty
+        source.tables[role] = table
+    settings, stages = _settings_table(path, values)
+    source.tables.update({k: v for k, v in (("settings", settings), ("stages", stages)) if v is not None})
+    return source
+
+
+def cyjs_source(path: Path, data: dict[str, Any]) -> Source:
+    """Tables from Cytoscape.js JSON: ``elements.nodes`` and ``elements.edges``, each with its ``data``."""
+    elements = data.get("elements")
+    if not isinstance(elements, dict) or not {"nodes", "edges"} & set(elements):
+        msg = f"{path}: expected Cytoscape.js JSON with elements.nodes and elements.edges"
+        raise SourceError(msg)
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for key in ("nodes", "edges"):
+        items = elements.get(key) or []
+        if not (
+            isinstance(items, list) and all(isinstance(i, dict) and isinstance(i.get("data"), dict) for i in items)
+        ):
+            msg = f"{path}: elements.{key} must be a list of objects, each with a data object"
+            raise SourceError(msg)
+        tables[key] = [{k: v for k, v in i["data"].items() if k not in IGNORED} for i in items]
+    values = data.get("data") if isinstance(data.get("data"), dict) else {}
+    return _source(path, tables["nodes"], tables["edges"], values, "field")
