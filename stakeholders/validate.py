@@ -18,14 +18,19 @@ naar | unknown organisation 'omm' (did you mean 'om'?): use an id from the organ
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
 
+from .cells import (
+    cell_text,
+    parse_cell,
+    parse_date,
+    reference_index,
+    resolve_reference,
+    split_list,
+)
 from .errors import Problem, UnknownOrganisation, ValidationError
 from .model import (
     COLUMNS,
@@ -33,7 +38,6 @@ from .model import (
     DEFAULT_STAGES,
     SETTINGS,
     TABLE_NAMES,
-    Column,
     MapSettings,
     Vocabulary,
     normalise_key,
@@ -93,93 +97,6 @@ class _Findings:
 # --- cell values -------------------------------------------------------------------------
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return "|".join(_text(v) for v in value)
-    return str(value).strip()
-
-
-def _split(value: Any) -> list[str]:
-    items = value if isinstance(value, list) else str(_text(value)).split("|")
-    return [text for text in (_text(item) for item in items) if text]
-
-
-_DATE_FORMATS = (
-    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
-    (re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})"), ("d", "m", "y")),
-    (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
-    (re.compile(r"(\d{4})"), ("y",)),
-)
-
-
-def parse_date(value: Any) -> str | None:
-    """Normalise a date cell to ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None if it is not a date.
-
-    Day-first numeric dates (``02-11-2021``, as Dutch Excel writes them) are read too.
-
-    >>> parse_date("02-11-2021"), parse_date("2013-4"), parse_date(2021)
-    ('2021-11-02', '2013-04', '2021')
-    >>> parse_date("31-13-2021") is None
-    True
-    """
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = _text(value)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?", text):
-        text = text[:10]
-    for pattern, parts in _DATE_FORMATS:
-        match = pattern.fullmatch(text)
-        if not match:
-            continue
-        found = dict(zip(parts, (int(g) for g in match.groups()), strict=True))
-        try:
-            date(found["y"], found.get("m", 1), found.get("d", 1))
-        except ValueError:
-            return None
-        if not 1000 <= found["y"] <= 9999:
-            return None
-        if "d" in found:
-            return f"{found['y']:04d}-{found['m']:02d}-{found['d']:02d}"
-        if "m" in found:
-            return f"{found['y']:04d}-{found['m']:02d}"
-        return f"{found['y']:04d}"
-    return None
-
-
-def _whole_number(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else None
-    text = _text(value)
-    return int(float(text)) if re.fullmatch(r"-?\d+(\.0+)?", text) else None
-
-
-def _suggest(value: str, candidates: dict[str, str]) -> str:
-    """' (did you mean 'x'?)' for the closest candidate key, mapped to what to write."""
-    close = difflib.get_close_matches(normalise_key(value), list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{candidates[close[0]]}'?)" if close else ""
-
-
-def _vocab_choices(vocabulary: Vocabulary) -> dict[str, str]:
-    choices = {}
-    for term in vocabulary.terms:
-        for name in (term.id, term.en, term.nl, *term.aliases):
-            choices.setdefault(normalise_key(name), term.id)
-    return choices
-
-
-# --- tables ------------------------------------------------------------------------------
-
-
 def _map_headers(table: RawTable, role: str, findings: _Findings) -> tuple[dict[str, int], dict[str, int]]:
     """Which cell index holds each known field and each custom column."""
     known: dict[str, int] = {}
@@ -219,42 +136,6 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _parse_cell(column: Column, raw: Any, vocabularies: dict[str, Vocabulary]) -> tuple[Any, str | None]:
-    """(value, problem message or None) for one cell of a known column."""
-    empty = raw == "" or raw == []
-    if column.kind in ("list", "stages"):
-        return _split(raw), None
-    if column.vocabulary is not None:
-        if empty:
-            return column.default, None
-        vocabulary = vocabularies.get(column.vocabulary.name, column.vocabulary)
-        found = vocabulary.lookup(_text(raw))
-        if found is None:
-            what = vocabulary.name
-            hint = _suggest(_text(raw), _vocab_choices(vocabulary))
-            extend = f", or add it to the map's {what}s setting" if what in vocabularies else ""
-            return "", f"'{_text(raw)}' is not a {what}{hint}: use one of {', '.join(vocabulary.ids)}{extend}"
-        return found, None
-    if empty:
-        return (None if column.kind in ("strength", "order") else ""), None
-    if column.kind == "date":
-        parsed = parse_date(raw)
-        if parsed is None:
-            return "", f"'{_text(raw)}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
-        return parsed, None
-    if column.kind == "strength":
-        number = _whole_number(raw)
-        if number is None or not 1 <= number <= 5:
-            return None, f"'{_text(raw)}' is not a strength: use a whole number from 1 to 5"
-        return number, None
-    if column.kind == "order":
-        number = _whole_number(raw)
-        if number is None:
-            return None, f"'{_text(raw)}' is not a whole number: use 1, 2, 3 … to order the stages"
-        return number, None
-    return _text(raw), None
-
-
 def _read_records(
     table: RawTable, role: str, vocabularies: dict[str, Vocabulary], findings: _Findings
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
@@ -265,7 +146,7 @@ def _read_records(
         for column in COLUMNS[role]:
             index = known.get(column.name)
             raw = cells[index] if index is not None and index < len(cells) else ""
-            value, message = _parse_cell(column, raw, vocabularies)
+            value, message = parse_cell(column, raw, vocabularies)
             header = table.headers[index] if index is not None else column.name
             if message:
                 findings.add(table, row, header, message)
@@ -276,7 +157,7 @@ def _read_records(
                 findings.add(table, row, header, f"id '{value}' contains '|': ids may not contain '|'")
             record[column.name] = value
         for header, index in custom.items():
-            record[header] = _text(cells[index]) if index < len(cells) else ""
+            record[header] = cell_text(cells[index]) if index < len(cells) else ""
         records.append((row, record))
     return records, _apply_lenient(table, role, records, list(custom), set(known), vocabularies)
 
@@ -317,32 +198,6 @@ def _header(table: RawTable, name: str) -> str:
     return next((h for h in table.headers if column.accepts(h)), name)
 
 
-def _reference_index(records: list[tuple[int, dict[str, Any]]], fields: tuple[str, ...]) -> dict[str, set[str]]:
-    """normalised id/name/alias → the ids it may mean."""
-    index: dict[str, set[str]] = {}
-    for _, record in records:
-        for name in fields:
-            values = record.get(name) or []
-            for value in values if isinstance(values, list) else [values]:
-                if value:
-                    index.setdefault(normalise_key(value), set()).add(record["id"])
-    return index
-
-
-def _resolve(value: str, ids: set[str], index: dict[str, set[str]], what: str, where: str) -> tuple[str, str | None]:
-    """(id, problem) for a reference written as an id, a name, a short name or an alias."""
-    if value in ids:
-        return value, None
-    matches = index.get(normalise_key(value), set())
-    if len(matches) == 1:
-        return next(iter(matches)), None
-    if len(matches) > 1:
-        return "", f"'{value}' could mean several {what}s ({', '.join(sorted(matches))}): write the id"
-    suggestions = {key: min(found) for key, found in index.items()}
-    hint = _suggest(value, suggestions)
-    return "", f"unknown {what} '{value}'{hint}: use an id from the {where}"
-
-
 def _check_unique(table: RawTable | None, records: list[tuple[int, dict[str, Any]]], findings: _Findings) -> None:
     if table is None:
         return
@@ -368,33 +223,33 @@ def _settings(table: RawTable | None, findings: _Findings) -> MapSettings:
     values: dict[str, Any] = {}
     for row, cells in rows:
         key, value = (cells + ["", ""])[:2]
-        if _text(key) == "":
+        if cell_text(key) == "":
             continue
         name = next(
             (
                 n
                 for n, aliases in SETTINGS.items()
-                if normalise_key(_text(key)) in {normalise_key(a) for a in (n, *aliases)}
+                if normalise_key(cell_text(key)) in {normalise_key(a) for a in (n, *aliases)}
             ),
             None,
         )
         if name is None:
-            msg = f"unknown setting '{_text(key)}': use {', '.join(list(SETTINGS)[:-1])} or {list(SETTINGS)[-1]}"
-            findings.add(table, row, _text(key), msg)
+            msg = f"unknown setting '{cell_text(key)}': use {', '.join(list(SETTINGS)[:-1])} or {list(SETTINGS)[-1]}"
+            findings.add(table, row, cell_text(key), msg)
             continue
         if name == "date" and value not in ("", []):
             parsed = parse_date(value)
             if parsed is None:
                 findings.add(
-                    table, row, "date", f"'{_text(value)}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
+                    table, row, "date", f"'{cell_text(value)}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
                 )
                 continue
             value = parsed
         values[name] = value
-    extra = {name: tuple(_split(values.pop(name, ""))) for name in ("sectors", "kinds")}
+    extra = {name: tuple(split_list(values.pop(name, ""))) for name in ("sectors", "kinds")}
     settings = replace(
         settings,
-        **{name: _text(value) for name, value in values.items()},
+        **{name: cell_text(value) for name, value in values.items()},
         sectors=settings.sectors.extended(extra["sectors"]),
         kinds=settings.kinds.extended(extra["kinds"]),
     )
@@ -441,7 +296,7 @@ def _resolve_stages(
     else:
         where = "stages table"
     ids = {record["id"] for _, record in records if record.get("id")}
-    index = _reference_index(records, ("id", "name", "name_nl", "name_en"))
+    index = reference_index(records, ("id", "name", "name_nl", "name_en"))
     for referring, referring_records, name in (
         (source.tables.get("organisations"), orgs, "stages"),
         (table, records, "hands_over_to"),
@@ -451,7 +306,7 @@ def _resolve_stages(
         for row, record in referring_records:
             resolved = []
             for value in record.get(name) or []:
-                found, message = _resolve(value, ids, index, "stage", where)
+                found, message = resolve_reference(value, ids, index, "stage", where)
                 if message:
                     findings.add(referring, row, _header(referring, name), message)
                 else:
@@ -483,12 +338,12 @@ def _resolve_links(
     if table is None:
         return
     org_ids = {record["id"] for _, record in orgs if record.get("id")}
-    index = _reference_index(orgs, ("id", "name", "short_name", "aliases"))
+    index = reference_index(orgs, ("id", "name", "short_name", "aliases"))
     used_ids = {record["id"] for _, record in links if record.get("id")}
     for number, (row, record) in enumerate(links, start=1):
         for end in ("source", "target"):
             if record.get(end):
-                found, message = _resolve(record[end], org_ids, index, "organisation", "organisations table")
+                found, message = resolve_reference(record[end], org_ids, index, "organisation", "organisations table")
                 if message:
                     findings.add(table, row, _header(table, end), message)
                 record[end] = found
@@ -549,8 +404,8 @@ def find_organisation(organisations: pd.DataFrame, text: str) -> str:
     'om'
     """
     records = [(0, record) for record in organisations.to_dict("records")]
-    index = _reference_index(records, ("id", "name", "short_name", "aliases"))
-    found, message = _resolve(text, set(organisations["id"]), index, "organisation", "map")
+    index = reference_index(records, ("id", "name", "short_name", "aliases"))
+    found, message = resolve_reference(text, set(organisations["id"]), index, "organisation", "map")
     if message:
         raise UnknownOrganisation(message)
     return found
