@@ -124,6 +124,14 @@ def parse_cell(column: Column, raw: Any, vocabularies: dict[str, Vocabulary]) ->
     empty = raw == "" or raw == []
     if column.kind in ("list", "stages"):
         return split_list(raw), None
+    if column.kind == "vocablist" and column.vocabulary is not None:
+        values = []
+        for item in split_list(raw):
+            value, message = parse_cell(Column(column.name, "vocab", vocabulary=column.vocabulary), item, vocabularies)
+            if message:
+                return [], message
+            values.append(value)
+        return values, None
     if column.vocabulary is not None:
         if empty:
             return column.default, None
@@ -136,7 +144,7 @@ def parse_cell(column: Column, raw: Any, vocabularies: dict[str, Vocabulary]) ->
             return "", f"'{cell_text(raw)}' is not a {what}{hint}: use one of {', '.join(vocabulary.ids)}{extend}"
         return found, None
     if empty:
-        return (None if column.kind in ("strength", "order") else ""), None
+        return (None if column.kind in ("strength", "order", "number") else ""), None
     if column.kind == "date":
         parsed = parse_date(raw)
         if parsed is None:
@@ -151,6 +159,11 @@ def parse_cell(column: Column, raw: Any, vocabularies: dict[str, Vocabulary]) ->
         number = whole_number(raw)
         if number is None:
             return None, f"'{cell_text(raw)}' is not a whole number: use 1, 2, 3 … to order the stages"
+        return number, None
+    if column.kind == "number":
+        number = whole_number(raw)
+        if number is None or number < 0:
+            return None, f"'{cell_text(raw)}' is not a whole number: use 0, 1, 2 …"
         return number, None
     return cell_text(raw), None
 

@@ -25,6 +25,7 @@ from .export import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
 from .model import StakeholderMap
+from .present import write_presentation
 from .render import write_html
 from .report import write_report
 from .results import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
@@ -129,9 +130,15 @@ def cli() -> None:
     help="The page's own words in English or Dutch; names and descriptions from name_<lang> and "
     "description_<lang> columns where the source has them.",
 )
+@click.option("--view", "view_name", metavar="NAME", help="Draw one of the views in the source's Views sheet.")
 @as_of_option
 def map_command(
-    source: Path | None, output: Path | None, title: str | None, lang: str | None, as_of_date: str | None
+    source: Path | None,
+    output: Path | None,
+    title: str | None,
+    lang: str | None,
+    view_name: str | None,
+    as_of_date: str | None,
 ) -> None:
     """Draw SOURCE as one self-contained, offline HTML map.
 
@@ -152,7 +159,7 @@ def map_command(
         raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
     try:
         stakeholder_map = _load(path, as_of_date)
-        written = write_html(stakeholder_map, output, title=title, lang=lang)
+        written = write_html(stakeholder_map, output, title=title, lang=lang, view=view_name)
     except StakeholdersError as err:
         _fail(err)
     _warn_sensitive(stakeholder_map)
@@ -501,6 +508,7 @@ def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int
 )
 @click.option("--title", help="Use this title instead of the one in the source.")
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Legend words in English or Dutch; names from name_<lang>.")
+@click.option("--view", "view_name", metavar="NAME", help="Draw one of the views in the source's Views sheet.")
 @as_of_option
 def image(
     source: Path | None,
@@ -508,6 +516,7 @@ def image(
     size: tuple[int, int],
     title: str | None,
     lang: str | None,
+    view_name: str | None,
     as_of_date: str | None,
 ) -> None:
     """Draw SOURCE as a PNG, SVG or PDF image with its legend, title, date and source note.
@@ -524,7 +533,7 @@ def image(
         raise click.BadParameter(f"'{output}' must end in .png, .svg or .pdf", param_hint="'-o' / '--output'")
     try:
         stakeholder_map = _load(source if source is not None else example_path(), as_of_date)
-        written = write_image(stakeholder_map, output, size=size, title=title, lang=lang)
+        written = write_image(stakeholder_map, output, size=size, title=title, lang=lang, view=view_name)
     except StakeholdersError as err:
         _fail(err)
     _warn_sensitive(stakeholder_map)
@@ -565,3 +574,54 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
     except KeyboardInterrupt:
         server.stop()
         click.echo("Stopped.")
+
+
+@cli.command()
+@click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write [default: SOURCE's name with -presentation.html, in the current folder].",
+)
+@click.option(
+    "--views",
+    "view_names",
+    metavar="NAME,NAME,…",
+    help="The views to show, in this order [default: the views with a step number, by step].",
+)
+@click.option("--title", help="Use this title instead of the one in the source.")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="The page's own words in English or Dutch.")
+@as_of_option
+def present(
+    source: Path | None,
+    output: Path | None,
+    view_names: str | None,
+    title: str | None,
+    lang: str | None,
+    as_of_date: str | None,
+) -> None:
+    """Write a step-by-step presentation of SOURCE's views: one offline HTML file for a projector.
+
+    Arrow keys, Space, PageUp/PageDown, Home and End move through the steps;
+    N shows the speaker notes, F goes full screen. Without SOURCE, the example.
+
+    Example:
+
+    \b
+        stakeholders present my-workbook.xlsx -o deck.html
+        stakeholders present -o deck.html --views national-justice,international
+    """
+    path = source if source is not None else example_path()
+    if output is None:
+        output = Path(f"{path.stem if path.is_file() else path.name}-presentation.html")
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
+    names = [name.strip() for name in view_names.split(",") if name.strip()] if view_names else None
+    try:
+        stakeholder_map = _load(path, as_of_date)
+        written = write_presentation(stakeholder_map, output, views=names, lang=lang, title=title)
+    except StakeholdersError as err:
+        _fail(err)
+    _warn_sensitive(stakeholder_map)
+    click.echo(f"Wrote {written.resolve()}.")

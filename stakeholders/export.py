@@ -162,10 +162,12 @@ def _grid(frame: pd.DataFrame) -> list[list[Any]]:
 
 
 def map_sheets(m: StakeholderMap) -> dict[str, list[list[Any]]]:
-    """The map as the sheets of our own workbook: Organisations, Links, Stages (unless default) and Map."""
+    """The map as the sheets of our own workbook: Organisations, Links, Stages (unless default), Views and Map."""
     sheets = {"Organisations": _grid(m.organisations), "Links": _grid(m.links)}
     if stage_records(m) is not None:
         sheets["Stages"] = _grid(m.stages)
+    if m.views is not None:
+        sheets["Views"] = _grid(m.views)
     sheets["Map"] = [["key", "value"], *[[key, value] for key, value in settings_pairs(m)]]
     return sheets
 
@@ -239,7 +241,13 @@ def to_csv_files(m: StakeholderMap) -> dict[str, bytes]:
 
     Comma-separated UTF-8 with a byte order mark, so Excel reads the accents right.
     """
-    names = {"Organisations": "organisations.csv", "Links": "links.csv", "Stages": "stages.csv", "Map": "map.csv"}
+    names = {
+        "Organisations": "organisations.csv",
+        "Links": "links.csv",
+        "Stages": "stages.csv",
+        "Views": "views.csv",
+        "Map": "map.csv",
+    }
     return {names[sheet]: _csv_bytes(grid) for sheet, grid in map_sheets(m).items()}
 
 

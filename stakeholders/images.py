@@ -59,10 +59,22 @@ def _figure(m: StakeholderMap, size: tuple[float, float], lang: str) -> Any:
     return Figure(figsize=size, dpi=DPI)
 
 
-def _draw_network(ax: Any, m: StakeholderMap, lang: str | None) -> None:
+def _fill(org: dict[str, Any], m: StakeholderMap, display: dict[str, Any] | None) -> str:
+    highlight = (display or {}).get("highlight")
+    if highlight:
+        value = org.get(highlight["field"])
+        key = "|".join(value) if isinstance(value, (list, tuple)) else (value or "")
+        return next((v["colour"] for v in highlight["values"] if v["id"] == key), "#FFFFFF")
+    return sector_colour(org.get("sector") or "", m.settings.sectors)
+
+
+def _draw_network(ax: Any, m: StakeholderMap, lang: str | None, display: dict[str, Any] | None = None) -> None:
     from matplotlib.patches import FancyArrowPatch
 
-    positions = {node: (x, -y) for node, (x, y) in compute_positions(m.graph).items()}
+    laid_out = display["positions"] if display else compute_positions(m.graph)
+    positions = {node: (x, -y) for node, (x, y) in laid_out.items()}
+    sizes = (display or {}).get("sizes") or {}
+    dimmed = set((display or {}).get("dimmed") or [])
     records = m.links.to_dict("records")
     curves = _curves(records)
     many = len(positions) > LABELS_UP_TO
@@ -92,18 +104,32 @@ def _draw_network(ax: Any, m: StakeholderMap, lang: str | None) -> None:
         ax.add_patch(patch)
     orgs = m.organisations.to_dict("records")
     for level in (*LEVELS.ids, ""):
-        group = [org for org in orgs if (org.get("level") or "") == level]
-        if not group:
-            continue
-        ax.scatter(
-            [positions[org["id"]][0] for org in group],
-            [positions[org["id"]][1] for org in group],
-            s=node_size,
-            marker=MARKERS[level],
-            c=[sector_colour(org.get("sector") or "", m.settings.sectors) for org in group],
-            edgecolors=NODE_BORDER,
-            linewidths=0.8,
-            zorder=2,
+        for faded in (False, True):
+            group = [org for org in orgs if (org.get("level") or "") == level and (org["id"] in dimmed) == faded]
+            if not group:
+                continue
+            ax.scatter(
+                [positions[org["id"]][0] for org in group],
+                [positions[org["id"]][1] for org in group],
+                s=[node_size * (sizes[org["id"]] / 14) ** 2 if org["id"] in sizes else node_size for org in group],
+                marker=MARKERS[level],
+                c=[_fill(org, m, display) for org in group],
+                edgecolors=NODE_BORDER,
+                linewidths=0.8,
+                alpha=0.3 if faded else 1.0,
+                zorder=2,
+            )
+    for anchor in (display or {}).get("anchors") or []:
+        ax.text(
+            anchor["x"],
+            -anchor["y"],
+            anchor["label"],
+            ha="center",
+            va="bottom",
+            fontsize=11,
+            fontweight="bold",
+            color="#4a4a4a",
+            zorder=3,
         )
     if not many:
         for org in orgs:
@@ -120,8 +146,9 @@ def _draw_network(ax: Any, m: StakeholderMap, lang: str | None) -> None:
                 color="#1a1a1a",
                 zorder=3,
             )
-    xs = [x for x, _ in positions.values()] or [0]
-    ys = [y for _, y in positions.values()] or [0]
+    anchors = [(a["x"], -a["y"]) for a in (display or {}).get("anchors") or []]
+    xs = [x for x, _ in [*positions.values(), *anchors]] or [0]
+    ys = [y for _, y in [*positions.values(), *anchors]] or [0]
     pad = 60
     ax.set_xlim(min(xs) - pad, max(xs) + pad)
     ax.set_ylim(min(ys) - pad, max(ys) + pad)
@@ -129,7 +156,7 @@ def _draw_network(ax: Any, m: StakeholderMap, lang: str | None) -> None:
     ax.axis("off")
 
 
-def _draw_legend(ax: Any, m: StakeholderMap, lang: str) -> None:
+def _draw_legend(ax: Any, m: StakeholderMap, lang: str, display: dict[str, Any] | None = None) -> None:
     from matplotlib.lines import Line2D
 
     words = PAGE_WORDS[lang]
@@ -142,7 +169,25 @@ def _draw_legend(ax: Any, m: StakeholderMap, lang: str) -> None:
         handles.append(Line2D([], [], linestyle="none"))
         labels.append(title)
 
-    section(words["legend_sector"])
+    highlight = (display or {}).get("highlight")
+    if highlight:
+        section(highlight["title"])
+        for value in highlight["values"]:
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    linestyle="none",
+                    markersize=7,
+                    markerfacecolor=value["colour"],
+                    markeredgecolor=NODE_BORDER,
+                )
+            )
+            labels.append(value["label"])
+        sectors = []
+    else:
+        section(words["legend_sector"])
     for sector in sectors:
         handles.append(
             Line2D(
@@ -204,11 +249,13 @@ def write_image(
     size: tuple[int, int] = SLIDE,
     title: str | None = None,
     lang: str | None = None,
+    view: str | None = None,
 ) -> Path:
     """Draw ``m`` to ``path`` (.png, .svg or .pdf) with its title, date, source note and legend.
 
-    ``size`` is in pixels for PNG and SVG; a PDF is always A4 landscape.
-    Written atomically; the same map gives the same bytes.
+    ``size`` is in pixels for PNG and SVG; a PDF is always A4 landscape;
+    ``view`` draws one of the map's views (by name). Written atomically; the
+    same map gives the same bytes.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -217,6 +264,14 @@ def write_image(
         raise OutputError(msg)
     page_lang = lang if lang in PAGE_WORDS else "en"
     words = PAGE_WORDS[page_lang]
+    display = None
+    if view is not None:
+        from .views import find_view, view_display
+
+        chosen = find_view(m, view)
+        display = view_display(m, chosen, lang=lang)
+        m = display["map"]
+        title = title or f"{m.settings.title} — {chosen.heading}"
     figure_size = A4_LANDSCAPE if suffix == ".pdf" else (size[0] / DPI, size[1] / DPI)
     figure = _figure(m, figure_size, page_lang)
     heading = title or m.settings.title
@@ -230,21 +285,17 @@ def write_image(
             0.015,
             0.012,
             note if len(note) < 240 else note[:237] + "…",
-            fontsize=7.5,
+            fontsize=9,
             va="bottom",
             ha="left",
             color="#4a4a4a",
             wrap=True,
         )
     network = figure.add_axes((0.01, 0.05, 0.78, 0.84))
-    _draw_network(network, m, lang)
+    _draw_network(network, m, lang, display)
     legend = figure.add_axes((0.80, 0.05, 0.19, 0.84))
-    _draw_legend(legend, m, page_lang)
+    _draw_legend(legend, m, page_lang, display)
     buffer = io.BytesIO()
-    metadata: dict[str, Any] = {
-        "png": {"Software": "stakeholders"},
-        ".svg": {"Date": None},
-        ".pdf": {"CreationDate": None},
-    }
-    figure.savefig(buffer, format=suffix[1:], dpi=DPI, metadata=metadata.get(suffix, {"Software": "stakeholders"}))
+    metadata = {".svg": {"Date": None}, ".pdf": {"CreationDate": None}}.get(suffix, {"Software": "stakeholders"})
+    figure.savefig(buffer, format=suffix[1:], dpi=DPI, metadata=metadata)
     return write_atomic(path, buffer.getvalue())

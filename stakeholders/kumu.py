@@ -17,9 +17,9 @@ connections only gets an element for each label in ``From`` and ``To``, as
 Kumu makes them; with an elements sheet, an end that is no element is a
 problem to report (a typo, most likely), not a new organisation.
 
-A Kumu workbook written by :func:`kumu_sheets` keeps the map's stages and
-settings in the sheets ``Stages (ignore)`` and ``Map (ignore)``: Kumu skips
-them, and :mod:`stakeholders.read` reads them back.
+A Kumu workbook written by :func:`kumu_sheets` keeps the map's stages, views
+and settings in the sheets ``Stages (ignore)``, ``Views (ignore)`` and
+``Map (ignore)``: Kumu skips them, and :mod:`stakeholders.read` reads them back.
 
 >>> kumu_id("Openbaar Ministerie (OM)"), kumu_id("007")
 ('openbaar-ministerie-om', '007')
@@ -285,7 +285,8 @@ def kumu_sheets(m: StakeholderMap) -> dict[str, list[list[Any]]]:
 
     ours = map_sheets(m)
     sheets = {"Elements": elements, "Connections": connections}
-    if "Stages" in ours:
-        sheets["Stages (ignore)"] = ours["Stages"]
+    for name in ("Stages", "Views"):
+        if name in ours:
+            sheets[f"{name} (ignore)"] = ours[name]
     sheets["Map (ignore)"] = ours["Map"]
     return sheets

@@ -65,6 +65,7 @@ def load_map(path: str | os.PathLike[str]) -> StakeholderMap:
         graph=graph,
         source=str(path),
         custom_columns=tables.custom_columns,
+        views=tables.views,
     )
 
 

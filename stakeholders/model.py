@@ -33,6 +33,7 @@ __all__ = [
     "DIRECTIONS",
     "EVIDENCE",
     "LEVELS",
+    "LAYOUTS",
     "LINK_KINDS",
     "SECTORS",
     "SENSITIVITY",
@@ -241,8 +242,9 @@ class Column:
 
     ``kind`` is one of ``id``, ``ref`` (an organisation id), ``text``,
     ``list`` (``|``-separated), ``stages`` (a list of stage ids), ``date``,
-    ``strength`` (1-5), ``order`` (a whole number) or ``vocab`` (then
-    ``vocabulary`` names the closed list).
+    ``strength`` (1-5), ``order`` or ``number`` (a whole number), ``vocab``
+    or ``vocablist`` (one or several values of the closed list that
+    ``vocabulary`` names).
     """
 
     name: str
@@ -342,11 +344,42 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     ),
 }
 
+LAYOUTS = Vocabulary(
+    "layout",
+    (
+        Term("force", "force", "kracht", ("network", "netwerk", "default")),
+        Term("swimlanes", "swimlanes by stage", "banen per stap", ("lanes", "banen", "stages", "stappen")),
+        Term("circles", "circles by sector", "cirkels per sector", ("sectors", "sectoren", "cirkels")),
+    ),
+)
+
+COLUMNS["views"] = (
+    Column("name", "id", required=True, headers=("view", "weergave", "naam", "id")),
+    Column("title", headers=("titel", "heading", "kop")),
+    Column("note", headers=("notes", "speaker notes", "notitie", "notities", "toelichting", "sprekersnotities")),
+    Column("step", "number", headers=("slide", "dia", "stap", "presentation", "presentatie")),
+    Column("sector", "vocablist", headers=("sectors", "sectoren"), vocabulary=SECTORS),
+    Column("level", "vocablist", headers=("levels", "niveau", "niveaus"), vocabulary=LEVELS),
+    Column("country", "list", headers=("countries", "land", "landen")),
+    Column("stage", "stages", headers=("stages", "fase", "fasen")),
+    Column("kind", "vocablist", headers=("kinds", "soort", "soorten"), vocabulary=LINK_KINDS),
+    Column("status", "vocablist", headers=("statuses", "stand"), vocabulary=STATUSES),
+    Column("tags", "list", headers=("tag", "labels", "trefwoorden")),
+    Column("focus", "ref", headers=("centre", "center", "rond", "focus op")),
+    Column("depth", "number", headers=("steps out", "diepte", "stappen")),
+    Column("highlight_stage", "stages", headers=("highlight", "markeer stap", "uitgelichte stap")),
+    Column("colour_by", headers=("color by", "colour", "kleur", "kleur naar")),
+    Column("size_by", headers=("size", "grootte", "grootte naar")),
+    Column("layout", "vocab", headers=("indeling", "opmaak"), vocabulary=LAYOUTS, default="force"),
+)
+"""A view: a named selection and styling of the map; views with a ``step`` make the presentation."""
+
 TABLE_NAMES: dict[str, tuple[str, ...]] = {
     "organisations": ("Organisations", "organizations", "organisaties", "orgs"),
     "links": ("Links", "verbindingen", "relaties", "samenwerking", "cooperation"),
     "stages": ("Stages", "fasen", "stappen", "steps"),
     "settings": ("Map", "kaart", "settings", "instellingen", "about", "over"),
+    "views": ("Views", "weergaven", "presentation", "presentatie"),
 }
 
 SETTINGS: dict[str, tuple[str, ...]] = {
@@ -422,6 +455,7 @@ class StakeholderMap:
     graph: nx.MultiDiGraph
     source: str = ""
     custom_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    views: pd.DataFrame | None = None
 
     def __repr__(self) -> str:
         return (

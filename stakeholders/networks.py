@@ -94,6 +94,8 @@ def _header(m: StakeholderMap) -> dict[str, Any]:
     stages = stage_records(m)
     if stages is not None:
         header["stages"] = stages
+    if m.views is not None:
+        header["views"] = records(m.views)
     return header
 
 
@@ -159,8 +161,9 @@ def to_graphml(m: StakeholderMap) -> bytes:
     """The map as GraphML; settings are graph attributes, stages a JSON graph attribute."""
     G = _flat_graph(m)
     header = _header(m)
-    if "stages" in header:
-        header["stages"] = json.dumps(header["stages"], ensure_ascii=False)
+    for name in ("stages", "views"):
+        if name in header:
+            header[name] = json.dumps(header[name], ensure_ascii=False)
     G.graph.update(header)
     writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
     writer.add_graph_element(G)
@@ -216,23 +219,25 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None, RawTable | None]:
-    """Settings and stages tables from a graph file's own data; keys that are no setting are left alone."""
+def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None, RawTable | None, RawTable | None]:
+    """Settings, stages and views tables from a graph file's own data; keys that are no setting are left alone."""
     known = {normalise_key(a) for name, aliases in SETTINGS.items() for a in (name, *aliases)}
     pairs = [[key, value] for key, value in values.items() if normalise_key(key) in known and value not in ("", None)]
     settings = None
     if pairs:
         words = {"sheet_word": "", "row_word": "setting", "column_word": "field"}
         settings = grid_table("settings", path.name, "", [["key", "value"], *pairs], **words)
-    stages = values.get("stages")
-    if isinstance(stages, str):
-        try:
-            stages = json.loads(stages)
-        except json.JSONDecodeError as err:
-            msg = f"{path}: the stages stored in this file are not valid JSON ({err.msg})"
-            raise SourceError(msg) from err
-    table = None if stages is None else records_table("stages", path, "stages", stages)
-    return settings, table
+    tables = {}
+    for name in ("stages", "views"):
+        rows = values.get(name)
+        if isinstance(rows, str):
+            try:
+                rows = json.loads(rows)
+            except json.JSONDecodeError as err:
+                msg = f"{path}: the {name} stored in this file are not valid JSON ({err.msg})"
+                raise SourceError(msg) from err
+        tables[name] = None if rows is None else records_table(name, path, name, rows)
+    return settings, tables["stages"], tables["views"]
 
 
 def _padded(rows: list[dict[str, Any]], order: list[str]) -> list[dict[str, Any]]:
@@ -382,8 +387,10 @@ def _source(path: Path, organisations: list[dict], links: list[dict], values: di
         table.sheet_word, table.column_word = "", column_word
         table.headers = table.headers or empty
         source.tables[role] = table
-    settings, stages = _settings_table(path, values)
-    source.tables.update({k: v for k, v in (("settings", settings), ("stages", stages)) if v is not None})
+    settings, stages, views = _settings_table(path, values)
+    source.tables.update(
+        {k: v for k, v in (("settings", settings), ("stages", stages), ("views", views)) if v is not None}
+    )
     return source
 
 

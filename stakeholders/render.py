@@ -152,7 +152,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None) -> dict[str, Any]:
     table, in display order); ``vocabularies`` (ids and labels); ``style``
     (colours and shapes by id); ``layout`` (``positions``: id → [x, y];
     ``curves``: link id → curvature for parallel links); ``words`` (the
-    page's own words).
+    page's own words); ``view`` (the caption of the view drawn, or None).
     """
     page_lang = lang if lang in PAGE_WORDS else "en"
     organisations = _records(m.organisations)
@@ -187,6 +187,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None) -> dict[str, Any]:
             "curves": _curves(links),
         },
         "words": PAGE_WORDS[page_lang],
+        "view": None,
     }
 
 
@@ -256,6 +257,9 @@ def render_page(
     css: str = "",
     highlight: dict[str, Any] | None = None,
     live: bool = False,
+    display: dict[str, Any] | None = None,
+    scripts: tuple[str, ...] = (),
+    extra_data: dict[str, Any] | None = None,
     **context: Any,
 ) -> str:
     """Render ``template`` (from ``stakeholders/templates``) with the map's data, scripts and policy.
@@ -269,16 +273,25 @@ def render_page(
     "dashed"}, ...]}``; it gets its own legend entries and filter. ``live``
     adds the script of ``stakeholders serve`` that reloads the page when the
     source changes (and lets it ask its own server, nothing else).
+    ``display`` (from :func:`stakeholders.views.view_display`) draws a view:
+    its positions, lane or group titles, sizes, dimmed organisations and
+    caption. ``scripts`` are more of our own scripts (template file names) to
+    run after the map's; ``extra_data`` adds keys to the page's data object.
     """
     data = map_data(m, lang=lang)
     if title:
         data["title"] = title
+    if display:
+        data["layout"].update(positions=display["positions"], anchors=display["anchors"], sizes=display["sizes"])
+        data["view"] = {**display["caption"], "dimmed": display["dimmed"]}
+        highlight = highlight or display["highlight"]
     if highlight:
         data["highlight"] = highlight
+    data.update(extra_data or {})
     vis = vis_network_bundle()
     app = (TEMPLATES / "map.js").read_text(encoding="utf-8")
-    live_js = (TEMPLATES / "live.js").read_text(encoding="utf-8") if live else ""
-    csp = content_security_policy([vis, app, live_js] if live else [vis, app], live=live)
+    extra = [(TEMPLATES / name).read_text(encoding="utf-8") for name in (*scripts, *(("live.js",) if live else ()))]
+    csp = content_security_policy([vis, app, *extra], live=live)
     return (
         _environment()
         .get_template(template)
@@ -292,7 +305,7 @@ def render_page(
             csp=csp,
             counts={"organisations": len(data["organisations"]), "links": len(data["links"])},
             ui=data["words"],
-            live_js=live_js,
+            extra_js=extra,
             **context,
         )
     )
@@ -321,13 +334,19 @@ def content_security_policy(scripts: list[str], *, live: bool = False) -> str:
     )
 
 
-def to_html(m: StakeholderMap, *, title: str | None = None, lang: str | None = None) -> str:
+def to_html(m: StakeholderMap, *, title: str | None = None, lang: str | None = None, view: str | None = None) -> str:
     """The map as one HTML page: no external resource, no network request, same input → same bytes.
 
     ``title`` overrides the map's own title; ``lang`` (``en`` or ``nl``) sets
-    the page's own words and picks names from ``name_<lang>`` columns.
+    the page's own words and picks names from ``name_<lang>`` columns;
+    ``view`` draws one of the map's views (by name).
     """
-    return render_page("map.html", m, title=title, lang=lang)
+    if view is None:
+        return render_page("map.html", m, title=title, lang=lang)
+    from .views import find_view, view_display
+
+    display = view_display(m, find_view(m, view), lang=lang)
+    return render_page("map.html", display["map"], title=title, lang=lang, display=display)
 
 
 def to_notebook_html(m: StakeholderMap, *, height: int = 640) -> str:

@@ -30,6 +30,7 @@ from .cells import (
     reference_index,
     resolve_reference,
     split_list,
+    whole_number,
 )
 from .errors import Problem, UnknownOrganisation, ValidationError
 from .model import (
@@ -46,10 +47,12 @@ from .read import RawTable, Source
 
 __all__ = ["Tables", "default_stages", "find_organisation", "parse_date", "validate_source"]
 
-TABLE_ORDER = ("settings", "organisations", "stages", "links")
+TABLE_ORDER = ("settings", "organisations", "stages", "links", "views")
 Records = tuple[list[tuple[int, dict[str, Any]]], list[str]]
 """Rows of one table as (row number, field → value), and the names of its custom columns."""
-THING = {"organisations": "organisation", "links": "link", "stages": "stage"}
+THING = {"organisations": "organisation", "links": "link", "stages": "stage", "views": "view"}
+SIZE_METRICS = ("links", "partners", "betweenness", "closeness", "pagerank")
+"""What a view may size organisations by, besides a numeric column of the map."""
 
 
 @dataclass
@@ -61,6 +64,7 @@ class Tables:
     stages: pd.DataFrame
     settings: MapSettings
     custom_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    views: pd.DataFrame | None = None
 
 
 class _Findings:
@@ -198,17 +202,19 @@ def _header(table: RawTable, name: str) -> str:
     return next((h for h in table.headers if column.accepts(h)), name)
 
 
-def _check_unique(table: RawTable | None, records: list[tuple[int, dict[str, Any]]], findings: _Findings) -> None:
+def _check_unique(
+    table: RawTable | None, records: list[tuple[int, dict[str, Any]]], findings: _Findings, key: str = "id"
+) -> None:
     if table is None:
         return
     first: dict[str, int] = {}
     for row, record in records:
-        ident = record.get("id")
+        ident = record.get(key)
         if not ident:
             continue
         if ident in first:
-            msg = f"duplicate id '{ident}' (also in row {first[ident]}): give each {THING[table.role]} its own id"
-            findings.add(table, row, _header(table, "id"), msg)
+            msg = f"duplicate {key} '{ident}' (also in row {first[ident]}): give each {THING[table.role]} its own {key}"
+            findings.add(table, row, _header(table, key), msg)
         else:
             first[ident] = row
 
@@ -278,13 +284,17 @@ def _frame(records: list[tuple[int, dict[str, Any]]], role: str, custom: list[st
     data = {name: [record.get(name) for _, record in records] for name in names}
     frame = pd.DataFrame(data, columns=names, dtype=object)
     for column in COLUMNS[role]:
-        if column.kind in ("strength", "order"):
+        if column.kind in ("strength", "order", "number"):
             frame[column.name] = pd.array(list(frame[column.name]), dtype="Int64")
     return frame
 
 
 def _resolve_stages(
-    source: Source, orgs: list[tuple[int, dict[str, Any]]], stages: Records, findings: _Findings
+    source: Source,
+    orgs: list[tuple[int, dict[str, Any]]],
+    stages: Records,
+    views: list[tuple[int, dict[str, Any]]],
+    findings: _Findings,
 ) -> pd.DataFrame:
     """Turn the stage references of organisations and hand-overs into stage ids; return the stages table."""
     records, custom = stages
@@ -300,6 +310,8 @@ def _resolve_stages(
     for referring, referring_records, name in (
         (source.tables.get("organisations"), orgs, "stages"),
         (table, records, "hands_over_to"),
+        (source.tables.get("views"), views, "stage"),
+        (source.tables.get("views"), views, "highlight_stage"),
     ):
         if referring is None:
             continue
@@ -360,26 +372,62 @@ def _resolve_links(
             used_ids.add(candidate)
 
 
+def _check_views(
+    table: RawTable | None,
+    views: list[tuple[int, dict[str, Any]]],
+    orgs: list[tuple[int, dict[str, Any]]],
+    org_fields: list[str],
+    findings: _Findings,
+) -> None:
+    """Resolve each view's focus to an organisation; check the fields it colours and sizes by."""
+    if table is None:
+        return
+    org_ids = {record["id"] for _, record in orgs if record.get("id")}
+    index = reference_index(orgs, ("id", "name", "short_name", "aliases"))
+    for row, view in views:
+        if view.get("focus"):
+            found, message = resolve_reference(view["focus"], org_ids, index, "organisation", "organisations table")
+            if message:
+                findings.add(table, row, _header(table, "focus"), message)
+            view["focus"] = found
+        if view.get("colour_by") and view["colour_by"] not in org_fields:
+            msg = f"'{view['colour_by']}' is not a column of the organisations: use one of {', '.join(org_fields)}"
+            findings.add(table, row, _header(table, "colour_by"), msg)
+        size = view.get("size_by")
+        if size and size not in SIZE_METRICS:
+            if size not in org_fields:
+                msg = f"cannot size by '{size}': use {', '.join(SIZE_METRICS)} or a column of numbers"
+                findings.add(table, row, _header(table, "size_by"), msg)
+            else:
+                bad = [r for r in (rec.get(size) for _, rec in orgs) if r not in ("", None) and whole_number(r) is None]
+                if bad:
+                    msg = f"cannot size by '{size}': '{bad[0]}' is not a number; use a column of numbers"
+                    findings.add(table, row, _header(table, "size_by"), msg)
+
+
 def validate_source(source: Source) -> Tables:
     """Validate everything in ``source`` and return its tables, or raise with every problem."""
     findings = _Findings()
     settings = _settings(source.tables.get("settings"), findings)
     vocabularies = {"sector": settings.sectors, "kind": settings.kinds}
     parsed: dict[str, Records] = {}
-    for role in ("organisations", "stages", "links"):
+    for role in ("organisations", "stages", "links", "views"):
         table = source.tables.get(role)
         if table is not None:
             parsed[role] = _read_records(table, role, vocabularies, findings)
-            _check_unique(table, parsed[role][0], findings)
+            _check_unique(table, parsed[role][0], findings, "name" if role == "views" else "id")
         else:
             parsed[role] = ([], [])
-            if role != "stages":
+            if role in ("organisations", "links"):
                 findings.missing_table(source.path, role, source.found, source.kind)
     (orgs, org_custom), (links, link_custom) = parsed["organisations"], parsed["links"]
     for row, record in orgs:
         _check_period(source.tables["organisations"], row, record, findings)  # orgs are only read from a table
-    stages = _resolve_stages(source, orgs, parsed["stages"], findings)
+    views, view_custom = parsed["views"]
+    stages = _resolve_stages(source, orgs, parsed["stages"], views, findings)
     _resolve_links(source.tables.get("links"), links, orgs, findings)
+    org_fields = [c.name for c in COLUMNS["organisations"]] + org_custom
+    _check_views(source.tables.get("views"), views, orgs, org_fields, findings)
 
     problems = findings.problems()
     if problems:
@@ -390,7 +438,12 @@ def validate_source(source: Source) -> Tables:
         links=_frame(links, "links", link_custom),
         stages=stages,
         settings=replace(settings, date=date),
-        custom_columns={role: tuple(custom) for role, (_, custom) in parsed.items()},
+        custom_columns={
+            role: tuple(custom)
+            for role, (_, custom) in parsed.items()
+            if role != "views" or source.tables.get("views") is not None
+        },
+        views=_frame(views, "views", view_custom) if source.tables.get("views") is not None else None,
     )
 
 

@@ -28,6 +28,7 @@ SECTIONS = {
     "links": "### Links",
     "stages": "### Stages",
     "settings": "### Map settings",
+    "views": "### Views",
 }
 
 

@@ -113,7 +113,7 @@ def test_workbook_cells_are_text_marked_as_such(awkward_xlsx: Path, kumu: bool) 
 
 def test_our_workbook_has_our_sheets(example_xlsx: Path) -> None:
     workbook = openpyxl.load_workbook(example_xlsx, read_only=True)
-    assert workbook.sheetnames == ["Organisations", "Links", "Stages", "Map"]
+    assert workbook.sheetnames == ["Organisations", "Links", "Stages", "Views", "Map"]
     header = next(workbook["Organisations"].iter_rows(values_only=True))
     assert header[:4] == ("id", "name", "short_name", "aliases")
 

@@ -44,6 +44,10 @@
   });
 
   function $(id) { return document.getElementById(id); }
+  function on(id, event, handler) { // pages other than the map (a presentation) leave some controls out
+    var element = $(id);
+    if (element) element.addEventListener(event, handler);
+  }
   function el(tag, text, className) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = String(text);
@@ -77,7 +81,14 @@
 
   var highlight = data.highlight || null;
   var highlightValues = new Map(((highlight && highlight.values) || []).map(function (v) { return [v.id, v]; }));
-  function highlighted(record) { return highlight ? highlightValues.get(record[highlight.field] || "") : null; }
+  function highlighted(record) {
+    if (!highlight || (highlight.links === false && record.source !== undefined && record.target !== undefined)) return null;
+    var value = record[highlight.field];
+    return highlightValues.get(Array.isArray(value) ? value.join("|") : (value || ""));
+  }
+  var sizes = data.layout.sizes || {};
+  var view = data.view || null;
+  var dimmedByView = new Set((view && view.dimmed) || []);
 
   function nodeFor(org) {
     var position = data.layout.positions[org.id] || [0, 0];
@@ -94,6 +105,7 @@
       x: position[0],
       y: position[1],
       shape: style.level[org.level || ""] || "dot",
+      size: sizes[org.id] || 14,
       color: {
         background: fill, border: style.border,
         highlight: { background: fill, border: "#000000" },
@@ -136,7 +148,11 @@
   }
 
   var big = data.organisations.length > 2000;
-  var nodes = new vis.DataSet(data.organisations.map(nodeFor));
+  var anchorNodes = (data.layout.anchors || []).map(function (anchor, index) {
+    return { id: "anchor:" + index, label: anchor.label, x: anchor.x, y: anchor.y, shape: "text", fixed: true,
+      chosen: false, font: { size: 22, face: "system-ui, Segoe UI, Roboto, Arial, sans-serif", color: "#4a4a4a", bold: true } };
+  });
+  var nodes = new vis.DataSet(data.organisations.map(nodeFor).concat(anchorNodes));
   var edges = new vis.DataSet(data.links.map(edgeFor));
   var container = $("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
@@ -168,11 +184,13 @@
   var shown = { orgs: new Set(), links: new Set() };
 
   function highlightShown(record) { return !highlight || !hidden.highlight.has(record[highlight.field] || ""); }
+  var only = null; // {orgs: Set, links: Set}: what a presentation step shows
   function orgVisible(org) {
-    return !hidden.sector.has(org.sector || "") && !hidden.level.has(org.level || "") && highlightShown(org);
+    return !hidden.sector.has(org.sector || "") && !hidden.level.has(org.level || "") && highlightShown(org) &&
+      (!only || only.orgs.has(org.id));
   }
   function linkVisible(link) {
-    return !hidden.kind.has(link.kind || "") && highlightShown(link) &&
+    return !hidden.kind.has(link.kind || "") && highlightShown(link) && (!only || only.links.has(link.id)) &&
       shown.orgs.has(link.source) && shown.orgs.has(link.target);
   }
 
@@ -203,8 +221,9 @@
     var members = focus ? focus.members : null;
     nodes.update(data.organisations.map(function (org) {
       var inFocus = !members || members.has(org.id);
+      var base = (dimmedByView.has(org.id) || (only && only.dimmed.has(org.id))) && !members ? 0.3 : 1;
       return {
-        id: org.id, hidden: !shown.orgs.has(org.id), opacity: inFocus ? 1 : DIM_NODE,
+        id: org.id, hidden: !shown.orgs.has(org.id), opacity: inFocus ? base : DIM_NODE,
         font: { color: inFocus ? INK : "rgba(26,26,26,0.3)" }
       };
     }));
@@ -222,7 +241,7 @@
     updateTable();
   }
 
-  function depth() { return Number($("focus-depth").value) || 1; }
+  function depth() { return $("focus-depth") ? Number($("focus-depth").value) || 1 : 1; }
 
   function updateStatus() {
     var text;
@@ -239,7 +258,7 @@
     if (focus && focus.type === "org") {
       text += fmt(W.focus_status, { name: orgTitle(orgById.get(focus.id)), n: focus.members.size - 1, depth: depth() });
     }
-    $("filter-status").textContent = text;
+    if ($("filter-status")) $("filter-status").textContent = text;
   }
 
   /* ---- info panel --------------------------------------------------------------- */
@@ -301,6 +320,7 @@
 
   function openInfo(children) {
     var body = $("info-body");
+    if (!body) return;
     body.replaceChildren.apply(body, children);
     $("info").hidden = false;
   }
@@ -340,7 +360,7 @@
     openInfo([el("h2", linkTitle(l)), el("p", linkFacts(l), "kind"), fieldList(l, data.fields.links, [])]);
   }
 
-  function closeInfo() { $("info").hidden = true; }
+  function closeInfo() { if ($("info")) $("info").hidden = true; }
 
   /* ---- focus -------------------------------------------------------------------- */
 
@@ -379,7 +399,7 @@
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length) focusOrganisation(params.nodes[0], { move: false });
+    if (params.nodes.length && orgById.has(params.nodes[0])) focusOrganisation(params.nodes[0], { move: false });
     else if (params.edges.length) focusLink(params.edges[0]);
     else clearFocus();
   });
@@ -400,12 +420,12 @@
     });
   });
 
-  $("focus-depth").addEventListener("change", refresh);
-  $("zoom-in").addEventListener("click", function () { network.moveTo({ scale: network.getScale() * 1.3 }); });
-  $("zoom-out").addEventListener("click", function () { network.moveTo({ scale: network.getScale() / 1.3 }); });
-  $("fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
-  $("clear-focus").addEventListener("click", clearFocus);
-  $("close-info").addEventListener("click", clearFocus);
+  on("focus-depth", "change", refresh);
+  on("zoom-in", "click", function () { network.moveTo({ scale: network.getScale() * 1.3 }); });
+  on("zoom-out", "click", function () { network.moveTo({ scale: network.getScale() / 1.3 }); });
+  on("fit", "click", function () { network.fit({ animation: { duration: 300 } }); });
+  on("clear-focus", "click", clearFocus);
+  on("close-info", "click", clearFocus);
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && focus) clearFocus();
   });
@@ -441,8 +461,8 @@
     return scored.slice(0, 10).map(function (pair) { return pair[1]; });
   }
 
-  var searchBox = $("search");
-  var results = $("search-results");
+  var searchBox = $("search") || el("input");
+  var results = $("search-results") || el("ul");
   function showResults() {
     var found = search(searchBox.value);
     results.replaceChildren();
@@ -523,7 +543,7 @@
     tableRows.links.forEach(function (row, id) { row.hidden = !shown.links.has(id); });
   }
 
-  $("toggle-table").addEventListener("click", function () {
+  on("toggle-table", "click", function () {
     var view = $("table-view");
     var open = view.hidden;
     if (open && !tableBuilt) buildTables();
@@ -541,4 +561,16 @@
   }
 
   refresh();
+
+  /* For other scripts of our own pages (the presentation): show only some organisations and links. */
+  window.stakeholdersPage = Object.freeze({
+    showOnly: function (orgIds, linkIds, dimmed) {
+      only = orgIds ? { orgs: new Set(orgIds), links: new Set(linkIds || []), dimmed: new Set(dimmed || []) } : null;
+      focus = null;
+      network.unselectAll();
+      closeInfo();
+      refresh();
+    },
+    nodes: nodes
+  });
 })();

@@ -1,0 +1,88 @@
+/* stakeholders presentation: step through the views of a map on one stable layout. */
+(function () {
+  "use strict";
+  var data = window.stakeholdersMap;
+  var page = window.stakeholdersPage;
+  var network = window.network;
+  var steps = data.presentation.steps;
+  var W = data.words;
+  var current = -1;
+  // the presenter's keys drive the steps; labels readable from the back of the room
+  network.setOptions({ interaction: { keyboard: { enabled: false } }, nodes: { font: { size: 20 } } });
+
+  function $(id) { return document.getElementById(id); }
+  function fmt(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, key) { return key in values ? String(values[key]) : match; });
+  }
+
+  function fadeIn(ids, dimmed) {
+    if (!ids.length) return;
+    var start = null;
+    page.nodes.update(ids.map(function (id) { return { id: id, opacity: 0 }; }));
+    function frame(now) {
+      if (start === null) start = now;
+      var k = Math.min(1, (now - start) / 600);
+      page.nodes.update(ids.map(function (id) { return { id: id, opacity: k * (dimmed.has(id) ? 0.3 : 1) }; }));
+      if (k < 1) window.requestAnimationFrame(frame);
+    }
+    window.requestAnimationFrame(frame);
+  }
+
+  function show(index, animate) {
+    index = Math.max(0, Math.min(steps.length - 1, index));
+    if (index === current) return;
+    var before = current >= 0 ? new Set(steps[current].organisations) : new Set();
+    current = index;
+    var step = steps[index];
+    page.showOnly(step.organisations, step.links, step.dimmed);
+    if (animate) {
+      fadeIn(step.organisations.filter(function (id) { return !before.has(id); }), new Set(step.dimmed));
+    }
+    $("step-title").textContent = step.title;
+    $("step-counter").textContent = fmt(W.step_counter, { n: index + 1, total: steps.length });
+    $("step-note").textContent = step.note;
+    if (window.history && window.history.replaceState) window.history.replaceState(null, "", "#" + (index + 1));
+    network.fit({ nodes: step.organisations, animation: animate ? { duration: 700, easingFunction: "easeInOutQuad" } : false });
+  }
+
+  function toggleNotes() {
+    var notes = $("notes");
+    notes.hidden = !notes.hidden;
+    $("toggle-notes").setAttribute("aria-expanded", String(!notes.hidden));
+  }
+
+  function toggleFullscreen() {
+    if (document.fullscreenElement) document.exitFullscreen();
+    else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.target && /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName)) return;
+    var key = event.key;
+    if (key === "ArrowRight" || key === "ArrowDown" || key === "PageDown" || key === " ") {
+      if (key === " " && event.target && event.target.tagName === "BUTTON") return;
+      event.preventDefault();
+      show(current + 1, true);
+    } else if (key === "ArrowLeft" || key === "ArrowUp" || key === "PageUp") {
+      event.preventDefault();
+      show(current - 1, true);
+    } else if (key === "Home") {
+      event.preventDefault();
+      show(0, true);
+    } else if (key === "End") {
+      event.preventDefault();
+      show(steps.length - 1, true);
+    } else if (key === "n" || key === "N") {
+      toggleNotes();
+    } else if (key === "f" || key === "F") {
+      toggleFullscreen();
+    }
+  }, true);
+  $("previous-step").addEventListener("click", function () { show(current - 1, true); });
+  $("next-step").addEventListener("click", function () { show(current + 1, true); });
+  $("toggle-notes").addEventListener("click", toggleNotes);
+  $("fullscreen").addEventListener("click", toggleFullscreen);
+
+  var start = Number((window.location.hash || "").slice(1)) || 1;
+  show(start - 1, false);
+})();

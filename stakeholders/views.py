@@ -1,0 +1,237 @@
+"""Views: named selections and stylings of one map, and the presentation they make.
+
+A view (a row of the ``Views`` sheet) filters organisations by sector, level,
+country, stage and tags and links by kind and status; it may focus on one
+organisation and N steps out, highlight the organisations of a stage, colour
+organisations by any of their fields, size them by a measure, and lay the map
+out as a force layout, swimlanes by stage or circles by sector. Views with a
+``step`` number make the presentation, in that order.
+
+Filters combine: an organisation must match every filter given, and one value
+of each (``police|justice`` means police or justice).
+
+>>> import stakeholders
+>>> m = stakeholders.load_map(stakeholders.example_path())
+>>> view = find_view(m, "national-justice")
+>>> orgs, links = select(m, view)
+>>> sorted(orgs)
+['kmar', 'om', 'politie', 'rvdk', 'tbkk', 'tbkk-regio']
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+import networkx as nx
+
+from .analysis import organisation_metrics
+from .arrangements import circles, swimlanes
+from .cells import whole_number
+from .errors import InvalidArgument
+from .graph import build_graph
+from .layout import compute_positions
+from .model import StakeholderMap
+from .style import EXTRA_COLOURS, SECTOR_COLOURS, UNSPECIFIED_COLOUR
+
+__all__ = ["View", "apply_view", "find_view", "presentation", "select", "view_display", "views_of"]
+
+CATEGORY_COLOURS = (*SECTOR_COLOURS.values(), *EXTRA_COLOURS)
+"""Colours for colour-by on a field other than sector, in order of how often a value occurs."""
+
+
+@dataclass(frozen=True)
+class View:
+    """One row of the Views sheet."""
+
+    name: str
+    title: str = ""
+    note: str = ""
+    step: int | None = None
+    sector: tuple[str, ...] = ()
+    level: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    stage: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    focus: str = ""
+    depth: int = 1
+    highlight_stage: tuple[str, ...] = ()
+    colour_by: str = ""
+    size_by: str = ""
+    layout: str = "force"
+
+    @property
+    def heading(self) -> str:
+        return self.title or self.name
+
+
+def views_of(m: StakeholderMap) -> list[View]:
+    """The map's views, in the order of its Views sheet (none when it has no such sheet)."""
+    if m.views is None:
+        return []
+    known = {f.name for f in fields(View)}
+    found = []
+    for record in m.views.to_dict("records"):
+        values: dict[str, Any] = {}
+        for key, value in record.items():
+            if key not in known:
+                continue
+            if isinstance(value, list):
+                value = tuple(value)
+            elif key in ("step", "depth"):
+                value = None if value is None or value != value else int(value)
+            values[key] = value
+        if values.get("depth") is None:
+            values["depth"] = 1
+        values["layout"] = values.get("layout") or "force"
+        found.append(View(**values))
+    return found
+
+
+def find_view(m: StakeholderMap, name: str) -> View:
+    """The view called ``name``; :class:`~stakeholders.errors.InvalidArgument` when there is none."""
+    views = views_of(m)
+    for view in views:
+        if view.name == name or view.name.lower() == name.lower():
+            return view
+    choices = ", ".join(view.name for view in views) or "the map has no Views sheet"
+    msg = f"no view named '{name}': use one of {choices}"
+    raise InvalidArgument(msg)
+
+
+def presentation(m: StakeholderMap) -> list[View]:
+    """The views that have a ``step``, in step order: the steps of the presentation."""
+    stepped = [(view.step, index, view) for index, view in enumerate(views_of(m)) if view.step is not None]
+    return [view for _, _, view in sorted(stepped, key=lambda item: (item[0], item[1]))]
+
+
+def _matches(values: Any, wanted: tuple[str, ...]) -> bool:
+    if not wanted:
+        return True
+    if isinstance(values, (list, tuple)):
+        return bool(set(values) & set(wanted))
+    return (values or "") in wanted
+
+
+def select(m: StakeholderMap, view: View) -> tuple[list[str], list[str]]:
+    """The organisation ids and link ids a view shows, in table order."""
+    orgs = [
+        org["id"]
+        for org in m.organisations.to_dict("records")
+        if all(
+            _matches(org.get(field), getattr(view, attr))
+            for field, attr in (
+                ("sector", "sector"),
+                ("level", "level"),
+                ("country", "country"),
+                ("stages", "stage"),
+                ("tags", "tags"),
+            )
+        )
+    ]
+    if view.focus:
+        undirected = nx.Graph(m.graph.to_undirected(as_view=True))
+        reach = nx.single_source_shortest_path_length(undirected, view.focus, cutoff=max(view.depth, 0))
+        orgs = [org for org in orgs if org in reach or org == view.focus]
+        if view.focus not in orgs:
+            orgs.insert(0, view.focus)
+    shown = set(orgs)
+    links = [
+        link["id"]
+        for link in m.links.to_dict("records")
+        if link["source"] in shown
+        and link["target"] in shown
+        and _matches(link.get("kind"), view.kind)
+        and _matches(link.get("status"), view.status)
+    ]
+    return orgs, links
+
+
+def apply_view(m: StakeholderMap, view: View) -> StakeholderMap:
+    """The map with only what ``view`` shows (the tables and the graph)."""
+    orgs, links = select(m, view)
+    organisations = m.organisations[m.organisations["id"].isin(set(orgs))].reset_index(drop=True)
+    kept = m.links[m.links["id"].isin(set(links))].reset_index(drop=True)
+    graph = build_graph(organisations, kept, dict(m.graph.graph))
+    return replace(m, organisations=organisations, links=kept, graph=graph)
+
+
+def _colours(m: StakeholderMap, field: str, lang: str) -> dict[str, Any]:
+    counts: dict[str, int] = {}
+    for value in m.organisations[field]:
+        key = "|".join(value) if isinstance(value, (list, tuple)) else ("" if value is None else str(value))
+        counts[key] = counts.get(key, 0) + 1
+    values = sorted((v for v in counts if v), key=lambda v: (-counts[v], v))
+    entries = [
+        {"id": value, "label": value, "colour": CATEGORY_COLOURS[index % len(CATEGORY_COLOURS)], "dashed": False}
+        for index, value in enumerate(values)
+    ]
+    if "" in counts:
+        entries.append({"id": "", "label": "—", "colour": UNSPECIFIED_COLOUR, "dashed": False})
+    return {"field": field, "title": field.replace("_", " ").capitalize(), "values": entries, "links": False}
+
+
+def _sizes(m: StakeholderMap, view: View) -> dict[str, float]:
+    if view.size_by in ("links", "partners", "betweenness", "closeness", "pagerank"):
+        table, _ = organisation_metrics(m.graph)
+        values = dict(zip(table["id"], table[view.size_by], strict=True))
+    else:
+        values = {
+            org: whole_number(v) or 0
+            for org, v in zip(m.organisations["id"], m.organisations[view.size_by], strict=True)
+        }
+    top = max((float(v) for v in values.values()), default=0.0) or 1.0
+    return {org: round(10 + 30 * math.sqrt(max(float(v), 0.0) / top), 1) for org, v in values.items()}
+
+
+def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -> dict[str, Any]:
+    """How to draw ``view`` of ``full``: positions, lanes, sizes, dimmed organisations, colours, caption.
+
+    Force-layout views keep the positions of the whole map, so an
+    organisation stands in the same place in every view.
+    """
+    shown = apply_view(full, view)
+    stage_names = dict(zip(full.stages["id"], full.stages["name"], strict=True))
+    if lang and f"name_{lang}" in full.stages:
+        stage_names = {
+            s: n or stage_names[s] for s, n in zip(full.stages["id"], full.stages[f"name_{lang}"], strict=True)
+        }
+    anchors: list[dict[str, Any]] = []
+    if view.layout == "swimlanes":
+        positions, anchors = swimlanes(shown.organisations, full.stages, names=stage_names)
+    elif view.layout == "circles":
+        labels = {s: full.settings.sectors.label(s, lang or "en") for s in full.settings.sectors.ids}
+        positions, anchors = circles(shown.organisations, labels=labels)
+    else:
+        whole = compute_positions(full.graph)
+        positions = {org: whole[org] for org in shown.organisations["id"]}
+    stages = set(view.highlight_stage)
+    dimmed = [
+        org
+        for org, org_stages in zip(shown.organisations["id"], shown.organisations["stages"], strict=True)
+        if stages and not stages & set(org_stages)
+    ]
+    display: dict[str, Any] = {
+        "map": shown,
+        "positions": {org: list(xy) for org, xy in positions.items()},
+        "anchors": anchors,
+        "dimmed": dimmed,
+        "sizes": _sizes(shown, view) if view.size_by else {},
+        "highlight": _colours(shown, view.colour_by, lang or "en")
+        if view.colour_by and view.colour_by != "sector"
+        else None,
+        "caption": {
+            "name": view.name,
+            "title": view.heading,
+            "note": view.note,
+            "organisations": len(shown.organisations),
+            "links": len(shown.links),
+            "all_organisations": len(full.organisations),
+            "all_links": len(full.links),
+            "highlight_stage": [stage_names.get(s, s) for s in view.highlight_stage],
+        },
+    }
+    return display

@@ -1,0 +1,267 @@
+"""Views select exactly the expected organisations and links; the presentation steps through them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from conftest import write_folder
+
+from stakeholders import InvalidArgument, ValidationError, example_path, load_map, write_html
+from stakeholders.arrangements import LANE_WIDTH
+from stakeholders.cli import cli
+from stakeholders.present import presentation_steps, write_presentation
+from stakeholders.views import apply_view, find_view, presentation, select, view_display
+
+ORGS = [
+    ["id", "name", "sector", "level", "country", "stages", "tags", "staff"],
+    ["om", "OM", "justice", "both", "NL", "prosecution", "", "5000"],
+    ["politie", "Politie", "police", "both", "NL", "investigation|prosecution", "VGT", "60000"],
+    ["rn", "Reclassering", "probation", "operational", "NL", "sanction", "", "1800"],
+    ["fbi", "FBI", "police", "operational", "US", "investigation", "VGT", ""],
+    ["rutgers", "Rutgers", "prevention", "operational", "NL", "prevention", "", "150"],
+]
+LINKS = [
+    ["id", "source", "target", "kind", "status"],
+    ["L1", "politie", "om", "information-sharing", "active"],
+    ["L2", "om", "rn", "referral", "active"],
+    ["L3", "fbi", "politie", "joint-operation", "lapsed"],
+    ["L4", "politie", "rn", "information-sharing", "planned"],
+]
+VIEWS = [
+    [
+        "name",
+        "title",
+        "note",
+        "step",
+        "sector",
+        "country",
+        "kind",
+        "status",
+        "tags",
+        "focus",
+        "depth",
+        "highlight_stage",
+        "colour_by",
+        "size_by",
+        "layout",
+    ],
+    [
+        "justice",
+        "Police and justice",
+        "First the core.",
+        "1",
+        "police|justice",
+        "NL",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],
+    [
+        "chain",
+        "+ probation",
+        "Then the chain.",
+        "2",
+        "police|justice|probation",
+        "",
+        "",
+        "active",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],
+    ["all", "Everybody", "", "3", "", "", "", "", "", "", "", "", "", "", ""],
+    ["vgt", "VGT members", "", "", "", "", "", "", "VGT", "", "", "", "country", "", "circles"],
+    ["around-om", "Around OM", "", "", "", "", "", "", "", "OM", "1", "", "", "staff", ""],
+    [
+        "lanes",
+        "Lanes",
+        "",
+        "",
+        "",
+        "",
+        "information-sharing",
+        "",
+        "",
+        "",
+        "",
+        "prosecution",
+        "",
+        "partners",
+        "swimlanes",
+    ],
+]
+
+
+@pytest.fixture
+def viewed(tmp_path: Path) -> Any:
+    return load_map(write_folder(tmp_path / "v", {"organisations": ORGS, "links": LINKS, "views": VIEWS}))
+
+
+@pytest.mark.parametrize(
+    ("name", "orgs", "links"),
+    [
+        ("justice", ["om", "politie"], ["L1"]),
+        ("chain", ["om", "politie", "rn", "fbi"], ["L1", "L2"]),  # L3 lapsed and L4 planned: not active
+        ("all", ["om", "politie", "rn", "fbi", "rutgers"], ["L1", "L2", "L3", "L4"]),
+        ("vgt", ["politie", "fbi"], ["L3"]),
+        ("around-om", ["om", "politie", "rn"], ["L1", "L2", "L4"]),  # focus: OM and one step out
+        ("lanes", ["om", "politie", "rn", "fbi", "rutgers"], ["L1", "L4"]),
+    ],
+)
+def test_views_select_exactly(viewed: Any, name: str, orgs: list[str], links: list[str]) -> None:
+    assert select(viewed, find_view(viewed, name)) == (orgs, links)
+    subset = apply_view(viewed, find_view(viewed, name))
+    assert list(subset.organisations["id"]) == orgs and subset.graph.number_of_edges() == len(links)
+
+
+def test_presentation_order_and_notes(viewed: Any) -> None:
+    assert [view.name for view in presentation(viewed)] == ["justice", "chain", "all"]
+    steps = presentation_steps(viewed)
+    assert [(s["title"], s["note"]) for s in steps][:2] == [
+        ("Police and justice", "First the core."),
+        ("+ probation", "Then the chain."),
+    ]
+    assert [s["title"] for s in presentation_steps(viewed, ["vgt", "justice"])] == ["VGT members", "Police and justice"]
+
+
+def test_view_display(viewed: Any) -> None:
+    lanes = view_display(viewed, find_view(viewed, "lanes"))
+    assert [a["label"] for a in lanes["anchors"]][:2] == ["Prevention", "Detection &\nreporting"] or lanes["anchors"]
+    assert lanes["positions"]["politie"][0] == lanes["positions"]["fbi"][0]  # both first act on investigation
+    assert lanes["positions"]["rn"][0] - lanes["positions"]["om"][0] == LANE_WIDTH  # sanction follows prosecution
+    assert lanes["dimmed"] == ["rn", "fbi", "rutgers"]  # not on the highlighted stage
+    assert lanes["sizes"]["politie"] > lanes["sizes"]["rutgers"]
+    around = view_display(viewed, find_view(viewed, "around-om"))
+    assert around["sizes"]["politie"] > around["sizes"]["om"] > around["sizes"]["rn"]
+    coloured = view_display(viewed, find_view(viewed, "vgt"))
+    assert [v["id"] for v in coloured["highlight"]["values"]] == ["NL", "US"]
+    whole = view_display(viewed, find_view(viewed, "all"))["positions"]
+    assert view_display(viewed, find_view(viewed, "justice"))["positions"]["om"] == whole["om"]  # stable layout
+
+
+def test_view_validation_messages(tmp_path: Path) -> None:
+    views = [
+        ["name", "sector", "focus", "colour_by", "size_by", "layout", "stage"],
+        ["a", "polise", "omm", "colour", "height", "grid", "opsporng"],
+        ["a", "", "", "", "", "", ""],
+    ]
+    folder = write_folder(tmp_path / "bad", {"organisations": ORGS, "links": LINKS, "views": views})
+    with pytest.raises(ValidationError) as caught:
+        load_map(folder)
+    assert [str(p) for p in caught.value.problems] == [
+        "views.csv, row 2, column sector: 'polise' is not a sector (did you mean 'police'?): use one of police, "
+        "justice, probation, care, prevention, victim-support, hotline, industry, research, government, "
+        "international, ngo, or add it to the map's sectors setting",
+        "views.csv, row 2, column focus: unknown organisation 'omm' (did you mean 'om'?): use an id from the "
+        "organisations table",
+        "views.csv, row 2, column colour_by: 'colour' is not a column of the organisations: use one of id, name, "
+        "short_name, aliases, sector, level, country, stages, description, url, tags, since, until, sensitivity, "
+        "evidence, staff",
+        "views.csv, row 2, column size_by: cannot size by 'height': use links, partners, betweenness, closeness, "
+        "pagerank or a column of numbers",
+        "views.csv, row 2, column layout: 'grid' is not a layout: use one of force, swimlanes, circles",
+        "views.csv, row 2, column stage: unknown stage 'opsporng' (did you mean 'investigation'?): use an id from "
+        "the default stages (prevention, detection, removal, investigation, victim-identification, prosecution, "
+        "sanction, treatment, victim-support, policy)",
+        "views.csv, row 3, column name: duplicate name 'a' (also in row 2): give each view its own name",
+    ]
+
+
+def test_unknown_view_and_no_presentation(viewed: Any, small_folder: Path) -> None:
+    with pytest.raises(InvalidArgument, match="no view named 'nope': use one of justice, chain"):
+        find_view(viewed, "nope")
+    with pytest.raises(InvalidArgument, match="this map has no presentation"):
+        presentation_steps(load_map(small_folder))
+
+
+def test_view_and_present_commands(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "view.html"
+    result = runner.invoke(cli, ["map", str(example_path()), "--view", "national-justice", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "National police and justice" in out.read_text(encoding="utf-8")
+    deck = tmp_path / "deck.html"
+    result = runner.invoke(cli, ["present", "-o", str(deck)])
+    assert result.exit_code == 0 and result.output == f"Wrote {deck.resolve()}.\n"
+    bad = runner.invoke(cli, ["map", "--view", "nope", "-o", str(out)])
+    assert bad.exit_code == 2 and "no view named 'nope'" in bad.output
+    image = runner.invoke(cli, ["image", "--view", "approach", "-o", str(tmp_path / "lanes.svg")])
+    assert image.exit_code == 0
+    assert "Referrals and" in (tmp_path / "lanes.svg").read_text(encoding="utf-8")  # the lane titles are drawn
+
+
+def test_example_presentation() -> None:
+    steps = presentation_steps(load_map(example_path()))
+    assert [s["title"] for s in steps] == [
+        "National police and justice",
+        "+ Probation, care and victim support",
+        "+ Hotlines, industry, government and research",
+        "+ International partners",
+    ]
+    sizes = [len(s["organisations"]) for s in steps]
+    assert sizes == sorted(sizes) and sizes[-1] == 59
+    assert all(set(a["organisations"]) <= set(b["organisations"]) for a, b in zip(steps, steps[1:], strict=False))
+
+
+@pytest.mark.browser
+def test_presentation_in_chromium(open_page: Any, tmp_path: Path) -> None:
+    m = load_map(example_path())
+    steps = presentation_steps(m)
+    opened = open_page(write_presentation(m, tmp_path / "deck.html"))
+    page = opened.page
+    visible = (
+        "window.network.body.data.nodes.get({filter: n => !n.hidden && !String(n.id).startsWith('anchor:')})"
+        ".map(n => n.id).sort()"
+    )
+    laid_out = page.evaluate("window.stakeholdersMap.layout.positions")
+    page.focus("#network")
+    for index, step in enumerate(steps):
+        if index:
+            page.keyboard.press("ArrowRight" if index % 2 else "Space")
+        page.wait_for_timeout(150)
+        assert page.inner_text("#step-title") == step["title"]
+        assert page.inner_text("#step-counter") == f"Step {index + 1} of {len(steps)}"
+        assert page.evaluate(visible) == sorted(step["organisations"])
+        drawn = page.evaluate("window.network.getPositions()")
+        assert {org: [round(drawn[org]["x"]), round(drawn[org]["y"])] for org in step["organisations"]} == {
+            org: laid_out[org] for org in step["organisations"]
+        }  # nobody moves between steps: everyone stands where the one layout put them
+    page.keyboard.press("ArrowRight")  # past the end: stays on the last step
+    assert page.inner_text("#step-counter") == f"Step {len(steps)} of {len(steps)}"
+    page.keyboard.press("Home")
+    assert page.inner_text("#step-title") == steps[0]["title"]
+    page.keyboard.press("End")
+    assert page.inner_text("#step-title") == steps[-1]["title"]
+    page.keyboard.press("ArrowLeft")
+    assert page.inner_text("#step-title") == steps[-2]["title"]
+    assert page.is_hidden("#notes")
+    page.keyboard.press("n")
+    assert page.is_visible("#notes") and page.inner_text("#step-note") == steps[-2]["note"]
+    assert page.evaluate("parseFloat(getComputedStyle(document.getElementById('step-title')).fontSize)") >= 32
+    page.wait_for_timeout(300)
+    assert opened.requests == [] and opened.errors == [] and opened.dialogs == []
+
+
+@pytest.mark.browser
+def test_a_view_page_in_chromium(open_page: Any, tmp_path: Path) -> None:
+    page = open_page(write_html(load_map(example_path()), tmp_path / "lanes.html", view="approach")).page
+    assert page.inner_text("#map-view").startswith("View: The approach, step by step — shows 59 of 59")
+    anchors = page.evaluate(
+        "window.network.body.data.nodes.get({filter: n => String(n.id).startsWith('anchor:')}).length"
+    )
+    assert anchors == 10  # one title per stage lane
+    victims = open_page(write_html(load_map(example_path()), tmp_path / "victims.html", view="victims")).page
+    opacities = victims.evaluate("Object.fromEntries(window.network.body.data.nodes.get().map(n => [n.id, n.opacity]))")
+    assert opacities["csg"] == 1 and opacities["politie"] == 1 and opacities["rutgers"] == 0.3
