@@ -20,7 +20,9 @@ from typing import Any
 from .model import Column, Vocabulary, normalise_key
 
 __all__ = [
+    "TEXT_AT_MOST",
     "cell_text",
+    "check_text",
     "parse_cell",
     "parse_date",
     "reference_index",
@@ -117,6 +119,31 @@ def vocab_choices(vocabulary: Vocabulary) -> dict[str, str]:
 
 
 # --- tables ------------------------------------------------------------------------------
+
+
+TEXT_AT_MOST = 10_000
+"""The longest text a cell may hold, in characters."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+
+
+def check_text(value: Any) -> str | None:
+    """What is wrong with a text cell, or None: too long, or a control character that has no place in text.
+
+    >>> check_text("ok\\ttab and\\nnew line") is None
+    True
+    >>> check_text("bell\\x07")
+    'contains the control character U+0007: remove it (retype the text if you cannot see it)'
+    """
+    if not isinstance(value, str):
+        return None
+    if len(value) > TEXT_AT_MOST:
+        return f"this text has {len(value):,} characters, more than {TEXT_AT_MOST:,}: shorten it"
+    found = _CONTROL.search(value)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        return f"contains the control character {code}: remove it (retype the text if you cannot see it)"
+    return None
 
 
 def parse_cell(column: Column, raw: Any, vocabularies: dict[str, Vocabulary]) -> tuple[Any, str | None]:

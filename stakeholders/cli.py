@@ -24,8 +24,9 @@ from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, Valid
 from .export import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
-from .model import StakeholderMap
+from .model import AUDIENCES, StakeholderMap
 from .present import write_presentation
+from .read import LIMIT_MB
 from .render import write_html
 from .report import write_report
 from .results import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
@@ -33,7 +34,7 @@ from .timeline import as_of, parse_as_of
 from .validate import parse_date
 from .words import LANGUAGES
 
-__all__ = ["as_of_option", "cli"]
+__all__ = ["as_of_option", "audience_option", "cli"]
 
 SOURCE_HELP = "an .xlsx workbook, a folder of CSV files, a .yaml/.json file, or a .gexf, .graphml or .cyjs file"
 
@@ -50,11 +51,29 @@ class _Date(click.ParamType):
             self.fail(str(err), param, ctx)
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta[f"stakeholders.{param.name}"] = value
+    return value
+
+
+def audience_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--audience``; :func:`_load` reads it, so a command only has to load through ``_load``."""
+    return click.option(
+        "--audience",
+        type=click.Choice(AUDIENCES.ids),
+        expose_value=False,
+        callback=_remember,
+        help="Who the output is for: everything marked for a wider circle only (partners, restricted) is left "
+        "out [default: the source's default audience, public unless it says otherwise].",
+    )(command)
+
+
 def as_of_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--as-of DATE`` to a command; it receives ``as_of_date`` (a normalised date, or None).
+    """Add ``--as-of DATE`` and ``--audience`` to a command; it receives ``as_of_date`` (a date, or None).
 
     Use it on every command that reads a map, and pass the map through :func:`_load`.
     """
+    command = audience_option(command)
     return click.option(
         "--as-of",
         "as_of_date",
@@ -65,9 +84,12 @@ def as_of_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def _load(path: Path, as_of_date: str | None) -> StakeholderMap:
-    """Load the map, as of a date when one is given."""
-    stakeholder_map = load_map(path)
+def _load(path: Path, as_of_date: str | None = None) -> StakeholderMap:
+    """Load the map for the audience asked for (``--audience``), as of a date when one is given."""
+    meta = click.get_current_context().meta
+    stakeholder_map = load_map(
+        path, audience=meta.get("stakeholders.audience"), limit_mb=meta.get("stakeholders.max_input_mb") or LIMIT_MB
+    )
     return as_of(stakeholder_map, as_of_date) if as_of_date else stakeholder_map
 
 
@@ -90,21 +112,27 @@ def _fail(err: StakeholdersError, outcome: str = "; nothing was written") -> Non
 
 
 def _warn_sensitive(stakeholder_map: StakeholderMap) -> None:
-    """Say so when rows marked partners or restricted went into an output (no audience filter yet)."""
-    counts = {
-        table: int(frame["sensitivity"].isin(["partners", "restricted"]).sum())
-        for table, frame in (("organisations", stakeholder_map.organisations), ("links", stakeholder_map.links))
-    }
-    if any(counts.values()):
+    """Say on stderr how much was left out for the audience (counts only), so nobody wonders where it went."""
+    hidden = stakeholder_map.hidden
+    if hidden.get("organisations") or hidden.get("links"):
         click.echo(
-            f"Warning: {counts['organisations']} organisations and {counts['links']} links are marked partners or "
-            "restricted and are in this map: share it only with people allowed to see them.",
+            f"Note: for the audience {stakeholder_map.audience}, {hidden['organisations']} organisations and "
+            f"{hidden['links']} links marked for a wider circle were left out (see --audience).",
             err=True,
         )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="stakeholders")
+@click.option(
+    "--max-input-mb",
+    type=click.FloatRange(min=0.001),
+    default=LIMIT_MB,
+    show_default=True,
+    expose_value=False,
+    callback=_remember,
+    help="Refuse sources larger than this (for a workbook: packed or unpacked).",
+)
 def cli() -> None:
     """Map how organisations cooperate, as interactive offline maps.
 
@@ -216,7 +244,8 @@ def validate(source: Path) -> None:
         stakeholders validate my-workbook.xlsx
     """
     try:
-        stakeholder_map = load_map(source)
+        limit = click.get_current_context().meta.get("stakeholders.max_input_mb") or LIMIT_MB
+        stakeholder_map = load_map(source, audience="internal", limit_mb=limit)  # check everything in it
     except StakeholdersError as err:
         _fail(err, outcome="")
     click.echo(
@@ -428,6 +457,7 @@ def report(
     help="An HTML map of the changes, or the change list as Markdown or CSV on standard output.",
 )
 @click.option("--lang", type=click.Choice(LANGUAGES), help="The page's own words in English or Dutch.")
+@audience_option
 def diff(
     old: Path,
     new: Path | None,
@@ -458,11 +488,11 @@ def diff(
         raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
     try:
         if new is None:
-            both = load_map(old)
+            both = _load(old)
             before, after = as_of(both, from_date), as_of(both, to_date)
             old_label, new_label = f"{old.name} as of {from_date}", f"{old.name} as of {to_date}"
         else:
-            before, after = load_map(old), load_map(new)
+            before, after = _load(old), _load(new)
             old_label, new_label = old.name, new.name
         result = diff_maps(before, after)
         if output_format == "html":
@@ -545,6 +575,7 @@ def image(
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True, help="Open the map in a browser.")
 @click.option("--lang", type=click.Choice(LANGUAGES), help="The page's own words in English or Dutch.")
+@audience_option
 def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None:
     """Show SOURCE in the browser and redraw it each time the spreadsheet is saved.
 
@@ -560,7 +591,8 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
     from .serve import start
 
     try:
-        server = start(source, port=port, lang=lang)
+        meta = click.get_current_context().meta
+        server = start(source, port=port, lang=lang, audience=meta.get("stakeholders.audience"))
     except OSError as err:
         raise click.ClickException(f"cannot serve on port {port} ({err.strerror}): choose another with --port") from err
     click.echo(f"Serving {source} at {server.url} — press Ctrl-C to stop.")

@@ -278,6 +278,10 @@ def write_image(
     figure.text(0.015, 0.975, heading, fontsize=17, fontweight="bold", va="top", ha="left", color="#1a1a1a")
     meta = f"{words['data_as_of']} {m.settings.date or words['date_not_stated']}"
     meta += f" · {words['n_organisations'].format(n=len(m.organisations))}, {words['n_links'].format(n=len(m.links))}"
+    if m.settings.show_hidden_counts and any(m.hidden.values()):
+        meta += " · " + words["hidden_counts"].format(
+            audience=m.audience, orgs=m.hidden["organisations"], links=m.hidden["links"]
+        )
     figure.text(0.015, 0.93, meta, fontsize=11, va="top", ha="left", color="#4a4a4a")
     if m.settings.source_note:
         note = f"{words['source']}: {m.settings.source_note}"

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .audience import for_audience
 from .errors import Problem, ValidationError
 from .graph import build_graph
 from .model import StakeholderMap
-from .read import read_source
+from .read import LIMIT_MB, read_source
 from .validate import validate_source
 
 __all__ = ["EXAMPLE", "check_source", "example_path", "load_map"]
@@ -38,16 +39,22 @@ def example_path(name: str = EXAMPLE) -> Path:
     raise LookupError(msg)
 
 
-def load_map(path: str | os.PathLike[str]) -> StakeholderMap:
-    """Read, validate and build the map in ``path``.
+def load_map(
+    path: str | os.PathLike[str], *, audience: str | None = None, limit_mb: float = LIMIT_MB
+) -> StakeholderMap:
+    """Read, validate and build the map in ``path``, cut down to an audience.
 
     ``path`` is an .xlsx workbook (ours or Kumu's), a folder of CSV files (or
     one CSV file in it), a .yaml/.json file (or a Kumu blueprint), or a
-    .gexf, .graphml or .cyjs file. Raises
-    :class:`~stakeholders.errors.ValidationError` listing every problem, or
-    :class:`~stakeholders.errors.SourceError` when the source cannot be read.
+    .gexf, .graphml or .cyjs file. ``audience`` (``public``, ``partners`` or
+    ``internal``) removes what it may not see (default: the source's default
+    audience, ``public`` unless the source declares another; see
+    :mod:`stakeholders.audience`). Sources larger than ``limit_mb`` megabytes
+    are refused. Raises :class:`~stakeholders.errors.ValidationError` listing
+    every problem, or :class:`~stakeholders.errors.SourceError` when the
+    source cannot be read.
     """
-    source = read_source(path)
+    source = read_source(path, limit_mb=limit_mb)
     tables = validate_source(source)
     settings = tables.settings
     graph_attributes = {
@@ -57,7 +64,7 @@ def load_map(path: str | os.PathLike[str]) -> StakeholderMap:
         "description": settings.description,
     }
     graph = build_graph(tables.organisations, tables.links, graph_attributes)
-    return StakeholderMap(
+    whole = StakeholderMap(
         organisations=tables.organisations,
         links=tables.links,
         stages=tables.stages,
@@ -67,6 +74,7 @@ def load_map(path: str | os.PathLike[str]) -> StakeholderMap:
         custom_columns=tables.custom_columns,
         views=tables.views,
     )
+    return for_audience(whole, audience)
 
 
 def check_source(path: str | os.PathLike[str]) -> list[Problem]:

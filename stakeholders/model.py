@@ -33,6 +33,7 @@ __all__ = [
     "DIRECTIONS",
     "EVIDENCE",
     "LEVELS",
+    "AUDIENCES",
     "LAYOUTS",
     "LINK_KINDS",
     "SECTORS",
@@ -344,6 +345,16 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     ),
 }
 
+AUDIENCES = Vocabulary(
+    "audience",
+    (
+        Term("public", "public", "openbaar", ("publiek", "everyone", "iedereen")),
+        Term("partners", "partners", "partners", ("partner",)),
+        Term("internal", "internal", "intern", ("restricted", "vertrouwelijk", "eigen organisatie")),
+    ),
+)
+"""Who an output is for: each audience sees what is marked for it and for every audience before it."""
+
 LAYOUTS = Vocabulary(
     "layout",
     (
@@ -389,6 +400,10 @@ SETTINGS: dict[str, tuple[str, ...]] = {
     "description": ("omschrijving", "beschrijving", "about"),
     "sectors": ("extra sectors", "sectoren"),
     "kinds": ("extra kinds", "soorten", "link kinds"),
+    "audience": ("default audience", "publiek", "doelgroep", "standaard publiek"),
+    "partners_fields": ("partner fields", "partners fields", "velden partners", "partnervelden"),
+    "restricted_fields": ("restricted fields", "vertrouwelijke velden", "interne velden"),
+    "show_hidden_counts": ("hidden counts", "toon aantal verborgen", "aantal verborgen"),
 }
 
 
@@ -428,7 +443,14 @@ DEFAULT_HANDOVERS: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class MapSettings:
-    """What a map says about itself: title, date of the data, source note."""
+    """What a map says about itself: title, date of the data, source note, and who may see what.
+
+    ``audience`` is the audience outputs are made for when none is asked for
+    (``public`` unless the source says otherwise); ``partners_fields`` and
+    ``restricted_fields`` name whole columns only partners, or only internal
+    readers, may see; ``show_hidden_counts`` lets a page say how many
+    organisations and links an audience does not see.
+    """
 
     title: str = "Cooperation map"
     date: str = ""
@@ -436,6 +458,10 @@ class MapSettings:
     description: str = ""
     sectors: Vocabulary = SECTORS
     kinds: Vocabulary = LINK_KINDS
+    audience: str = "public"
+    partners_fields: tuple[str, ...] = ()
+    restricted_fields: tuple[str, ...] = ()
+    show_hidden_counts: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -445,7 +471,9 @@ class StakeholderMap:
     ``organisations``, ``links`` and ``stages`` are pandas DataFrames with one
     row per record and one column per field (custom columns included);
     ``graph`` is a :class:`networkx.MultiDiGraph` built from them. Build one
-    with :func:`stakeholders.load_map`.
+    with :func:`stakeholders.load_map`. ``audience`` says who the map is fit
+    for (see :mod:`stakeholders.audience`) and ``hidden`` how many
+    organisations and links were left out for that audience.
     """
 
     organisations: pd.DataFrame
@@ -456,6 +484,8 @@ class StakeholderMap:
     source: str = ""
     custom_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     views: pd.DataFrame | None = None
+    audience: str = "internal"
+    hidden: dict[str, int] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return (

@@ -35,6 +35,8 @@ from .errors import SourceError, UnsupportedSource
 from .model import TABLE_NAMES, normalise_key
 
 __all__ = [
+    "LIMIT_MB",
+    "check_size",
     "FORMULA_START",
     "RawTable",
     "Source",
@@ -46,6 +48,11 @@ __all__ = [
     "table_role",
     "unquote_cell",
 ]
+
+LIMIT_MB = 100
+"""The largest source read by default, in megabytes (for a workbook: packed and unpacked)."""
+EMPTY_ROWS_AT_MOST = 10_000
+"""Reading a sheet stops after this many empty rows in a row (a sheet that claims a million empty rows)."""
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 DATA_SUFFIXES = {".yaml", ".yml", ".json"}
@@ -89,16 +96,49 @@ class Source:
     kind: str = "workbook"
 
 
-def read_source(path: str | os.PathLike[str]) -> Source:
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def check_size(path: Path, limit_mb: float) -> None:
+    """Refuse a source larger than ``limit_mb`` megabytes, or a workbook that unpacks to more (a zip bomb).
+
+    >>> import tempfile, pathlib
+    >>> big = pathlib.Path(tempfile.mkdtemp()) / "big.csv"
+    >>> _ = big.write_bytes(b"x" * 2_000_000)
+    >>> check_size(big, 1)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    stakeholders.errors.SourceError: ...big.csv: this source is 2.0 MB, more than the limit of 1 MB: ...
+    """
+    limit = int(limit_mb * 1_000_000)
+    files = [p for p in path.iterdir() if p.suffix.lower() == ".csv"] if path.is_dir() else [path]
+    size = sum(p.stat().st_size for p in files if p.is_file())
+    hint = "raise the limit with --max-input-mb if it is really this big"
+    if size > limit:
+        msg = f"{path}: this source is {_megabytes(size)}, more than the limit of {limit_mb:g} MB: {hint}"
+        raise SourceError(msg)
+    if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > limit:
+            msg = f"{path}: this workbook unpacks to {_megabytes(unpacked)}, more than the limit of {limit_mb:g} MB"
+            msg += f": {hint}"
+            raise SourceError(msg)
+
+
+def read_source(path: str | os.PathLike[str], *, limit_mb: float = LIMIT_MB) -> Source:
     """Read a workbook, a CSV folder (or one CSV file in it), a YAML/JSON file, or a graph file.
 
     Raises :class:`~stakeholders.errors.UnsupportedSource` for other paths and
-    :class:`~stakeholders.errors.SourceError` when the file cannot be read.
+    :class:`~stakeholders.errors.SourceError` when the file cannot be read or
+    is larger than ``limit_mb`` megabytes (packed or unpacked).
     """
     path = Path(path)
     if not path.exists():
         msg = f"{path}: no such file or folder"
         raise UnsupportedSource(msg)
+    check_size(path.parent if path.suffix.lower() == ".csv" and path.is_file() else path, limit_mb)
     if path.is_dir():
         return _read_csv_folder(path)
     suffix = path.suffix.lower()
@@ -181,6 +221,21 @@ def grid_table(role: str, file: str, sheet: str, grid: list[list[Any]], **words:
 # --- workbooks ---------------------------------------------------------------------------
 
 
+def _sheet_rows(sheet: Any) -> list[list[Any]]:
+    """The rows of a sheet, stopping at a long run of empty rows."""
+    rows: list[list[Any]] = []
+    empty = 0
+    for row in sheet.iter_rows(values_only=True):
+        if all(value is None or value == "" for value in row):
+            empty += 1
+            if empty > EMPTY_ROWS_AT_MOST:
+                break
+        else:
+            empty = 0
+        rows.append(list(row))
+    return rows
+
+
 def _read_workbook(path: Path) -> Source:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
@@ -207,9 +262,9 @@ def _read_workbook(path: Path) -> Source:
             ignored_role = table_role(sheet.title, ignored=True)
             if role is None and ignored_role is None:
                 if "(ignore)" not in sheet.title.lower():
-                    others[sheet.title] = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+                    others[sheet.title] = [[_cell(v) for v in row] for row in _sheet_rows(sheet)]
                 continue
-            grid = [list(row) for row in sheet.iter_rows(values_only=True)]
+            grid = _sheet_rows(sheet)
             if role is not None and role not in source.tables:
                 source.tables[role] = grid_table(role, path.name, sheet.title, grid)
             elif ignored_role is not None and ignored_role not in kept_from_kumu:

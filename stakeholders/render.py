@@ -152,7 +152,10 @@ def map_data(m: StakeholderMap, *, lang: str | None = None) -> dict[str, Any]:
     table, in display order); ``vocabularies`` (ids and labels); ``style``
     (colours and shapes by id); ``layout`` (``positions``: id → [x, y];
     ``curves``: link id → curvature for parallel links); ``words`` (the
-    page's own words); ``view`` (the caption of the view drawn, or None).
+    page's own words); ``view`` (the caption of the view drawn, or None);
+    ``audience`` (who the page is for) and ``hidden`` (how many organisations
+    and links that audience does not see, only when the source allows saying
+    so, else None).
     """
     page_lang = lang if lang in PAGE_WORDS else "en"
     organisations = _records(m.organisations)
@@ -188,6 +191,8 @@ def map_data(m: StakeholderMap, *, lang: str | None = None) -> dict[str, Any]:
         },
         "words": PAGE_WORDS[page_lang],
         "view": None,
+        "audience": m.audience,
+        "hidden": m.hidden if settings.show_hidden_counts and any(m.hidden.values()) else None,
     }
 
 

@@ -38,6 +38,7 @@ class LiveMap:
 
     source: Path
     lang: str | None = None
+    audience: str | None = None
     version: int = 0
     good: int = -1
     page: str = ""
@@ -49,7 +50,7 @@ class LiveMap:
         with self.lock:
             version = self.version + 1
             try:
-                stakeholder_map = load_map(self.source)
+                stakeholder_map = load_map(self.source, audience=self.audience)
                 page = render_page("map.html", stakeholder_map, lang=self.lang, live=True, live_version=version)
             except ValidationError as err:
                 self.version, self.errors = version, [str(problem) for problem in err.problems]
@@ -138,12 +139,14 @@ def _watch(live: LiveMap, stop: threading.Event) -> None:
             live.rebuild()
 
 
-def start(source: str | os.PathLike[str], *, port: int = 8765, lang: str | None = None) -> LiveServer:
-    """Build the map at ``source``, serve it on 127.0.0.1:``port`` (0: any free port) and watch it.
+def start(
+    source: str | os.PathLike[str], *, port: int = 8765, lang: str | None = None, audience: str | None = None
+) -> LiveServer:
+    """Build the map at ``source`` for ``audience``, serve it on 127.0.0.1:``port`` (0: any free port), watch it.
 
     Raises :class:`OSError` when the port is taken.
     """
-    live = LiveMap(Path(source).resolve(), lang=lang)
+    live = LiveMap(Path(source).resolve(), lang=lang, audience=audience)
     live.rebuild()
     handler = type("Handler", (_Handler,), {"live": live})
     server = ThreadingHTTPServer((HOST, port), handler)

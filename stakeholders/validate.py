@@ -25,6 +25,7 @@ import pandas as pd
 
 from .cells import (
     cell_text,
+    check_text,
     parse_cell,
     parse_date,
     reference_index,
@@ -34,6 +35,7 @@ from .cells import (
 )
 from .errors import Problem, UnknownOrganisation, ValidationError
 from .model import (
+    AUDIENCES,
     COLUMNS,
     DEFAULT_HANDOVERS,
     DEFAULT_STAGES,
@@ -147,8 +149,18 @@ def _read_records(
     records = []
     for row, cells in table.rows:
         record: dict[str, Any] = {}
+        refused = set()
+        for index, raw in enumerate(cells):
+            message = check_text(raw)
+            if message and index < len(table.headers):
+                findings.add(table, row, table.headers[index] or _column_letter(index), message)
+                refused.add(index)
+        cells = ["" if index in refused else raw for index, raw in enumerate(cells)]
         for column in COLUMNS[role]:
             index = known.get(column.name)
+            if index in refused:
+                record[column.name] = [] if column.kind in ("list", "stages", "vocablist") else ""
+                continue
             raw = cells[index] if index is not None and index < len(cells) else ""
             value, message = parse_cell(column, raw, vocabularies)
             header = table.headers[index] if index is not None else column.name
@@ -243,6 +255,21 @@ def _settings(table: RawTable | None, findings: _Findings) -> MapSettings:
             msg = f"unknown setting '{cell_text(key)}': use {', '.join(list(SETTINGS)[:-1])} or {list(SETTINGS)[-1]}"
             findings.add(table, row, cell_text(key), msg)
             continue
+        if name == "audience" and value not in ("", []):
+            found = AUDIENCES.lookup(cell_text(value))
+            if found is None:
+                msg = f"'{cell_text(value)}' is not an audience: use one of {', '.join(AUDIENCES.ids)}"
+                findings.add(table, row, "audience", msg)
+                continue
+            value = found
+        if name == "show_hidden_counts" and value not in ("", []):
+            answer = YES_NO.get(normalise_key(cell_text(value)))
+            if answer is None:
+                findings.add(
+                    table, row, "show_hidden_counts", f"'{cell_text(value)}' is not yes or no: write yes or no"
+                )
+                continue
+            value = answer
         if name == "date" and value not in ("", []):
             parsed = parse_date(value)
             if parsed is None:
@@ -253,13 +280,27 @@ def _settings(table: RawTable | None, findings: _Findings) -> MapSettings:
             value = parsed
         values[name] = value
     extra = {name: tuple(split_list(values.pop(name, ""))) for name in ("sectors", "kinds")}
+    fields = {name: tuple(split_list(values.pop(name, ""))) for name in ("partners_fields", "restricted_fields")}
+    hidden_counts = values.pop("show_hidden_counts", False)
     settings = replace(
         settings,
         **{name: cell_text(value) for name, value in values.items()},
+        **fields,
+        show_hidden_counts=bool(hidden_counts),
         sectors=settings.sectors.extended(extra["sectors"]),
         kinds=settings.kinds.extended(extra["kinds"]),
     )
     return settings
+
+
+YES_NO = {
+    key: answer
+    for answer, keys in (
+        (True, ("yes", "ja", "true", "waar", "1", "y", "j")),
+        (False, ("no", "nee", "false", "onwaar", "0", "n")),
+    )
+    for key in keys
+}
 
 
 def default_stages() -> pd.DataFrame:
@@ -352,7 +393,7 @@ def _resolve_links(
     org_ids = {record["id"] for _, record in orgs if record.get("id")}
     index = reference_index(orgs, ("id", "name", "short_name", "aliases"))
     used_ids = {record["id"] for _, record in links if record.get("id")}
-    for number, (row, record) in enumerate(links, start=1):
+    for row, record in links:
         for end in ("source", "target"):
             if record.get(end):
                 found, message = resolve_reference(record[end], org_ids, index, "organisation", "organisations table")
@@ -364,10 +405,12 @@ def _resolve_links(
             findings.add(table, row, _header(table, "target"), msg)
         _check_period(table, row, record, findings)
         if not record.get("id"):
-            candidate, suffix = f"L{number}", 1
+            # named after its ends, not its row: a numbering would show where rows were left out for an audience
+            base = f"{record['source']}>{record['target']}"
+            candidate, suffix = base, 1
             while candidate in used_ids:
                 suffix += 1
-                candidate = f"L{number}-{suffix}"
+                candidate = f"{base}~{suffix}"
             record["id"] = candidate
             used_ids.add(candidate)
 
@@ -405,6 +448,27 @@ def _check_views(
                     findings.add(table, row, _header(table, "size_by"), msg)
 
 
+PROTECTED_FIELDS = ("id", "name", "source", "target")
+"""Fields a map cannot hide for an audience: without them there is no map."""
+
+
+def _check_field_settings(
+    table: RawTable | None, settings: MapSettings, columns: list[str], findings: _Findings
+) -> None:
+    """The columns named in partners_fields and restricted_fields must exist and may not be the map's keys."""
+    if table is None:
+        return
+    for name in ("partners_fields", "restricted_fields"):
+        for value in getattr(settings, name):
+            if value in PROTECTED_FIELDS:
+                findings.add(table, 0, name, f"'{value}' cannot be hidden: every map needs its {value}s")
+            elif value not in columns:
+                known = ", ".join(dict.fromkeys(columns))
+                findings.add(
+                    table, 0, name, f"'{value}' is not a column of the organisations or links: use one of {known}"
+                )
+
+
 def validate_source(source: Source) -> Tables:
     """Validate everything in ``source`` and return its tables, or raise with every problem."""
     findings = _Findings()
@@ -428,6 +492,9 @@ def validate_source(source: Source) -> Tables:
     _resolve_links(source.tables.get("links"), links, orgs, findings)
     org_fields = [c.name for c in COLUMNS["organisations"]] + org_custom
     _check_views(source.tables.get("views"), views, orgs, org_fields, findings)
+    _check_field_settings(
+        source.tables.get("settings"), settings, org_fields + [c.name for c in COLUMNS["links"]] + link_custom, findings
+    )
 
     problems = findings.problems()
     if problems:

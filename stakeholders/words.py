@@ -351,6 +351,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "fullscreen": "Full screen",
         "step_counter": "Step {n} of {total}",
         "keys_help": "← → or Space: steps · Home/End · N: notes · F: full screen",
+        "hidden_counts": "For this audience ({audience}) {orgs} organisations and {links} links are not shown.",
         "view_label": "View",
         "view_counts": "shows {orgs} of {all_orgs} organisations and {links} of {all_links} links.",
         "view_highlight": "Highlighted: {stages}.",
@@ -450,6 +451,9 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "fullscreen": "Volledig scherm",
         "step_counter": "Stap {n} van {total}",
         "keys_help": "← → of spatie: stappen · Home/End · N: notities · F: volledig scherm",
+        "hidden_counts": (
+            "Voor dit publiek ({audience}) worden {orgs} organisaties en {links} verbindingen niet getoond."
+        ),
         "view_label": "Weergave",
         "view_counts": "toont {orgs} van {all_orgs} organisaties en {links} van {all_links} verbindingen.",
         "view_highlight": "Uitgelicht: {stages}.",

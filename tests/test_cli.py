@@ -139,19 +139,3 @@ def test_python_dash_m(small_folder: Path) -> None:
     )
     assert result.returncode == 0
     assert result.stdout.endswith("is valid: 4 organisations, 4 links, 10 stages.\n")
-
-
-def test_map_warns_about_rows_marked_sensitive(runner: CliRunner, tmp_path: Path) -> None:
-    source = write_folder(
-        tmp_path / "sensitive",
-        {
-            "organisations": [["id", "name", "sensitivity"], ["a", "A", "restricted"], ["b", "B", ""]],
-            "links": [["source", "target", "sensitivity"], ["a", "b", "partners"], ["b", "a", "public"]],
-        },
-    )
-    result = runner.invoke(cli, ["map", str(source), "-o", str(tmp_path / "m.html")])
-    assert result.exit_code == 0
-    assert result.output.splitlines()[0] == (
-        "Warning: 1 organisations and 1 links are marked partners or restricted and are in this map: "
-        "share it only with people allowed to see them."
-    )

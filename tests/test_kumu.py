@@ -110,7 +110,7 @@ def test_elements_with_ids_are_referred_to_by_id(tmp_path: Path) -> None:
     connections = [["ID", "From", "To", "direction"], ["c1", 1, "007|om", "mutual"], ["", "om", 1, ""]]
     m = load_map(write_workbook(tmp_path / "k.xlsx", {"Elements": elements, "Connections": connections}))
     assert list(m.organisations["id"]) == ["1", "007", "om"]
-    assert list(m.links["id"]) == ["c1-1", "c1-2", "L3"]
+    assert list(m.links["id"]) == ["c1-1", "c1-2", "om>1"]
     assert list(zip(m.links["source"], m.links["target"], strict=True)) == [("1", "007"), ("1", "om"), ("om", "1")]
 
 
@@ -169,7 +169,7 @@ def test_kumu_blueprint(tmp_path: Path) -> None:
     assert list(m.organisations["Element type"]) == ["", "", "Person"]
     assert m.organisations.iloc[0]["tags"] == ["VGT member", "AviaTor"]
     assert m.organisations.iloc[2]["Region"] == "Randstad"
-    assert list(m.links["id"]) == ["c1", "L2", "L3"]
+    assert list(m.links["id"]) == ["c1", "jane-doe>elem-politie", "elem-om>jane-doe"]
     assert list(m.links["direction"]) == ["mutual", "directed", "undirected"]
     assert list(m.links["kind"]) == ["information-sharing", "", ""]
     assert list(m.links["Connection type"]) == ["", "Friendship", ""]

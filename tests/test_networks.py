@@ -92,7 +92,7 @@ def test_graphml_from_another_tool(tmp_path: Path) -> None:
     assert m.settings.title == "Regio Noord"  # a graph attribute that is no setting of ours is left alone
     assert list(m.organisations["name"]) == ["Reclassering", "GGZ", "OM"]
     assert list(m.organisations["level"]) == ["operational", "", ""]
-    assert list(m.links["id"]) == ["L1", "L2", "L3"]  # no edge ids in the file: generated
+    assert list(m.links["id"]) == ["n2>n1", "n1>n3", "n1>n3~2"]  # no edge ids in the file: named after the ends
     assert list(m.links["direction"]) == ["undirected"] * 3
     assert list(m.links["kind"]) == ["referral", "", ""]
     assert list(zip(m.links["source"], m.links["target"], strict=True)) == [("n2", "n1"), ("n1", "n3"), ("n1", "n3")]

@@ -160,7 +160,7 @@ def test_settings_messages(tmp_path: Path) -> None:
     settings = [["key", "value"], ["title", "T"], ["colour", "red"], ["date", "yesterday"]]
     assert problems(tmp_path, map=settings) == [
         "map.csv, row 3, column colour: unknown setting 'colour': use title, date, source_note, description, "
-        "sectors or kinds",
+        "sectors, kinds, audience, partners_fields, restricted_fields or show_hidden_counts",
         "map.csv, row 4, column date: 'yesterday' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
     ]
 
@@ -262,7 +262,7 @@ def test_defaults_custom_columns_and_generated_link_ids(tmp_path: Path) -> None:
     m = load_map(write_folder(tmp_path / "d", {"organisations": orgs, "links": links}))
     assert list(m.organisations["Contact person"]) == ["A. Jansen", ""]
     assert m.custom_columns["organisations"] == ("Contact person",)
-    assert list(m.links["id"]) == ["L1-2", "L1"]
+    assert list(m.links["id"]) == ["politie>om", "L1"]
     assert list(m.links["direction"]) == ["directed", "directed"]
     assert list(m.links["status"]) == ["active", "active"]
     assert list(m.stages["id"])[:3] == ["prevention", "detection", "removal"]

@@ -1,0 +1,158 @@
+"""Audiences: what is marked for a wider circle leaves no trace in any output for a narrower one."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import write_folder
+
+from stakeholders import InvalidArgument, ValidationError, load_map
+from stakeholders.audience import for_audience
+from stakeholders.cli import cli
+
+SECRET_ORG = "Covert Unit Zeta-7f3"
+SECRET_SECTOR = "covert-ops-5c1"
+SECRET_CONTACT = "Agent Jansen 06-9a1"
+SECRET_LINK_NOTE = "informal channel q8z"
+PARTNER_NOTE = "partner briefing 4b2"
+PARTNER_ORG = "Partner Hub Ypsilon-2d6"
+
+
+def sensitive_map(folder: Path, **settings: str) -> Path:
+    organisations = [
+        ["id", "name", "sector", "sensitivity", "description", "Contact person"],
+        ["om", "Openbaar Ministerie", "justice", "", "prosecution", SECRET_CONTACT],
+        ["politie", "Politie", "police", "public", "investigation", ""],
+        ["hub", PARTNER_ORG, "ngo", "partners", "coordination", ""],
+        ["zeta", SECRET_ORG, SECRET_SECTOR, "restricted", "covert work", ""],
+    ]
+    links = [
+        ["source", "target", "kind", "sensitivity", "notes"],
+        ["politie", "om", "information-sharing", "", PARTNER_NOTE],
+        ["zeta", "politie", "joint-operation", "", "to a restricted organisation"],
+        ["om", "politie", "referral", "restricted", SECRET_LINK_NOTE],
+        ["hub", "om", "policy-consultation", "partners", ""],
+    ]
+    views = [["name", "focus", "step"], ["around-zeta", "zeta", "1"], ["all", "", "2"]]
+    rows = [
+        ["key", "value"],
+        ["sectors", SECRET_SECTOR],
+        ["restricted_fields", "Contact person"],
+        ["partners_fields", "notes"],
+        *[[key, value] for key, value in settings.items()],
+    ]
+    return write_folder(folder, {"organisations": organisations, "links": links, "map": rows, "views": views})
+
+
+SECRETS = {
+    "public": (SECRET_ORG, SECRET_SECTOR, SECRET_CONTACT, SECRET_LINK_NOTE, PARTNER_NOTE, PARTNER_ORG, "around-zeta"),
+    "partners": (SECRET_ORG, SECRET_SECTOR, SECRET_CONTACT, SECRET_LINK_NOTE, "around-zeta"),
+}
+
+
+def all_text(path: Path) -> str:
+    """Every byte of an output as text; workbooks unzipped, folders of CSV files read file by file."""
+    if path.is_dir():
+        return "".join(p.read_bytes().decode("utf-8", "replace") for p in sorted(path.iterdir()))
+    data = path.read_bytes()
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            return "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+    return data.decode("utf-8", "replace")
+
+
+def test_the_map_is_cut_down(tmp_path: Path) -> None:
+    source = sensitive_map(tmp_path / "s")
+    public = load_map(source)  # the default audience: public
+    assert public.audience == "public"
+    assert list(public.organisations["id"]) == ["om", "politie"]
+    assert list(public.links["kind"]) == ["information-sharing"]
+    assert public.hidden == {"organisations": 2, "links": 3}
+    assert "Contact person" not in public.organisations.columns and list(public.links["notes"]) == [""]
+    assert SECRET_SECTOR not in public.settings.sectors.ids
+    partners = load_map(source, audience="partners")
+    assert list(partners.organisations["id"]) == ["om", "politie", "hub"]
+    assert list(partners.links["notes"]) == [PARTNER_NOTE, ""]
+    internal = load_map(source, audience="internal")
+    assert len(internal.organisations) == 4 and len(internal.links) == 4
+    assert list(internal.organisations["Contact person"])[0] == SECRET_CONTACT
+    assert [v for v in internal.views["name"]] == ["around-zeta", "all"]
+    assert list(public.views["name"]) == ["all"]  # a view focused on a removed organisation goes too
+
+
+def test_the_source_may_declare_its_default_audience(tmp_path: Path) -> None:
+    m = load_map(sensitive_map(tmp_path / "s", audience="partners"))
+    assert m.audience == "partners" and len(m.organisations) == 3
+    with pytest.raises(InvalidArgument, match="'everybody' is not an audience: use one of public, partners, internal"):
+        for_audience(m, "everybody")
+
+
+@pytest.mark.parametrize("audience", ["public", "partners"])
+@pytest.mark.parametrize(
+    ("command", "output"),
+    [
+        (["map"], "map.html"),
+        (["report", "--today", "2026-11-28"], "report.html"),
+        (["present"], "deck.html"),
+        (["image"], "map.svg"),
+        (["export"], "map.gexf"),
+        (["export"], "map.graphml"),
+        (["export"], "map.cyjs"),
+        (["export"], "map.xlsx"),
+        (["export", "--kumu"], "kumu.xlsx"),
+        (["export"], "csv-folder"),
+    ],
+)
+def test_no_trace_in_any_output(
+    runner: CliRunner, tmp_path: Path, audience: str, command: list[str], output: str
+) -> None:
+    source = sensitive_map(tmp_path / "s")
+    out = tmp_path / output
+    result = runner.invoke(cli, [command[0], str(source), *command[1:], "-o", str(out), "--audience", audience])
+    assert result.exit_code == 0, result.output
+    text = all_text(out)
+    assert "Openbaar Ministerie" in text or "Openbaar" in text or "om" in text
+    for secret in SECRETS[audience]:
+        assert secret not in text, (secret, output)
+
+
+def test_no_trace_in_analysis_and_diff(runner: CliRunner, tmp_path: Path) -> None:
+    source = sensitive_map(tmp_path / "s")
+    for args in (["analyse", str(source), "--format", "json"], ["diff", str(source), str(source), "--format", "md"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0
+        for secret in SECRETS["public"]:
+            assert secret not in result.output
+    internal = runner.invoke(cli, ["analyse", str(source), "--format", "json", "--audience", "internal"])
+    assert SECRET_ORG in internal.output  # the test can fail: internal readers do see it
+
+
+def test_the_command_says_what_it_left_out(runner: CliRunner, tmp_path: Path) -> None:
+    source = sensitive_map(tmp_path / "s")
+    result = runner.invoke(cli, ["map", str(source), "-o", str(tmp_path / "m.html")])
+    assert result.output.splitlines()[0] == (
+        "Note: for the audience public, 2 organisations and 3 links marked for a wider circle were left out "
+        "(see --audience)."
+    )
+
+
+def test_the_page_counts_what_it_leaves_out_only_when_allowed(tmp_path: Path) -> None:
+    from stakeholders import to_html
+
+    quiet = to_html(load_map(sensitive_map(tmp_path / "quiet")))
+    assert 'id="map-hidden"' not in quiet
+    told = to_html(load_map(sensitive_map(tmp_path / "told", show_hidden_counts="ja")))
+    assert "For this audience (public) 2 organisations and 3 links are not shown." in told
+
+
+def test_field_settings_are_checked(tmp_path: Path) -> None:
+    folder = sensitive_map(tmp_path / "bad", restricted_fields="Phone|name", show_hidden_counts="perhaps")
+    with pytest.raises(ValidationError) as caught:
+        load_map(folder)
+    messages = [str(p) for p in caught.value.problems]
+    assert "map.csv, row 6, column show_hidden_counts: 'perhaps' is not yes or no: write yes or no" in messages
+    assert any("'Phone' is not a column of the organisations or links" in m for m in messages)
+    assert any("'name' cannot be hidden: every map needs its names" in m for m in messages)

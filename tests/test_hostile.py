@@ -1,0 +1,131 @@
+"""Hostile and broken input: one clear line, exit code 1, no traceback, nothing written, nothing changed."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from conftest import LINKS, ORGANISATIONS, PAYLOADS, write_folder, write_workbook
+
+from stakeholders import load_map, write_html
+from stakeholders.cli import cli
+from stakeholders.present import write_presentation
+
+
+def _one_line_error(result: Any) -> str:
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) <= 2 and lines[0].startswith("Error: ")
+    return lines[0]
+
+
+def test_sources_larger_than_the_limit(runner: CliRunner, tmp_path: Path) -> None:
+    source = write_folder(tmp_path / "big", {"organisations": ORGANISATIONS, "links": LINKS})
+    (source / "notes.csv").write_bytes(b"x" * 1_200_000)
+    out = tmp_path / "m.html"
+    line = _one_line_error(runner.invoke(cli, ["--max-input-mb", "1", "map", str(source), "-o", str(out)]))
+    assert line == (
+        f"Error: {source}: this source is 1.2 MB, more than the limit of 1 MB: "
+        "raise the limit with --max-input-mb if it is really this big"
+    )
+    assert not out.exists()
+    assert runner.invoke(cli, ["--max-input-mb", "5", "map", str(source), "-o", str(out)]).exit_code == 0
+
+
+def test_a_zip_bomb_is_refused_before_it_is_opened(runner: CliRunner, tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * 150_000_000)
+    assert bomb.stat().st_size < 1_000_000
+    line = _one_line_error(runner.invoke(cli, ["validate", str(bomb)]))
+    assert line == (
+        f"Error: {bomb}: this workbook unpacks to 150.0 MB, more than the limit of 100 MB: "
+        "raise the limit with --max-input-mb if it is really this big"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"not a zip at all", "cannot read this workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "password-protected or an old .xls file"),
+        (b"PK\x03\x04" + b"\0" * 40, "cannot read this workbook"),
+    ],
+)
+def test_malformed_workbooks(runner: CliRunner, tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(content)
+    assert expected in _one_line_error(runner.invoke(cli, ["map", str(path), "-o", str(tmp_path / "m.html")]))
+    assert path.read_bytes() == content
+
+
+def test_a_truncated_workbook_and_one_without_sheets(runner: CliRunner, tmp_path: Path) -> None:
+    whole = write_workbook(tmp_path / "whole.xlsx", {"Organisations": ORGANISATIONS, "Links": LINKS})
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(whole.read_bytes()[:1500])
+    assert "cannot read this workbook" in _one_line_error(runner.invoke(cli, ["validate", str(cut)]))
+    empty = write_workbook(tmp_path / "empty.xlsx", {"Blad1": []})
+    result = runner.invoke(cli, ["validate", str(empty)])
+    assert result.exit_code == 1 and "no sheet named Organisations found" in result.output
+
+
+def test_long_text_and_control_characters(tmp_path: Path, runner: CliRunner) -> None:
+    organisations = [["id", "name", "description"], ["a", "A", "x" * 10_001], ["b", "B\x00", ""]]
+    source = write_folder(tmp_path / "t", {"organisations": organisations, "links": [["source", "target"]]})
+    result = runner.invoke(cli, ["validate", str(source)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Error: organisations.csv, row 2, column description: this text has 10,001 characters, more than 10,000: "
+        "shorten it",
+        "Error: organisations.csv, row 3, column name: contains the control character U+0000: remove it (retype "
+        "the text if you cannot see it)",
+        "2 problems found.",
+    ]
+
+
+def test_only_safe_addresses_become_links(tmp_path: Path) -> None:
+    organisations = [
+        ["id", "name", "url"],
+        ["a", "A", "javascript:alert(1)"],
+        ["b", "B", "data:text/html,<script>alert(1)</script>"],
+        ["c", "C", "https://example.org/ok"],
+    ]
+    page = write_html(
+        load_map(write_folder(tmp_path / "u", {"organisations": organisations, "links": [["source", "target"]]})),
+        tmp_path / "u.html",
+    ).read_text()
+    assert 'href="javascript' not in page and "SAFE_URL = /^(https?:|mailto:)/i" in page
+
+
+def test_an_interrupted_run_leaves_no_partial_file(
+    runner: CliRunner, tmp_path: Path, small_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "map.html"
+    out.write_text("last week's map", encoding="utf-8")
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    result = runner.invoke(cli, ["map", str(small_folder), "-o", str(out)])
+    assert result.exit_code == 1  # click reports "Aborted!"
+    assert out.read_text(encoding="utf-8") == "last week's map"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html", "small"]
+
+
+@pytest.mark.browser
+def test_a_payload_presentation_runs_nothing(open_page: Any, payload_map: Path, tmp_path: Path) -> None:
+    views = [["name", "title", "note", "step"], [PAYLOADS[0], PAYLOADS[1], PAYLOADS[2], "1"]]
+    write_folder(payload_map, {"views": views})
+    opened = open_page(write_presentation(load_map(payload_map), tmp_path / "deck.html"))
+    page = opened.page
+    assert page.inner_text("#step-title") == PAYLOADS[1]
+    page.keyboard.press("n")
+    assert page.inner_text("#step-note") == PAYLOADS[2]
+    page.wait_for_timeout(300)
+    assert opened.dialogs == [] and opened.requests == [] and opened.errors == []
