@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 from collections.abc import Callable
 from importlib.metadata import version
 
@@ -56,14 +57,11 @@ SEED = 20211102
 
 
 def _skeleton(G: nx.Graph) -> nx.Graph:
-    """An undirected simple graph on sorted nodes; parallel links strengthen the tie."""
+    """An undirected simple graph on sorted nodes; parallel links strengthen the tie (``weight``)."""
+    pairs = Counter((str(u), str(v)) if str(u) <= str(v) else (str(v), str(u)) for u, v in G.edges())
     H = nx.Graph()
     H.add_nodes_from(sorted(G.nodes, key=str))
-    for source, target in sorted((str(u), str(v)) for u, v in G.edges()):
-        if source == target:
-            continue
-        weight = H.edges[source, target]["weight"] + 1 if H.has_edge(source, target) else 1
-        H.add_edge(source, target, weight=weight)
+    H.add_weighted_edges_from((u, v, count) for (u, v), count in sorted(pairs.items()) if u != v)
     return H
 
 
@@ -206,12 +204,12 @@ def layout_inputs(G: nx.Graph) -> dict[str, object]:
         "layout": LAYOUT_VERSION,
         "libraries": {name: version(name) for name in ("networkx", "numpy", "scipy", "igraph")},
         "nodes": list(H.nodes),
-        "links": [[u, v, w] for u, v, w in sorted((min(a, b), max(a, b), w) for a, b, w in H.edges(data="weight"))],
+        "links": [[u, v, w] for u, v, w in H.edges(data="weight")],
     }
 
 
 def compute_positions(G: nx.Graph, progress: Progress | None = None) -> dict[str, tuple[int, int]]:
-    """Pixel positions ``{id: (x, y)}`` for every node of ``G``, centred on (0, 0).
+    """Pixel positions ``{id: (x, y)}`` for every node of ``G`` (sorted by id), centred on (0, 0).
 
     Each connected part is laid out on its own (Kamada-Kawai seeded by a fixed
     spring layout for parts up to :data:`KAMADA_KAWAI_LIMIT` organisations,
@@ -226,13 +224,22 @@ def compute_positions(G: nx.Graph, progress: Progress | None = None) -> dict[str
         return {}
     parts = sorted(nx.connected_components(H), key=lambda c: (-len(c), min(c)))
     laid_out = []
+    shapes: dict[tuple[int, tuple[tuple[int, int, int], ...]], np.ndarray] = {}
     for number, part in enumerate(parts, 1):
         if len(part) > KAMADA_KAWAI_LIMIT or number == 1:
             report(f"Laying out part {number} of {len(parts)} ({len(part):,} organisations)")
         sub = nx.Graph()
         sub.add_nodes_from(sorted(part))
         sub.add_edges_from(H.edges(sub.nodes, data=True))  # a part's links stay inside it
-        laid_out.append(_scaled(sub, _component_layout(sub)))
+        # small parts of the same shape (pairs, triangles, stars …) get the same layout: compute it once
+        index = {node: rank for rank, node in enumerate(sub.nodes)}
+        shape = (len(sub), tuple(sorted((index[u], index[v], w) for u, v, w in sub.edges(data="weight"))))
+        if len(sub) <= KAMADA_KAWAI_LIMIT and shape in shapes:
+            laid_out.append(dict(zip(sub.nodes, shapes[shape], strict=True)))
+            continue
+        scaled = _scaled(sub, _component_layout(sub))
+        shapes[shape] = np.array([scaled[node] for node in sub.nodes])
+        laid_out.append(scaled)
     placed = _pack(laid_out)
     report(f"Spreading {len(placed):,} organisations so none overlap")
     nodes = list(placed)
@@ -240,4 +247,4 @@ def compute_positions(G: nx.Graph, progress: Progress | None = None) -> dict[str
     squeeze = np.array([LABEL_ASPECT, 1.0])
     points = _spread(np.array([placed[n] for n in nodes]) / squeeze, MIN_DISTANCE) * squeeze
     points -= (points.min(axis=0) + points.max(axis=0)) / 2
-    return {node: (int(round(x)), int(round(y))) for node, (x, y) in zip(nodes, points, strict=True)}
+    return dict(sorted((node, (int(round(x)), int(round(y)))) for node, (x, y) in zip(nodes, points, strict=True)))

@@ -32,8 +32,9 @@ import jinja2
 
 from ._version import __version__
 from .atomic import write_atomic
+from .cache import cached_positions
 from .errors import OutputError
-from .layout import compute_positions
+from .layout import Progress
 from .model import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, StakeholderMap, Vocabulary
 from .style import style_table
 
@@ -134,7 +135,19 @@ def _plain(value: Any) -> Any:
 
 
 def _records(frame: Any) -> list[dict[str, Any]]:
-    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    """One object per row with its non-empty fields: an empty cell costs no bytes in the page.
+
+    >>> import pandas as pd
+    >>> _records(pd.DataFrame({"id": ["om"], "name": ["OM"], "url": [""], "tags": [[]], "strength": [None]}))
+    [{'id': 'om', 'name': 'OM'}]
+    """
+    rows: list[dict[str, Any]] = [{} for _ in range(len(frame))]
+    for name in frame.columns:  # column by column: keys keep the table's column order
+        for row, cell in zip(rows, frame[name].tolist(), strict=True):
+            value = cell if type(cell) is str else _plain(cell)
+            if value is not None and value != "" and value != []:
+                row[name] = value
+    return rows
 
 
 def _terms(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
@@ -150,8 +163,9 @@ def _curves(links: list[dict[str, Any]]) -> dict[str, float]:
     """Signed curvature for links that share a pair of organisations, so none hide another."""
     by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for link in links:
-        pair = tuple(sorted((link["source"], link["target"])))
-        by_pair.setdefault(pair, []).append(link)  # type: ignore[arg-type]
+        source, target = link["source"], link["target"]
+        pair = (source, target) if source <= target else (target, source)
+        by_pair.setdefault(pair, []).append(link)
     curves = {}
     for (first, _), group in by_pair.items():
         if len(group) < 2:
@@ -165,19 +179,21 @@ def _curves(links: list[dict[str, Any]]) -> dict[str, float]:
     return curves
 
 
-def map_data(m: StakeholderMap, *, lang: str = "en") -> dict[str, Any]:
+def map_data(m: StakeholderMap, *, lang: str = "en", progress: Progress | None = None) -> dict[str, Any]:
     """The data object a page is drawn from, exposed there as ``window.stakeholdersMap``.
 
     Keys: ``format``; ``title``, ``date``, ``source_note``, ``description``;
     ``organisations``, ``links`` and ``stages`` (one object per row with every
-    field, custom fields included); ``fields`` (field names and labels per
-    table, in display order); ``vocabularies`` (ids and labels); ``style``
-    (colours and shapes by id); ``layout`` (``positions``: id → [x, y];
-    ``curves``: link id → curvature for parallel links).
+    non-empty field, custom fields included: a missing field is an empty
+    one); ``fields`` (field names and labels per table, in display order);
+    ``vocabularies`` (ids and labels); ``style`` (colours and shapes by id);
+    ``layout`` (``positions``: id → [x, y]; ``curves``: link id → curvature
+    for parallel links). Positions come from the layout cache when it has
+    them (:mod:`stakeholders.cache`); ``progress`` hears about long steps.
     """
     organisations = _records(m.organisations)
     links = _records(m.links)
-    positions = compute_positions(m.graph)
+    positions = cached_positions(m.graph, progress=progress)
     settings = m.settings
     return {
         "format": DATA_FORMAT,
@@ -263,12 +279,15 @@ def _script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def to_html(m: StakeholderMap, *, title: str | None = None, lang: str = "en") -> str:
+def to_html(m: StakeholderMap, *, title: str | None = None, lang: str = "en", progress: Progress | None = None) -> str:
     """The map as one HTML page: no external resource, no network request, same input → same bytes.
 
-    ``title`` overrides the map's own title.
+    ``title`` overrides the map's own title; ``progress`` is called with a
+    short message at each long step (the library itself never prints).
     """
-    data = map_data(m, lang=lang)
+    data = map_data(m, lang=lang, progress=progress)
+    if progress:
+        progress(f"Writing the page ({len(data['organisations']):,} organisations, {len(data['links']):,} links)")
     if title:
         data["title"] = title
     vis = vis_network_bundle()
