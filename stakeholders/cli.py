@@ -9,7 +9,10 @@ code 2. Tracebacks are for bugs only.
 from __future__ import annotations
 
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -51,6 +54,49 @@ def _warn_sensitive(stakeholder_map: StakeholderMap) -> None:
         )
 
 
+class _Progress:
+    """Shows the current step of a long run on one line of a terminal, once the run has taken ``delay`` s.
+
+    Steps come from the library's ``progress`` callbacks; a timer shows the
+    current one when a single step runs past the delay. :meth:`close` clears
+    the line again.
+    """
+
+    def __init__(self, stream: TextIO, delay: float = 1.0) -> None:
+        self.stream, self.delay, self.message, self.shown = stream, delay, "", False
+        self.start = time.monotonic()
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(delay, self._show)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def __call__(self, message: str) -> None:
+        self.message = message
+        if time.monotonic() - self.start >= self.delay:
+            self._show()
+
+    def _show(self) -> None:
+        with self.lock:
+            if self.message and not self.stream.closed:
+                self.stream.write(f"\r\033[K{self.message}…")
+                self.stream.flush()
+                self.shown = True
+
+    def close(self) -> None:
+        self.timer.cancel()
+        with self.lock:
+            if self.shown:
+                self.stream.write("\r\033[K")
+                self.stream.flush()
+            self.message = ""
+
+
+def _progress(stream: TextIO | None = None) -> _Progress | None:
+    """Progress for a terminal; None when ``stream`` (stderr by default) is not one, so pipes and logs stay clean."""
+    stream = stream or sys.stderr
+    return _Progress(stream) if stream.isatty() else None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="stakeholders")
 def cli() -> None:
@@ -88,11 +134,17 @@ def map_command(source: Path | None, output: Path | None, title: str | None) -> 
         output = Path(f"{path.stem if path.is_file() else path.name or EXAMPLE}.html")
     if output.suffix.lower() not in (".html", ".htm"):
         raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
+    progress = _progress()
     try:
+        if progress:
+            progress(f"Reading {path}")
         stakeholder_map = load_map(path)
-        written = write_html(stakeholder_map, output, title=title)
+        written = write_html(stakeholder_map, output, title=title, progress=progress)
     except StakeholdersError as err:
         _fail(err)
+    finally:
+        if progress:
+            progress.close()
     _warn_sensitive(stakeholder_map)
     click.echo(
         f"Wrote {written.resolve()} ({len(stakeholder_map.organisations)} organisations, "

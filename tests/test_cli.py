@@ -155,3 +155,22 @@ def test_map_warns_about_rows_marked_sensitive(runner: CliRunner, tmp_path: Path
         "Warning: 1 organisations and 1 links are marked partners or restricted and are in this map: "
         "share it only with people allowed to see them."
     )
+
+
+def test_progress_only_on_a_terminal() -> None:
+    import io
+
+    from stakeholders.cli import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert _progress(io.StringIO()) is None
+    terminal = Terminal()
+    progress = _progress(terminal)
+    assert progress is not None
+    progress.delay = 0.0
+    progress("Laying out part 1 of 1 (10 organisations)")
+    progress.close()
+    assert terminal.getvalue() == "\r\033[KLaying out part 1 of 1 (10 organisations)…\r\033[K"
