@@ -24,6 +24,7 @@ import math
 import random
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 from importlib.metadata import version
 
 import networkx as nx
@@ -60,13 +61,18 @@ LABEL_ASPECT = 1.8
 SEED = 20211102
 
 
-def _skeleton(G: nx.Graph) -> nx.Graph:
-    """An undirected simple graph on sorted nodes; parallel links strengthen the tie (``weight``)."""
+def _pairs(G: nx.Graph) -> list[tuple[str, str, int]]:
+    """The linked pairs of ``G`` as sorted ``(a, b, number of links)`` with ``a < b``; self-links left out."""
     ends = G.edges() if all(type(node) is str for node in G) else ((str(u), str(v)) for u, v in G.edges())
     pairs = Counter((u, v) if u <= v else (v, u) for u, v in ends)
+    return [(u, v, count) for (u, v), count in sorted(pairs.items()) if u != v]
+
+
+def _skeleton(G: nx.Graph) -> nx.Graph:
+    """An undirected simple graph on sorted nodes; parallel links strengthen the tie (``weight``)."""
     H = nx.Graph()
     H.add_nodes_from(sorted(G.nodes, key=str))
-    H.add_weighted_edges_from((u, v, count) for (u, v), count in sorted(pairs.items()) if u != v)
+    H.add_weighted_edges_from(_pairs(G))
     return H
 
 
@@ -205,13 +211,17 @@ def layout_inputs(G: nx.Graph) -> dict[str, object]:
     >>> inputs["nodes"], inputs["links"]
     (['a', 'b', 'c'], [['a', 'b', 2], ['b', 'c', 1]])
     """
-    H = _skeleton(G)
     return {
         "layout": LAYOUT_VERSION,
-        "libraries": {name: version(name) for name in ("networkx", "numpy", "scipy", "igraph")},
-        "nodes": list(H.nodes),
-        "links": [[u, v, w] for u, v, w in H.edges(data="weight")],
+        "libraries": _versions(),
+        "nodes": sorted(str(node) for node in G.nodes),
+        "links": [list(pair) for pair in _pairs(G)],
     }
+
+
+@cache
+def _versions() -> dict[str, str]:
+    return {name: version(name) for name in ("networkx", "numpy", "scipy", "igraph")}
 
 
 def compute_positions(G: nx.Graph, progress: Progress | None = None) -> dict[str, tuple[int, int]]:
