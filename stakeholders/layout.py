@@ -247,15 +247,16 @@ def compute_positions(G: nx.Graph, progress: Progress | None = None) -> dict[str
         sub = nx.Graph()
         sub.add_nodes_from(sorted(part))
         sub.add_edges_from(H.edges(sub.nodes, data=True))  # a part's links stay inside it
+        if len(sub) > KAMADA_KAWAI_LIMIT:
+            laid_out.append(_scaled(sub, _component_layout(sub)))
+            continue
         # small parts of the same shape (pairs, triangles, stars …) get the same layout: compute it once
         index = {node: rank for rank, node in enumerate(sub.nodes)}
         shape = (len(sub), tuple(sorted((index[u], index[v], w) for u, v, w in sub.edges(data="weight"))))
-        if len(sub) <= KAMADA_KAWAI_LIMIT and shape in shapes:
-            laid_out.append(dict(zip(sub.nodes, shapes[shape], strict=True)))
-            continue
-        scaled = _scaled(sub, _component_layout(sub))
-        shapes[shape] = np.array([scaled[node] for node in sub.nodes])
-        laid_out.append(scaled)
+        if shape not in shapes:
+            scaled = _scaled(sub, _component_layout(sub))
+            shapes[shape] = np.array([scaled[node] for node in sub.nodes])
+        laid_out.append(dict(zip(sub.nodes, shapes[shape], strict=True)))
     placed = _pack(laid_out)
     report(f"Spreading {len(placed):,} organisations so none overlap")
     nodes = list(placed)
