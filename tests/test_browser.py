@@ -306,3 +306,20 @@ def test_a_large_map_draws_its_links_itself(open_page: Any, tmp_path: Path) -> N
     page.wait_for_selector("#info", state="visible")
     assert page.inner_text("#info h2") == f"Organisation 700 → Organisation {other[1:]}"
     assert opened.errors == []
+
+
+def test_a_map_with_many_links_dims_with_a_veil(open_page: Any, tmp_path: Path) -> None:
+    n = 600  # 1,200 links: vis-network draws them, a focus veils the rest instead of restyling each
+    links = [(i, (i * 7 + 1) % n) for i in range(n)] + [(i, (i * 13 + 5) % n) for i in range(n)]
+    folder = _bare_map(tmp_path / "many", n, [(a, b) for a, b in links if a != b])
+    opened = open_page(write_html(load_map(folder), tmp_path / "many.html"))
+    page = opened.page
+    assert page.evaluate("window.network.body.data.edges.length") == 2 * n
+    page.fill("#search", "organisation 42")
+    page.press("#search", "Enter")
+    page.wait_for_function("window.network.getSelectedNodes()[0] === 'o42'")
+    assert "Focus: Organisation 42 and 4 organisations within 1 step." in page.inner_text("#filter-status")
+    assert page.evaluate("window.network.body.data.nodes.get({filter: n => n.opacity < 1}).length") == 0
+    page.uncheck("input[data-filter=level][value='']")  # the filter hides everyone: links go too
+    assert page.evaluate("window.network.body.data.edges.get({filter: e => e.hidden}).length") == 2 * n
+    assert opened.errors == []

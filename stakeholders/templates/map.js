@@ -117,13 +117,17 @@
     };
   }
 
-  /* Large maps (measured with scripts/bench): vis-network spends ~13 µs per link per frame, so above
+  /* Large maps (measured with scripts/bench): vis-network spends ~14 µs per link per frame, so above
    * MANY_LINKS links the page draws the links itself, batched by style, under vis-network's nodes; above
-   * BIG organisations names appear only when zoomed in; many edge labels get a plain background instead
-   * of a stroked halo (stroked text is the slowest thing a canvas draws). */
+   * VEIL_LINKS links a focus dims the rest with one veil instead of new options for every element, and
+   * links are hidden while the view is dragged or zoomed; above BIG organisations names appear only when
+   * zoomed in; many edge labels get a plain background instead of a stroked halo (stroked text is the
+   * slowest thing a canvas draws). */
   var MANY_LINKS = 3000;
+  var VEIL_LINKS = 1000;
   var BIG = 1000;
   var ownLinks = data.links.length > MANY_LINKS;
+  var veil = data.links.length > VEIL_LINKS;
   var big = ownLinks || data.organisations.length > BIG;
   var edgeFont = { size: 10, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" };
   if (data.links.length > 300) {
@@ -138,7 +142,7 @@
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: {
       hover: true, tooltipDelay: 120, multiselect: false, navigationButtons: false,
-      keyboard: { enabled: true, bindToWindow: false }, hideEdgesOnDrag: big, hideEdgesOnZoom: big
+      keyboard: { enabled: true, bindToWindow: false }, hideEdgesOnDrag: big || veil, hideEdgesOnZoom: big || veil
     },
     nodes: {
       size: 14, borderWidth: 1.5, borderWidthSelected: 3,
@@ -182,14 +186,17 @@
       linkGroups = grouped(data.links.filter(function (l) { return shown.links.has(l.id); }), null);
       layer.key = null;
     }
-    var inFocus = !focus ? [] : focus.type === "link" ? [linkById.get(focus.id)] : data.links.filter(function (l) {
+    focusGroups = grouped(focusLinks(), focus && focus.type === "link" ? focus.id : null);
+  }
+
+  function focusLinks() {
+    return !focus ? [] : focus.type === "link" ? [linkById.get(focus.id)] : data.links.filter(function (l) {
       return shown.links.has(l.id) && focus.members.has(l.source) && focus.members.has(l.target);
     });
-    focusGroups = grouped(inFocus, focus && focus.type === "link" ? focus.id : null);
   }
 
   function dimAllButFocus(ctx) {
-    /* On a large map the focus dims the rest with one veil over the canvas and draws its links and
+    /* On a map with many links the focus dims the rest with one veil over the canvas and draws its links and
      * organisations again on top, instead of giving thousands of organisations a new opacity. */
     if (!focus) return;
     ctx.save();
@@ -197,7 +204,14 @@
     ctx.fillStyle = "rgba(255,255,255," + (1 - DIM_NODE) + ")";
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.restore();
-    paintLinks(ctx, focusGroups);
+    if (ownLinks) {
+      paintLinks(ctx, focusGroups);
+    } else {
+      focusLinks().forEach(function (link) {
+        var edge = network.body.edges[link.id];
+        if (edge) { edge.draw(ctx); edge.drawArrows(ctx); }
+      });
+    }
     var labels = [];
     focus.members.forEach(function (id) {
       var node = nodeAt(id);
@@ -364,9 +378,9 @@
     ctx.restore();
   }
 
+  if (veil) network.on("afterDrawing", dimAllButFocus);
   if (ownLinks) {
     network.on("beforeDrawing", drawOwnLinks);
-    network.on("afterDrawing", dimAllButFocus);
     network.on("dragStart", function (params) { draggingNodes = params.nodes.length > 0; });
     network.on("dragEnd", function () {
       draggingNodes = false;
@@ -390,6 +404,7 @@
   var shown = { orgs: new Set(), links: new Set() };
   // id → what vis-network was last given: shown (s) or hidden (h), in focus (1) or dimmed (0)
   var nodeState = new Map(data.organisations.map(function (org) { return [org.id, "s1"]; }));
+  var edgeState = new Map(data.links.map(function (link) { return [link.id, "s"]; }));
 
   function orgVisible(org) { return !hidden.sector.has(org.sector || "") && !hidden.level.has(org.level || ""); }
   function linkVisible(link) {
@@ -423,7 +438,7 @@
     var members = focus ? focus.members : null;
     var changed = [];
     data.organisations.forEach(function (org) {
-      var state = (shown.orgs.has(org.id) ? "s" : "h") + (ownLinks || !members || members.has(org.id) ? "1" : "0");
+      var state = (shown.orgs.has(org.id) ? "s" : "h") + (veil || !members || members.has(org.id) ? "1" : "0");
       if (nodeState.get(org.id) === state) return;
       nodeState.set(org.id, state);
       var inFocus = state[1] === "1";
@@ -435,6 +450,16 @@
     if (changed.length) nodes.update(changed); // only what changed (large maps dim with a veil instead)
     if (ownLinks) {
       groupLinks();
+      network.redraw();
+    } else if (veil) {
+      var shownChanged = [];
+      data.links.forEach(function (link) {
+        var state = shown.links.has(link.id) ? "s" : "h";
+        if (edgeState.get(link.id) === state) return;
+        edgeState.set(link.id, state);
+        shownChanged.push({ id: link.id, hidden: state === "h" });
+      });
+      if (shownChanged.length) edges.update(shownChanged);
       network.redraw();
     } else {
       edges.update(data.links.map(function (link) {
