@@ -9,12 +9,13 @@ code 2. Tracebacks are for bugs only.
 from __future__ import annotations
 
 import sys
+import threading
 import time
 import webbrowser
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -122,6 +123,49 @@ def _warn_sensitive(stakeholder_map: StakeholderMap) -> None:
         )
 
 
+class _Progress:
+    """Shows the current step of a long run on one line of a terminal, once the run has taken ``delay`` s.
+
+    Steps come from the library's ``progress`` callbacks; a timer shows the
+    current one when a single step runs past the delay. :meth:`close` clears
+    the line again.
+    """
+
+    def __init__(self, stream: TextIO, delay: float = 1.0) -> None:
+        self.stream, self.delay, self.message, self.shown = stream, delay, "", False
+        self.start = time.monotonic()
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(delay, self._show)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def __call__(self, message: str) -> None:
+        self.message = message
+        if time.monotonic() - self.start >= self.delay:
+            self._show()
+
+    def _show(self) -> None:
+        with self.lock:
+            if self.message and not self.stream.closed:
+                self.stream.write(f"\r\033[K{self.message}…")
+                self.stream.flush()
+                self.shown = True
+
+    def close(self) -> None:
+        self.timer.cancel()
+        with self.lock:
+            if self.shown:
+                self.stream.write("\r\033[K")
+                self.stream.flush()
+            self.message = ""
+
+
+def _progress(stream: TextIO | None = None) -> _Progress | None:
+    """Progress for a terminal; None when ``stream`` (stderr by default) is not one, so pipes and logs stay clean."""
+    stream = stream or sys.stderr
+    return _Progress(stream) if stream.isatty() else None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="stakeholders")
 @click.option(
@@ -185,11 +229,17 @@ def map_command(
         output = Path(f"{path.stem if path.is_file() else path.name or EXAMPLE}.html")
     if output.suffix.lower() not in (".html", ".htm"):
         raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
+    progress = _progress()
     try:
+        if progress:
+            progress(f"Reading {path}")
         stakeholder_map = _load(path, as_of_date)
-        written = write_html(stakeholder_map, output, title=title, lang=lang, view=view_name)
+        written = write_html(stakeholder_map, output, title=title, lang=lang, view=view_name, progress=progress)
     except StakeholdersError as err:
         _fail(err)
+    finally:
+        if progress:
+            progress.close()
     _warn_sensitive(stakeholder_map)
     click.echo(f"Wrote {written.resolve()} ({_counts(stakeholder_map, as_of_date)}).")
 
@@ -252,22 +302,6 @@ def validate(source: Path) -> None:
         f"{source} is valid: {len(stakeholder_map.organisations)} organisations, "
         f"{len(stakeholder_map.links)} links, {len(stakeholder_map.stages)} stages."
     )
-
-
-def _progress() -> Callable[[str], None] | None:
-    """Step names on stderr while analysing, when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(step: str) -> None:
-        click.echo(f"\rAnalysing: {step}…\033[K", err=True, nl=False)
-
-    return show
-
-
-def _end_progress(progress: Callable[[str], None] | None) -> None:
-    if progress is not None:
-        click.echo("\r\033[K", err=True, nl=False)
 
 
 def _reference_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -333,12 +367,13 @@ def _analyse(
             statuses=("active", *include),
             stale_months=stale_months,
             today=today,
-            progress=progress,
+            progress=(lambda step: progress(f"Analysing: {step}")) if progress else None,
         )
     except StakeholdersError as err:
-        _end_progress(progress)
         _fail(err, outcome="")
-    _end_progress(progress)
+    finally:
+        if progress:
+            progress.close()
     return result
 
 

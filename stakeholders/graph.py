@@ -49,14 +49,22 @@ def build_graph(
     keyed by link id. The tables are not changed.
     """
     G = nx.MultiDiGraph(**(graph_attributes or {}))
-    for record in organisations.to_dict("records"):
-        attributes = {name: _value(value) for name, value in record.items()}
-        G.add_node(str(attributes["id"]), **attributes)
-    for record in links.to_dict("records"):
-        attributes = {name: _value(value) for name, value in record.items()}
-        attributes.setdefault("direction", "directed")
-        G.add_edge(str(attributes["source"]), str(attributes["target"]), key=str(attributes["id"]), **attributes)
+    G.add_nodes_from((str(record["id"]), record) for record in _rows(organisations))
+    edges = []
+    for record in _rows(links):
+        record.setdefault("direction", "directed")
+        edges.append((str(record["source"]), str(record["target"]), str(record["id"]), record))
+    G.add_edges_from(edges)
     return G
+
+
+def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a table as dicts of plain values, converted column by column (fast for large tables)."""
+    rows: list[dict[str, Any]] = [{} for _ in range(len(frame))]
+    for name in frame.columns:
+        for row, cell in zip(rows, frame[name].tolist(), strict=True):
+            row[name] = cell if type(cell) is str else _value(cell)
+    return rows
 
 
 def flow_graph(G: nx.MultiDiGraph) -> nx.DiGraph:

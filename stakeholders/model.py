@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def normalise_key(text: str) -> str:
     """Fold a header or a value to a comparable key.
 
@@ -100,12 +102,16 @@ class Vocabulary:
         >>> STATUSES.lookup("maybe") is None
         True
         """
-        key = normalise_key(value)
+        return self._ids_by_key.get(normalise_key(value))
+
+    @cached_property
+    def _ids_by_key(self) -> dict[str, str]:
+        """Every folded name → its term's id (the first term wins), built once: lookups are per cell."""
+        ids: dict[str, str] = {}
         for term in self.terms:
-            names = (term.id, term.en, term.nl, *term.aliases)
-            if key in {normalise_key(name) for name in names}:
-                return term.id
-        return None
+            for name in (term.id, term.en, term.nl, *term.aliases):
+                ids.setdefault(normalise_key(name), term.id)
+        return ids
 
     def label(self, term_id: str, lang: str = "en") -> str:
         """The label of a term in ``lang`` (``en`` or ``nl``); unknown ids come back as given.

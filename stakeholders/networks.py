@@ -33,9 +33,9 @@ from networkx.readwrite.gexf import GEXFWriter
 from networkx.readwrite.graphml import GraphMLWriter
 
 from ._version import __version__
+from .cache import cached_positions
 from .errors import OutputError, SourceError
 from .export import cell_value, records, settings_pairs, stage_records
-from .layout import compute_positions
 from .model import SETTINGS, StakeholderMap, column_for, normalise_key
 from .read import RawTable, Source, decode_text, grid_table, records_table
 from .style import LAPSED_COLOUR, kind_colour, link_width, sector_colour
@@ -111,7 +111,7 @@ def to_gexf(m: StakeholderMap) -> bytes:
             msg = f"GEXF uses the name '{clash[0]}' itself: rename that column of the {table} table to export to GEXF"
             raise OutputError(msg)
     G = _flat_graph(m)
-    positions = compute_positions(m.graph)
+    positions = cached_positions(m.graph)
     degree = dict(m.graph.degree())
     for node, data in G.nodes(data=True):
         x, y = positions[node]
@@ -189,7 +189,7 @@ def _in_link_order(parent: ET.Element, m: StakeholderMap) -> None:
 
 def to_cyjs(m: StakeholderMap) -> bytes:
     """The map as Cytoscape.js JSON with positions, as Cytoscape and Cytoscape.js read it."""
-    positions = compute_positions(m.graph)
+    positions = cached_positions(m.graph)
     organisations, links = records(m.organisations), records(m.links)
     clash = sorted({o["id"] for o in organisations} & {link["id"] for link in links})
     if clash:

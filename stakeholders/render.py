@@ -33,8 +33,9 @@ import jinja2
 
 from ._version import __version__
 from .atomic import write_atomic
+from .cache import cached_positions
 from .errors import OutputError
-from .layout import compute_positions
+from .layout import Progress
 from .model import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, StakeholderMap, Vocabulary
 from .style import style_table
 from .words import FIELD_LABELS, PAGE_WORDS
@@ -108,7 +109,19 @@ def _plain(value: Any) -> Any:
 
 
 def _records(frame: Any) -> list[dict[str, Any]]:
-    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    """One object per row with its non-empty fields: an empty cell costs no bytes in the page.
+
+    >>> import pandas as pd
+    >>> _records(pd.DataFrame({"id": ["om"], "name": ["OM"], "url": [""], "tags": [[]], "strength": [None]}))
+    [{'id': 'om', 'name': 'OM'}]
+    """
+    rows: list[dict[str, Any]] = [{} for _ in range(len(frame))]
+    for name in frame.columns:  # column by column: keys keep the table's column order
+        for row, cell in zip(rows, frame[name].tolist(), strict=True):
+            value = cell if type(cell) is str else _plain(cell)
+            if value is not None and value != "" and value != []:
+                row[name] = value
+    return rows
 
 
 def _terms(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
@@ -125,8 +138,9 @@ def _curves(links: list[dict[str, Any]]) -> dict[str, float]:
     """Signed curvature for links that share a pair of organisations, so none hide another."""
     by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for link in links:
-        pair = tuple(sorted((link["source"], link["target"])))
-        by_pair.setdefault(pair, []).append(link)  # type: ignore[arg-type]
+        source, target = link["source"], link["target"]
+        pair = (source, target) if source <= target else (target, source)
+        by_pair.setdefault(pair, []).append(link)
     curves = {}
     for (first, _), group in by_pair.items():
         if len(group) < 2:
@@ -140,7 +154,7 @@ def _curves(links: list[dict[str, Any]]) -> dict[str, float]:
     return curves
 
 
-def map_data(m: StakeholderMap, *, lang: str | None = None) -> dict[str, Any]:
+def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress | None = None) -> dict[str, Any]:
     """The data object a page is drawn from, exposed there as ``window.stakeholdersMap``.
 
     Keys: ``format``; ``title``, ``date``, ``source_note``, ``description``;
@@ -148,19 +162,21 @@ def map_data(m: StakeholderMap, *, lang: str | None = None) -> dict[str, Any]:
     asked for: names, descriptions and stage names then come from
     ``name_<lang>``, ``description_<lang>`` columns where the data has them);
     ``organisations``, ``links`` and ``stages`` (one object per row with every
-    field, custom fields included); ``fields`` (field names and labels per
-    table, in display order); ``vocabularies`` (ids and labels); ``style``
-    (colours and shapes by id); ``layout`` (``positions``: id → [x, y];
-    ``curves``: link id → curvature for parallel links); ``words`` (the
-    page's own words); ``view`` (the caption of the view drawn, or None);
-    ``audience`` (who the page is for) and ``hidden`` (how many organisations
-    and links that audience does not see, only when the source allows saying
-    so, else None).
+    non-empty field, custom fields included: a missing field is an empty
+    one); ``fields`` (field names and labels per table, in display order);
+    ``vocabularies`` (ids and labels); ``style`` (colours and shapes by id);
+    ``layout`` (``positions``: id → [x, y]; ``curves``: link id → curvature
+    for parallel links); ``words`` (the page's own words); ``view`` (the
+    caption of the view drawn, or None); ``audience`` (who the page is for)
+    and ``hidden`` (how many organisations and links that audience does not
+    see, only when the source allows saying so, else None). Positions come
+    from the layout cache when it has them (:mod:`stakeholders.cache`);
+    ``progress`` hears about long steps.
     """
     page_lang = lang if lang in PAGE_WORDS else "en"
     organisations = _records(m.organisations)
     links = _records(m.links)
-    positions = compute_positions(m.graph)
+    positions = cached_positions(m.graph, progress=progress)
     settings = m.settings
     return {
         "format": DATA_FORMAT,
@@ -265,6 +281,7 @@ def render_page(
     display: dict[str, Any] | None = None,
     scripts: tuple[str, ...] = (),
     extra_data: dict[str, Any] | None = None,
+    progress: Progress | None = None,
     **context: Any,
 ) -> str:
     """Render ``template`` (from ``stakeholders/templates``) with the map's data, scripts and policy.
@@ -281,9 +298,13 @@ def render_page(
     ``display`` (from :func:`stakeholders.views.view_display`) draws a view:
     its positions, lane or group titles, sizes, dimmed organisations and
     caption. ``scripts`` are more of our own scripts (template file names) to
-    run after the map's; ``extra_data`` adds keys to the page's data object.
+    run after the map's; ``extra_data`` adds keys to the page's data object;
+    ``progress`` is called with a short message at each long step (the
+    library itself never prints).
     """
-    data = map_data(m, lang=lang)
+    data = map_data(m, lang=lang, progress=progress)
+    if progress:
+        progress(f"Writing the page ({len(data['organisations']):,} organisations, {len(data['links']):,} links)")
     if title:
         data["title"] = title
     if display:
@@ -339,19 +360,27 @@ def content_security_policy(scripts: list[str], *, live: bool = False) -> str:
     )
 
 
-def to_html(m: StakeholderMap, *, title: str | None = None, lang: str | None = None, view: str | None = None) -> str:
+def to_html(
+    m: StakeholderMap,
+    *,
+    title: str | None = None,
+    lang: str | None = None,
+    view: str | None = None,
+    progress: Progress | None = None,
+) -> str:
     """The map as one HTML page: no external resource, no network request, same input → same bytes.
 
     ``title`` overrides the map's own title; ``lang`` (``en`` or ``nl``) sets
     the page's own words and picks names from ``name_<lang>`` columns;
-    ``view`` draws one of the map's views (by name).
+    ``view`` draws one of the map's views (by name); ``progress`` hears about
+    long steps.
     """
     if view is None:
-        return render_page("map.html", m, title=title, lang=lang)
+        return render_page("map.html", m, title=title, lang=lang, progress=progress)
     from .views import find_view, view_display
 
     display = view_display(m, find_view(m, view), lang=lang)
-    return render_page("map.html", display["map"], title=title, lang=lang, display=display)
+    return render_page("map.html", display["map"], title=title, lang=lang, display=display, progress=progress)
 
 
 def to_notebook_html(m: StakeholderMap, *, height: int = 640) -> str:

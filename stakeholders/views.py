@@ -28,10 +28,10 @@ import networkx as nx
 
 from .analysis import organisation_metrics
 from .arrangements import circles, swimlanes
+from .cache import cached_positions
 from .cells import whole_number
 from .errors import InvalidArgument
 from .graph import build_graph
-from .layout import compute_positions
 from .model import StakeholderMap
 from .style import EXTRA_COLOURS, SECTOR_COLOURS, UNSPECIFIED_COLOUR
 
@@ -206,7 +206,7 @@ def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -
         labels = {s: full.settings.sectors.label(s, lang or "en") for s in full.settings.sectors.ids}
         positions, anchors = circles(shown.organisations, labels=labels)
     else:
-        whole = compute_positions(full.graph)
+        whole = cached_positions(full.graph)
         positions = {org: whole[org] for org in shown.organisations["id"]}
     stages = set(view.highlight_stage)
     dimmed = [

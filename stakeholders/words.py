@@ -302,7 +302,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
             "Showing {orgs} of {all_orgs} organisations and {links} of {all_links} links; the filters hide "
             "{hidden_orgs} organisations and {hidden_links} links."
         ),
-        "focus_status": " Focus: {name} and {n} organisations within {depth} step(s).",
+        "focus_status": " Focus: {name} and {n} organisations within {depth} steps.",
+        "focus_status_one": " Focus: {name} and {n} organisations within 1 step.",
         "legend": "Legend and filters",
         "legend_sector": "Sector (colour)",
         "legend_level": "Level (shape)",
@@ -402,7 +403,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
             "{orgs} van {all_orgs} organisaties en {links} van {all_links} verbindingen zichtbaar; de "
             "filters verbergen {hidden_orgs} organisaties en {hidden_links} verbindingen."
         ),
-        "focus_status": " Focus: {name} en {n} organisaties binnen {depth} stap(pen).",
+        "focus_status": " Focus: {name} en {n} organisaties binnen {depth} stappen.",
+        "focus_status_one": " Focus: {name} en {n} organisaties binnen 1 stap.",
         "legend": "Legenda en filters",
         "legend_sector": "Sector (kleur)",
         "legend_level": "Niveau (vorm)",

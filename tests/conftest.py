@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +53,13 @@ LINKS = [
     ["om", "reclassering", "referral", "directed", "active", "S3"],
     ["007", "politie", "funding", "undirected", "lapsed", ""],
 ]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the layout cache of a test run out of the user's cache folder."""
+    folder = tempfile.mkdtemp(prefix="stakeholders-test-cache-")
+    os.environ["STAKEHOLDERS_CACHE"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def write_csv(path: Path, rows: list[list[Any]], delimiter: str = ",", encoding: str = "utf-8") -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import LEGEND_PAYLOAD, PAYLOADS
+from conftest import LEGEND_PAYLOAD, PAYLOADS, write_folder
 
 from stakeholders import example_path, load_map, write_html
 
@@ -259,3 +259,93 @@ def test_names_follow_the_language_when_asked(open_page: Any, tmp_path: Path) ->
     plain.press("#search", "Enter")
     plain.wait_for_selector("#info", state="visible")
     assert plain.inner_text("#info h2").startswith("Openbaar Ministerie")
+
+
+def _bare_map(folder: Path, organisations: int, links: list[tuple[int, int]]) -> Path:
+    """A map whose organisations have only an id and a name, and links only their two ends."""
+    return write_folder(
+        folder,
+        {
+            "organisations": [["id", "name"]] + [[f"o{i}", f"Organisation {i}"] for i in range(organisations)],
+            "links": [["source", "target"]] + [[f"o{a}", f"o{b}"] for a, b in links],
+        },
+    )
+
+
+def test_a_map_with_only_ids_and_names_works(open_page: Any, tmp_path: Path) -> None:
+    folder = _bare_map(tmp_path / "bare", 3, [(0, 1), (1, 2)])
+    opened = open_page(write_html(load_map(folder), tmp_path / "bare.html"))
+    page = opened.page
+    assert page.evaluate("Object.keys(window.stakeholdersMap.organisations[0])") == ["id", "name"]
+    # the info panel
+    x, y = _node_point(page, "o1")
+    page.mouse.click(x, y)
+    page.wait_for_selector("#info", state="visible")
+    assert page.inner_text("#info h2") == "Organisation 1"
+    assert "Links (2)" in page.inner_text("#info")
+    page.keyboard.press("Escape")
+    # the search
+    page.fill("#search", "organisation 2")
+    page.press("#search", "Enter")
+    page.wait_for_function("window.network.getSelectedNodes()[0] === 'o2'")
+    page.keyboard.press("Escape")
+    # the tooltip
+    page.evaluate("window.network.fit({animation: false})")
+    x, y = _node_point(page, "o0")
+    page.mouse.move(x, y, steps=5)
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().startswith("Organisation 0\nnot stated · not stated")
+    page.click("#toggle-table")
+    assert page.locator("#links-table tbody tr").count() == 2
+    assert opened.errors == [] and opened.requests == [] and opened.dialogs == []
+
+
+def test_a_large_map_draws_its_links_itself(open_page: Any, tmp_path: Path) -> None:
+    n = 1600  # 3,200 links: above the page's threshold for drawing links itself
+    links = [(i, (i * 7 + 1) % n) for i in range(n)] + [(i, (i * 13 + 5) % n) for i in range(n)]
+    folder = _bare_map(tmp_path / "large", n, [(a, b) for a, b in links if a != b])
+    opened = open_page(write_html(load_map(folder), tmp_path / "large.html"))
+    page = opened.page
+    assert page.evaluate("window.network.body.data.edges.length") == 0  # vis-network draws the nodes only
+    page.fill("#search", "organisation 700")
+    page.press("#search", "Enter")
+    page.wait_for_function("window.network.getSelectedNodes()[0] === 'o700'")
+    assert page.inner_text("#info h2") == "Organisation 700"
+    neighbours = page.evaluate(
+        """new Set(window.stakeholdersMap.links.filter(l => l.source === 'o700' || l.target === 'o700')
+                   .map(l => l.source === 'o700' ? l.target : l.source)).size"""
+    )
+    assert f"Focus: Organisation 700 and {neighbours} organisations within 1 step." in page.inner_text("#filter-status")
+    # a click on a link drawn by the page opens its details
+    page.keyboard.press("Escape")
+    other = page.evaluate(
+        """() => { const link = window.stakeholdersMap.links.find(l => l.source === 'o700');
+                   const p = window.network.getPositions([link.source, link.target]);
+                   const a = p[link.source], b = p[link.target], d = Math.hypot(b.x - a.x, b.y - a.y);
+                   window.network.moveTo({position: {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2},
+                                          scale: Math.min(1, 600 / d), animation: false});
+                   return link.target; }"""
+    )
+    a, b = _node_point(page, "o700"), _node_point(page, other)
+    page.mouse.click((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    page.wait_for_selector("#info", state="visible")
+    assert page.inner_text("#info h2") == f"Organisation 700 → Organisation {other[1:]}"
+    assert opened.errors == []
+
+
+def test_a_map_with_many_links_dims_with_a_veil(open_page: Any, tmp_path: Path) -> None:
+    n = 600  # 1,200 links: vis-network draws them, a focus veils the rest instead of restyling each
+    links = [(i, (i * 7 + 1) % n) for i in range(n)] + [(i, (i * 13 + 5) % n) for i in range(n)]
+    folder = _bare_map(tmp_path / "many", n, [(a, b) for a, b in links if a != b])
+    opened = open_page(write_html(load_map(folder), tmp_path / "many.html"))
+    page = opened.page
+    assert page.evaluate("window.network.body.data.edges.length") == 2 * n
+    page.fill("#search", "organisation 42")
+    page.press("#search", "Enter")
+    page.wait_for_function("window.network.getSelectedNodes()[0] === 'o42'")
+    assert "Focus: Organisation 42 and 4 organisations within 1 step." in page.inner_text("#filter-status")
+    assert page.evaluate("window.network.body.data.nodes.get({filter: n => n.opacity < 1}).length") == 0
+    page.uncheck("input[data-filter=level][value='']")  # the filter hides everyone: links go too
+    assert page.evaluate("window.network.body.data.edges.get({filter: e => e.hidden}).length") == 2 * n
+    assert opened.errors == []

@@ -139,3 +139,22 @@ def test_python_dash_m(small_folder: Path) -> None:
     )
     assert result.returncode == 0
     assert result.stdout.endswith("is valid: 4 organisations, 4 links, 10 stages.\n")
+
+
+def test_progress_only_on_a_terminal() -> None:
+    import io
+
+    from stakeholders.cli import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert _progress(io.StringIO()) is None
+    terminal = Terminal()
+    progress = _progress(terminal)
+    assert progress is not None
+    progress.delay = 0.0
+    progress("Laying out part 1 of 1 (10 organisations)")
+    progress.close()
+    assert terminal.getvalue() == "\r\033[KLaying out part 1 of 1 (10 organisations)…\r\033[K"

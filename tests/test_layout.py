@@ -6,9 +6,12 @@ import itertools
 import math
 
 import networkx as nx
+import numpy as np
+import pytest
+from scipy.spatial import cKDTree
 
-from stakeholders import compute_positions, example_path, load_map
-from stakeholders.layout import MIN_DISTANCE
+from stakeholders import compute_positions, example_path, layout, load_map
+from stakeholders.layout import KAMADA_KAWAI_LIMIT, LABEL_ASPECT, MIN_DISTANCE
 
 
 def test_same_graph_same_positions() -> None:
@@ -46,3 +49,57 @@ def test_empty_and_single_graphs() -> None:
     single = nx.MultiDiGraph()
     single.add_node("only")
     assert compute_positions(single) == {"only": (0, 0)}
+
+
+def _large_graph(n: int = 3000, reverse: bool = False) -> nx.MultiDiGraph:
+    """A heavy-tailed network (preferential attachment) with some pairs and loners, as a map's graph."""
+    edges = [(f"o{u:04d}", f"o{v:04d}") for u, v in nx.barabasi_albert_graph(n - 60, 2, seed=5).edges]
+    edges += [(f"p{i:02d}a", f"p{i:02d}b") for i in range(20)] + [("o0001", "o0002")]  # pairs, a parallel link
+    nodes = sorted({node for edge in edges for node in edge} | {f"z{i:02d}" for i in range(20)})
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(reversed(nodes) if reverse else nodes)
+    G.add_edges_from(reversed(edges) if reverse else edges)
+    return G
+
+
+@pytest.fixture(scope="module")
+def large_positions() -> dict[str, tuple[int, int]]:
+    return compute_positions(_large_graph())
+
+
+def test_large_layout_is_deterministic_and_ignores_row_order(large_positions: dict[str, tuple[int, int]]) -> None:
+    assert len(large_positions) == 3000
+    assert compute_positions(_large_graph()) == large_positions
+    assert compute_positions(_large_graph(reverse=True)) == large_positions
+
+
+def test_large_layout_leaves_no_overlaps(large_positions: dict[str, tuple[int, int]]) -> None:
+    points = np.array(list(large_positions.values()), dtype=float) / np.array([LABEL_ASPECT, 1.0])
+    distances, _ = cKDTree(points).query(points, k=2)
+    assert distances[:, 1].min() >= MIN_DISTANCE * 0.9
+
+
+def test_large_parts_use_the_force_layout_and_report_progress() -> None:
+    messages: list[str] = []
+    compute_positions(_large_graph(600), progress=messages.append)
+    assert messages[0] == f"Laying out part 1 of 41 ({600 - 60:,} organisations)"
+    assert messages[-1] == "Spreading 600 organisations so none overlap"
+
+
+def test_small_parts_keep_kamada_kawai() -> None:
+    G = nx.MultiDiGraph(nx.les_miserables_graph())
+    assert G.number_of_nodes() <= KAMADA_KAWAI_LIMIT
+    H = layout._skeleton(G)
+    kamada_kawai = layout._component_layout(H.copy())
+    degree = dict(H.degree())
+    lengths = {(u, v): math.sqrt(max(degree[u], degree[v])) for u, v in H.edges()}
+    nx.set_edge_attributes(H, lengths, "length")
+    start = nx.spring_layout(H, seed=layout.SEED, iterations=100)
+    expected = nx.kamada_kawai_layout(H, pos=start, weight="length")
+    assert all(np.allclose(kamada_kawai[node], expected[node]) for node in H)
+
+
+def test_spreading_separates_coincident_points() -> None:
+    points = layout._spread(np.zeros((5, 2)), MIN_DISTANCE, rounds=100)
+    distances, _ = cKDTree(points).query(points, k=2)
+    assert distances[:, 1].min() >= MIN_DISTANCE * 0.9

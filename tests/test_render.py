@@ -167,3 +167,30 @@ def test_notebook_display_is_a_sandboxed_frame(small_folder: Path) -> None:
 def test_title_override(small_folder: Path) -> None:
     page = to_html(load_map(small_folder), title="Overleg <b>7 mei</b>")
     assert "<title>Overleg &lt;b&gt;7 mei&lt;/b&gt;</title>" in page
+
+
+def test_empty_fields_take_no_bytes(tmp_path: Path) -> None:
+    folder = write_folder(
+        tmp_path / "bare",
+        {
+            "organisations": [["id", "name", "description", "url"], ["a", "A", "", ""], ["b", "B", "", ""]],
+            "links": [["source", "target", "notes"], ["a", "b", ""]],
+        },
+    )
+    data = map_data(load_map(folder))
+    assert [set(org) for org in data["organisations"]] == [{"id", "name"}, {"id", "name"}]
+    assert data["links"] == [{"id": "a>b", "source": "a", "target": "b", "direction": "directed", "status": "active"}]
+    assert all(value not in ("", None, []) for stage in data["stages"] for value in stage.values())
+    page = to_html(load_map(folder))
+    assert html_safe_json(data["organisations"]) in page  # exactly these records, nothing padded
+
+
+def test_progress_is_reported_not_printed(
+    small_folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STAKEHOLDERS_CACHE", "off")
+    messages: list[str] = []
+    to_html(load_map(small_folder), progress=messages.append)
+    assert messages[0].startswith("Laying out part 1 of 1")
+    assert messages[-1] == "Writing the page (4 organisations, 4 links)"
+    assert capsys.readouterr() == ("", "")

@@ -106,6 +106,7 @@
       y: position[1],
       shape: style.level[org.level || ""] || "dot",
       size: sizes[org.id] || 14,
+      opacity: 1,
       color: {
         background: fill, border: style.border,
         highlight: { background: fill, border: "#000000" },
@@ -147,13 +148,28 @@
     };
   }
 
-  var big = data.organisations.length > 2000;
   var anchorNodes = (data.layout.anchors || []).map(function (anchor, index) {
     return { id: "anchor:" + index, label: anchor.label, x: anchor.x, y: anchor.y, shape: "text", fixed: true,
       chosen: false, font: { size: 22, face: "system-ui, Segoe UI, Roboto, Arial, sans-serif", color: "#4a4a4a", bold: true } };
   });
+  /* Large maps (measured with scripts/bench): vis-network spends ~14 µs per link per frame, so above
+   * MANY_LINKS links the page draws the links itself, batched by style, under vis-network's nodes; above
+   * VEIL_LINKS links a focus dims the rest with one veil instead of new options for every element, and
+   * links are hidden while the view is dragged or zoomed; above BIG organisations names appear only when
+   * zoomed in; many edge labels get a plain background instead of a stroked halo (stroked text is the
+   * slowest thing a canvas draws). */
+  var MANY_LINKS = 3000;
+  var VEIL_LINKS = 1000;
+  var BIG = 1000;
+  var ownLinks = data.links.length > MANY_LINKS;
+  var veil = data.links.length > VEIL_LINKS;
+  var big = ownLinks || data.organisations.length > BIG;
+  var edgeFont = { size: 10, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" };
+  if (data.links.length > 300) {
+    edgeFont = { size: 10, color: "#333333", strokeWidth: 0, background: "rgba(255,255,255,0.85)", align: "middle" };
+  }
   var nodes = new vis.DataSet(data.organisations.map(nodeFor).concat(anchorNodes));
-  var edges = new vis.DataSet(data.links.map(edgeFor));
+  var edges = new vis.DataSet(ownLinks ? [] : data.links.map(edgeFor));
   var container = $("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
     autoResize: true,
@@ -161,15 +177,16 @@
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: {
       hover: true, tooltipDelay: 120, multiselect: false, navigationButtons: false,
-      keyboard: { enabled: true, bindToWindow: false }, hideEdgesOnDrag: big, hideEdgesOnZoom: big
+      keyboard: { enabled: true, bindToWindow: false }, hideEdgesOnDrag: big || veil, hideEdgesOnZoom: big || veil
     },
     nodes: {
       size: 14, borderWidth: 1.5, borderWidthSelected: 3,
-      font: { size: 14, face: "system-ui, Segoe UI, Roboto, Arial, sans-serif", color: INK, strokeWidth: 4, strokeColor: "#ffffff" }
+      font: { size: 14, face: "system-ui, Segoe UI, Roboto, Arial, sans-serif", color: INK, strokeWidth: 4, strokeColor: "#ffffff" },
+      scaling: { label: { drawThreshold: big ? 8 : 5 } }
     },
     edges: {
       width: 1.5, selectionWidth: 1.5, hoverWidth: 0.5, smooth: false,
-      font: { size: 10, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+      font: edgeFont,
       scaling: { label: { enabled: false, drawThreshold: 9 } }
     }
   });
@@ -177,14 +194,258 @@
   network.fit();
   window.addEventListener("beforeprint", function () { network.redraw(); network.fit(); });
 
+  /* ---- links drawn by the page (large maps) ------------------------------------- */
+
+  var linkGroups = []; // every shown link, by style: [{colour, width, dashes, chosen, links: [link]}]
+  var focusGroups = []; // the links in focus, drawn again over the dimmed map
+  var filterKey = null;
+
+  function grouped(links, chosen) {
+    var groups = new Map();
+    links.forEach(function (link) {
+      var style = edgeFor(link);
+      var key = [style.color.color, style.width, String(style.dashes), link.id === chosen].join("|");
+      if (!groups.has(key)) {
+        groups.set(key, { colour: style.color.color, width: style.width, dashes: style.dashes || [],
+          chosen: link.id === chosen, links: [] });
+      }
+      groups.get(key).links.push(link);
+    });
+    return Array.from(groups.values());
+  }
+
+  function groupLinks() {
+    // all shown links (again only when a filter changed), and those in focus
+    var key = ["sector", "level", "kind", "highlight"].map(function (f) { return Array.from(hidden[f]).sort().join(","); })
+      .join("|") + "|" + onlyVersion;
+    if (key !== filterKey) {
+      filterKey = key;
+      linkGroups = grouped(data.links.filter(function (l) { return shown.links.has(l.id); }), null);
+      layer.key = null;
+    }
+    focusGroups = grouped(focusLinks(), focus && focus.type === "link" ? focus.id : null);
+  }
+
+  function focusLinks() {
+    return !focus ? [] : focus.type === "link" ? [linkById.get(focus.id)] : data.links.filter(function (l) {
+      return shown.links.has(l.id) && focus.members.has(l.source) && focus.members.has(l.target);
+    });
+  }
+
+  function dimAllButFocus(ctx) {
+    /* On a map with many links the focus dims the rest with one veil over the canvas and draws its links and
+     * organisations again on top, instead of giving thousands of organisations a new opacity. */
+    if (!focus) return;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "rgba(255,255,255," + (1 - DIM_NODE) + ")";
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+    if (ownLinks) {
+      paintLinks(ctx, focusGroups);
+    } else {
+      focusLinks().forEach(function (link) {
+        var edge = network.body.edges[link.id];
+        if (edge) { edge.draw(ctx); edge.drawArrows(ctx); }
+      });
+    }
+    var labels = [];
+    focus.members.forEach(function (id) {
+      var node = nodeAt(id);
+      if (!node || !shown.orgs.has(id)) return;
+      var drawn = node.draw(ctx);
+      if (drawn && drawn.drawExternalLabel) labels.push(drawn.drawExternalLabel);
+    });
+    labels.forEach(function (draw) { draw(); });
+  }
+
+  function nodeAt(id) { return network.body.nodes[id]; }
+
+  function curvePoint(from, to, curve) {
+    // the control point of a bent parallel link: off the middle, to one side
+    var dx = to.x - from.x, dy = to.y - from.y;
+    return { x: (from.x + to.x) / 2 - dy * curve, y: (from.y + to.y) / 2 + dx * curve };
+  }
+
+  function clipped(a, b, box) {
+    // the part [t0, t1] of the segment a→b inside box (Liang-Barsky), or null when it misses the box
+    var dx = b.x - a.x, dy = b.y - a.y, t0 = 0, t1 = 1;
+    var p = [-dx, dx, -dy, dy], q = [a.x - box.left, box.right - a.x, a.y - box.top, box.bottom - a.y];
+    for (var i = 0; i < 4; i++) {
+      if (p[i] === 0) { if (q[i] < 0) return null; continue; }
+      var r = q[i] / p[i];
+      if (p[i] < 0) { if (r > t1) return null; if (r > t0) t0 = r; } else { if (r < t0) return null; if (r < t1) t1 = r; }
+    }
+    return [t0, t1];
+  }
+
+  function paintLinks(ctx, groups) {
+    /* Links are clipped to the view before they are drawn: a canvas dashes and rasterises the whole of a
+     * long line even where it is off screen. Dashes too fine to see at this zoom are drawn as solid lines,
+     * and lines at most one pixel wide: a link's strength shows in its details, not its width. */
+    var scale = network.getScale();
+    var corner = network.DOMtoCanvas({ x: 0, y: 0 });
+    var far = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    var margin = 40 / scale;
+    var box = { left: corner.x - margin, top: corner.y - margin, right: far.x + margin, bottom: far.y + margin };
+    var inView = function (n) { return n.x > box.left && n.x < box.right && n.y > box.top && n.y < box.bottom; };
+    var arrows = scale >= 0.3;
+    ctx.save();
+    groups.forEach(function (group) {
+      var period = group.dashes.reduce(function (sum, d) { return sum + d; }, 0);
+      var dashed = period * scale >= 4;
+      ctx.strokeStyle = group.colour;
+      ctx.fillStyle = group.colour;
+      // a canvas rasterises lines up to one pixel wide far faster than wider ones (5x at 5,000 links in view)
+      ctx.lineWidth = (group.chosen ? 3 : Math.min(group.width * scale, 1)) / scale;
+      ctx.setLineDash(dashed ? group.dashes : []);
+      ctx.beginPath();
+      var heads = [];
+      group.links.forEach(function (link) {
+        var from = nodeAt(link.source), to = nodeAt(link.target);
+        if (!from || !to) return;
+        var curve = data.layout.curves[link.id];
+        if (curve) {
+          var c = curvePoint(from, to, curve);
+          if (Math.max(from.x, to.x, c.x) < box.left || Math.min(from.x, to.x, c.x) > box.right ||
+              Math.max(from.y, to.y, c.y) < box.top || Math.min(from.y, to.y, c.y) > box.bottom) return;
+          ctx.moveTo(from.x, from.y);
+          ctx.quadraticCurveTo(c.x, c.y, to.x, to.y);
+        } else {
+          var part = clipped(from, to, box);
+          if (!part) return;
+          var t0 = part[0];
+          if (dashed && t0 > 0) { // start on a whole dash period, so the pattern stays where it was
+            var length = Math.hypot(to.x - from.x, to.y - from.y);
+            t0 = Math.floor(t0 * length / period) * period / length;
+          }
+          ctx.moveTo(from.x + (to.x - from.x) * t0, from.y + (to.y - from.y) * t0);
+          ctx.lineTo(from.x + (to.x - from.x) * part[1], from.y + (to.y - from.y) * part[1]);
+        }
+        if (arrows) {
+          var back = curve ? curvePoint(from, to, curve) : from;
+          if (link.direction !== "undirected" && inView(to)) heads.push([back, to]);
+          if (link.direction === "mutual" && inView(from)) heads.push([curve ? back : to, from]);
+        }
+      });
+      ctx.stroke();
+      if (heads.length) {
+        ctx.setLineDash([]);
+        ctx.beginPath();
+        var size = (15 * 0.55 + 3 * Math.min(group.width * scale, 1) / scale) * (group.chosen ? 1.5 : 1);
+        heads.forEach(function (pair) {
+          var start = pair[0], end = pair[1];
+          var dx = end.x - start.x, dy = end.y - start.y;
+          var norm = Math.sqrt(dx * dx + dy * dy) || 1;
+          dx /= norm; dy /= norm;
+          var tipX = end.x - dx * 16, tipY = end.y - dy * 16; // the node's edge, not its centre
+          ctx.moveTo(tipX, tipY);
+          ctx.lineTo(tipX - dx * size - dy * size * 0.4, tipY - dy * size + dx * size * 0.4);
+          ctx.lineTo(tipX - dx * size + dy * size * 0.4, tipY - dy * size - dx * size * 0.4);
+          ctx.closePath();
+        });
+        ctx.fill();
+      }
+    });
+    ctx.restore();
+  }
+
+  function linkNear(point, tolerance) {
+    // the shown link nearest to a point on the canvas, within tolerance
+    var best = null, bestDistance = tolerance;
+    data.links.forEach(function (link) {
+      if (!shown.links.has(link.id)) return;
+      var from = nodeAt(link.source), to = nodeAt(link.target);
+      var curve = data.layout.curves[link.id];
+      var points = [from];
+      if (curve) {
+        var c = curvePoint(from, to, curve);
+        for (var step = 1; step < 8; step++) {
+          var t = step / 8;
+          points.push({ x: (1 - t) * (1 - t) * from.x + 2 * t * (1 - t) * c.x + t * t * to.x,
+            y: (1 - t) * (1 - t) * from.y + 2 * t * (1 - t) * c.y + t * t * to.y });
+        }
+      }
+      points.push(to);
+      for (var i = 1; i < points.length; i++) {
+        var a = points[i - 1], b = points[i];
+        var dx = b.x - a.x, dy = b.y - a.y;
+        var along = Math.max(0, Math.min(1, ((point.x - a.x) * dx + (point.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+        var distance = Math.hypot(point.x - a.x - along * dx, point.y - a.y - along * dy);
+        if (distance < bestDistance) { bestDistance = distance; best = link; }
+      }
+    });
+    return best;
+  }
+
+  /* The links are painted into a layer the size of the canvas and reused while nothing they depend on
+   * changes (a hover, a tooltip); while the view is dragged the layer moves with it, and while it zooms or
+   * glides to an organisation only the organisations are drawn: the links follow when it stops. */
+  var layer = { canvas: document.createElement("canvas"), key: null, x: 0, y: 0, moved: false };
+  var animating = false;
+  var draggingNodes = false;
+
+  function drawOwnLinks(ctx) {
+    var t = ctx.getTransform();
+    var renderer = network.renderer;
+    if (animating || (renderer && renderer.zooming)) { layer.moved = true; return; }
+    var key = [ctx.canvas.width, ctx.canvas.height, t.a, t.d].join(" ");
+    if (renderer && renderer.dragging && !draggingNodes && layer.key === key) {
+      drawLayer(ctx, t.e - layer.x, t.f - layer.y); // panning: move the picture, paint when the drag ends
+      layer.moved = true;
+      return;
+    }
+    if (layer.key !== key || layer.x !== t.e || layer.y !== t.f || draggingNodes) {
+      layer.canvas.width = ctx.canvas.width;
+      layer.canvas.height = ctx.canvas.height;
+      var paint = layer.canvas.getContext("2d");
+      paint.setTransform(t);
+      paintLinks(paint, linkGroups);
+      layer.key = key;
+      layer.x = t.e;
+      layer.y = t.f;
+    }
+    drawLayer(ctx, 0, 0);
+  }
+
+  function drawLayer(ctx, dx, dy) {
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(layer.canvas, dx, dy);
+    ctx.restore();
+  }
+
+  if (veil) network.on("afterDrawing", dimAllButFocus);
+  if (ownLinks) {
+    network.on("beforeDrawing", drawOwnLinks);
+    network.on("dragStart", function (params) { draggingNodes = params.nodes.length > 0; });
+    network.on("dragEnd", function () {
+      draggingNodes = false;
+      if (layer.moved) { layer.moved = false; network.redraw(); }
+    });
+    network.on("zoom", function () { layer.moved = true; });
+    network.on("animationFinished", function () { animating = false; network.redraw(); });
+  }
+
+  function glide(move) {
+    // run a view animation; large maps draw their links again when it ends (or after 800 ms at most)
+    animating = ownLinks;
+    move();
+    if (ownLinks) setTimeout(function () { if (animating) { animating = false; network.redraw(); } }, 800);
+  }
+
   /* ---- state: filters and focus ------------------------------------------------- */
 
   var hidden = { sector: new Set(), level: new Set(), kind: new Set(), highlight: new Set() };
   var focus = null; // {type: "org"|"link", id, members: Set of org ids}
   var shown = { orgs: new Set(), links: new Set() };
+  // id → what vis-network was last given: shown (s) or hidden (h), in focus (1) or dimmed (0)
+  var nodeState = new Map(data.organisations.map(function (org) { return [org.id, "s1b"]; }));
+  var edgeState = new Map(data.links.map(function (link) { return [link.id, "s"]; }));
 
   function highlightShown(record) { return !highlight || !hidden.highlight.has(record[highlight.field] || ""); }
   var only = null; // {orgs: Set, links: Set}: what a presentation step shows
+  var onlyVersion = 0;
   function orgVisible(org) {
     return !hidden.sector.has(org.sector || "") && !hidden.level.has(org.level || "") && highlightShown(org) &&
       (!only || only.orgs.has(org.id));
@@ -219,24 +480,45 @@
     }
     if (focus && focus.type === "link" && !shown.links.has(focus.id)) focus = null;
     var members = focus ? focus.members : null;
-    nodes.update(data.organisations.map(function (org) {
-      var inFocus = !members || members.has(org.id);
-      var base = (dimmedByView.has(org.id) || (only && only.dimmed.has(org.id))) && !members ? 0.3 : 1;
-      return {
-        id: org.id, hidden: !shown.orgs.has(org.id), opacity: inFocus ? base : DIM_NODE,
+    var changed = [];
+    data.organisations.forEach(function (org) {
+      var faint = (dimmedByView.has(org.id) || (only && only.dimmed.has(org.id))) && !members;
+      var state = (shown.orgs.has(org.id) ? "s" : "h") + (veil || !members || members.has(org.id) ? "1" : "0") +
+        (faint ? "f" : "b");
+      if (nodeState.get(org.id) === state) return;
+      nodeState.set(org.id, state);
+      var inFocus = state[1] === "1";
+      changed.push({
+        id: org.id, hidden: state[0] === "h", opacity: inFocus ? (faint ? 0.3 : 1) : DIM_NODE,
         font: { color: inFocus ? INK : "rgba(26,26,26,0.3)" }
-      };
-    }));
-    edges.update(data.links.map(function (link) {
-      var inFocus = !members || (members.has(link.source) && members.has(link.target) &&
-        (focus.type === "org" || link.id === focus.id));
-      var colour = edgeColour(link);
-      return {
-        id: link.id, hidden: !shown.links.has(link.id),
-        color: { color: colour, highlight: colour, hover: colour, opacity: inFocus ? 1 : DIM_EDGE },
-        font: { color: inFocus ? "#333333" : "rgba(51,51,51,0.2)" }
-      };
-    }));
+      });
+    });
+    if (changed.length) nodes.update(changed); // only what changed (large maps dim with a veil instead)
+    if (ownLinks) {
+      groupLinks();
+      network.redraw();
+    } else if (veil) {
+      var shownChanged = [];
+      data.links.forEach(function (link) {
+        var state = shown.links.has(link.id) ? "s" : "h";
+        if (edgeState.get(link.id) === state) return;
+        edgeState.set(link.id, state);
+        shownChanged.push({ id: link.id, hidden: state === "h" });
+      });
+      if (shownChanged.length) edges.update(shownChanged);
+      network.redraw();
+    } else {
+      edges.update(data.links.map(function (link) {
+        var inFocus = !members || (members.has(link.source) && members.has(link.target) &&
+          (focus.type === "org" || link.id === focus.id));
+        var colour = edgeColour(link);
+        return {
+          id: link.id, hidden: !shown.links.has(link.id),
+          color: { color: colour, highlight: colour, hover: colour, opacity: inFocus ? 1 : DIM_EDGE },
+          font: { color: inFocus ? "#333333" : "rgba(51,51,51,0.2)" }
+        };
+      }));
+    }
     updateStatus();
     updateTable();
   }
@@ -256,7 +538,8 @@
       });
     }
     if (focus && focus.type === "org") {
-      text += fmt(W.focus_status, { name: orgTitle(orgById.get(focus.id)), n: focus.members.size - 1, depth: depth() });
+      text += fmt(depth() === 1 ? W.focus_status_one : W.focus_status,
+        { name: orgTitle(orgById.get(focus.id)), n: focus.members.size - 1, depth: depth() });
     }
     if ($("filter-status")) $("filter-status").textContent = text;
   }
@@ -378,7 +661,7 @@
     network.selectNodes([id]);
     showOrg(id);
     if (!options || options.move !== false) {
-      network.focus(id, { scale: Math.max(network.getScale(), 1), animation: { duration: 350 } });
+      glide(function () { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: { duration: 350 } }); });
     }
   }
 
@@ -387,7 +670,7 @@
     if (!l) return;
     focus = { type: "link", id: id, members: new Set([l.source, l.target]) };
     refresh();
-    network.selectEdges([id]);
+    if (ownLinks) network.unselectAll(); else network.selectEdges([id]);
     showLink(id);
   }
 
@@ -399,8 +682,11 @@
   }
 
   network.on("click", function (params) {
+    var own = ownLinks && !params.nodes.length ? linkNear(params.pointer.canvas, 6 / network.getScale()) : null;
     if (params.nodes.length && orgById.has(params.nodes[0])) focusOrganisation(params.nodes[0], { move: false });
+    else if (params.nodes.length) clearFocus(); // a lane or group title
     else if (params.edges.length) focusLink(params.edges[0]);
+    else if (own) focusLink(own.id);
     else clearFocus();
   });
 
@@ -423,7 +709,7 @@
   on("focus-depth", "change", refresh);
   on("zoom-in", "click", function () { network.moveTo({ scale: network.getScale() * 1.3 }); });
   on("zoom-out", "click", function () { network.moveTo({ scale: network.getScale() / 1.3 }); });
-  on("fit", "click", function () { network.fit({ animation: { duration: 300 } }); });
+  on("fit", "click", function () { glide(function () { network.fit({ animation: { duration: 300 } }); }); });
   on("clear-focus", "click", clearFocus);
   on("close-info", "click", clearFocus);
   document.addEventListener("keydown", function (event) {
@@ -566,6 +852,7 @@
   window.stakeholdersPage = Object.freeze({
     showOnly: function (orgIds, linkIds, dimmed) {
       only = orgIds ? { orgs: new Set(orgIds), links: new Set(linkIds || []), dimmed: new Set(dimmed || []) } : null;
+      onlyVersion += 1;
       focus = null;
       network.unselectAll();
       closeInfo();

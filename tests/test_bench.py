@@ -1,0 +1,28 @@
+"""scripts/bench runs and prints its tables (speed targets are checked by running it, not here)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_bench_runs_at_the_smallest_size(tmp_path: Path) -> None:
+    env = {**os.environ, "VENV": sys.prefix, "TMPDIR": str(tmp_path)}
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "bench"), "--sizes", "50", "--runs", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("| 50 / 200 | ") and line.endswith("× |") for line in lines), result.stdout
+    assert any(line.startswith("| 50 | ") for line in lines)
+    assert "50: naive pyvis pipeline" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # it cleaned up after itself
