@@ -99,6 +99,8 @@ def for_audience(m: StakeholderMap, audience: str | None = None) -> StakeholderM
     links = links[keep_link]
     hidden = {"organisations": len(m.organisations) - len(orgs), "links": len(m.links) - len(links)}
     fields = _hidden_fields(m, audience)
+    if not any(hidden.values()) and not fields & (set(m.organisations.columns) | set(m.links.columns)):
+        return replace(m, audience=audience, hidden=hidden)  # nothing to leave out: no need to rebuild
     custom = dict(m.custom_columns)
     orgs, custom["organisations"] = _without_fields(
         orgs.reset_index(drop=True), fields, custom.get("organisations", ())

@@ -23,6 +23,7 @@ __all__ = [
     "TEXT_AT_MOST",
     "cell_text",
     "check_text",
+    "clean_row",
     "parse_cell",
     "parse_date",
     "reference_index",
@@ -125,6 +126,16 @@ TEXT_AT_MOST = 10_000
 """The longest text a cell may hold, in characters."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+
+
+def clean_row(cells: list[Any]) -> bool:
+    """True when no text in ``cells`` is too long or holds a control character (the quick check per row).
+
+    >>> clean_row(["a", 1, "b\\nc"]), clean_row(["a\\x07"])
+    (True, False)
+    """
+    texts = [cell for cell in cells if isinstance(cell, str)]
+    return not texts or (max(map(len, texts)) <= TEXT_AT_MOST and not _CONTROL.search("\n".join(texts)))
 
 
 def check_text(value: Any) -> str | None:

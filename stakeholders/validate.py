@@ -26,6 +26,7 @@ import pandas as pd
 from .cells import (
     cell_text,
     check_text,
+    clean_row,
     parse_cell,
     parse_date,
     reference_index,
@@ -150,7 +151,7 @@ def _read_records(
     for row, cells in table.rows:
         record: dict[str, Any] = {}
         refused = set()
-        for index, raw in enumerate(cells):
+        for index, raw in enumerate(() if clean_row(cells) else cells):
             message = check_text(raw)
             if message and index < len(table.headers):
                 findings.add(table, row, table.headers[index] or _column_letter(index), message)
