@@ -479,6 +479,74 @@ def layout_table(sizes: list[int], root: Path) -> None:
         print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
 
 
+# --- analysis ----------------------------------------------------------------------------------
+
+
+def tree_betweenness(T: nx.Graph) -> dict[Any, float]:
+    """Exact normalised betweenness of a tree from its branch sizes (a closed form, no path counting).
+
+    Removing v leaves branches of sizes s1…sk with Σ s = n - 1; the pairs whose only path runs through v
+    number ((n - 1)² - Σ s²) / 2, out of (n - 1)(n - 2) / 2 pairs that could.
+    """
+    n = len(T)
+    root = next(iter(T))
+    parent = {root: None}
+    order = [root]
+    for node in order:
+        for other in T[node]:
+            if other not in parent:
+                parent[other] = node
+                order.append(other)
+    below = dict.fromkeys(T, 1)
+    for node in reversed(order[1:]):
+        below[parent[node]] += below[node]
+    exact = {}
+    for node in T:
+        branches = [below[c] for c in T[node] if parent.get(c) == node]
+        if parent[node] is not None:
+            branches.append(n - below[node])
+        exact[node] = ((n - 1) ** 2 - sum(b * b for b in branches)) / ((n - 1) * (n - 2))
+    return exact
+
+
+def approximation_error(n: int = 5000) -> None:
+    """How far sampled betweenness (as analyse uses it above its threshold) is from the exact answer."""
+    from stakeholders import analysis
+
+    T = nx.barabasi_albert_graph(n, 1, seed=SEED)  # a tree with hubs: its exact betweenness has a closed form
+    exact = tree_betweenness(T)
+    k = min(analysis.BETWEENNESS_SAMPLE, n)
+    start = time.perf_counter()
+    sampled = nx.betweenness_centrality(T, k=k, seed=analysis.SEED)
+    seconds = time.perf_counter() - start
+    errors = [abs(sampled[v] - exact[v]) for v in T]
+    top = {v for v, _ in sorted(exact.items(), key=lambda kv: -kv[1])[:10]}
+    found = {v for v, _ in sorted(sampled.items(), key=lambda kv: -kv[1])[:10]}
+    print(
+        f"\nBetweenness estimated from {k} sampled sources (seed {analysis.SEED}) on a "
+        f"{n:,}-organisation tree whose exact betweenness is known: {seconds:.2f} s; largest error "
+        f"{max(errors):.4f}, mean error {statistics.mean(errors):.5f} (on a 0–1 scale; largest exact value "
+        f"{max(exact.values()):.4f}); {len(top & found)} of the exact top 10 brokers in the estimated top 10.\n"
+    )
+
+
+def analysis_table(sizes: list[int], root: Path, runs: int, tree_size: int = 5000) -> None:
+    """Seconds for analyse() and for analyse() plus the report page, per size, and per 1,000 links."""
+    from stakeholders import analyse, report_html
+
+    print("\nAnalysis and report, seconds (median of runs; the map is loaded once, outside the timing)\n")
+    print("| organisations / links | analyse | analyse + report | per 1,000 links (analyse + report) |")
+    print("|---|---|---|---|")
+    for n in sizes:
+        m = load_map(write_map(root / f"analysis-{n}", n))
+        links = len(m.links)
+        log(f"{n:,} organisations: analysis")
+        alone = timed(lambda m=m: analyse(m), runs)
+        both = timed(lambda m=m: report_html(analyse(m)), runs)
+        print(f"| {n:,} / {links:,} | {alone:.2f} | {both:.2f} | {1000 * both / max(links, 1):.3f} |", flush=True)
+    approximation_error(tree_size)
+
+
 # --- the run -----------------------------------------------------------------------------------
 
 
@@ -493,6 +561,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--layouts", action="store_true", help="compare layout candidates at these sizes instead (no pipelines)"
     )
+    parser.add_argument(
+        "--analysis",
+        action="store_true",
+        help="time analyse and the report at these sizes instead, and measure the betweenness estimate's error",
+    )
+    parser.add_argument("--tree-size", type=int, default=5000, help="organisations in the tree for --analysis [5000]")
     args = parser.parse_args(argv)
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
     runs = max(1, args.runs)
@@ -501,6 +575,9 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(folder)
         if args.layouts:
             layout_table(sizes, root)
+            return 0
+        if args.analysis:
+            analysis_table(sizes, root, runs, args.tree_size)
             return 0
         cold = {**os.environ, "STAKEHOLDERS_CACHE": "off"}
         warm_cache = root / "cache"

@@ -29,7 +29,6 @@ from importlib.metadata import version
 
 import networkx as nx
 import numpy as np
-from scipy.spatial import cKDTree
 
 __all__ = ["KAMADA_KAWAI_LIMIT", "LAYOUT_VERSION", "compute_positions", "layout_inputs"]
 
@@ -147,6 +146,8 @@ def _spread(points: np.ndarray, minimum: float, rounds: int = 30) -> np.ndarray:
     >>> _spread(np.array([[0.0, 0.0], [10.0, 0.0], [500.0, 0.0]]), 50.0).round().tolist()
     [[-20.0, 0.0], [30.0, 0.0], [500.0, 0.0]]
     """
+    from scipy.spatial import cKDTree  # only large maps need it: keeps the command quick to start
+
     if len(points) < 2:
         return points
     points = points.copy()
@@ -192,6 +193,8 @@ def _scaled(H: nx.Graph, pos: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     typical = float(np.median(lengths)) if len(lengths) else 1.0
     scale = EDGE_LENGTH / typical if typical > 0 else 1.0
     if len(points) > KAMADA_KAWAI_LIMIT:
+        from scipy.spatial import cKDTree
+
         squeezed = points / np.array([LABEL_ASPECT, 1.0])
         nearest = float(np.median(cKDTree(squeezed).query(squeezed, k=2)[0][:, 1]))
         if nearest > 0:

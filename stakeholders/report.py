@@ -166,6 +166,10 @@ def report_context(result: Analysis, lang: str | None = None) -> dict[str, Any]:
             }
             for h in result.handovers
         ],
+        "missing_count": w["missing_count"].format(
+            shown=min(result.top, len(result.missing)),
+            total=f"{result.missing_total:,}".replace(",", "." if lang == "nl" else ","),
+        ),
         "missing": [
             {"between": f"{name[r['a']]} – {name[r['b']]}", "why": _reasons(r, w, stages)}
             for r in result.missing[: result.top]

@@ -27,7 +27,10 @@ from . import analysis, coverage
 from .model import StakeholderMap
 from .validate import find_organisation
 
-__all__ = ["CSV_TABLES", "Analysis", "analyse", "as_csv", "as_json", "as_text", "label"]
+__all__ = ["CSV_TABLES", "MISSING_LISTED", "Analysis", "analyse", "as_csv", "as_json", "as_text", "label"]
+
+MISSING_LISTED = 200
+"""How many suggestions for missing cooperation the results keep (more when ``top`` asks for more)."""
 
 STEPS = ("figures", "organisations", "risks", "communities", "stages", "missing cooperation", "checks")
 
@@ -53,6 +56,7 @@ class Analysis:
     coverage: pd.DataFrame
     handovers: list[dict[str, Any]]
     missing: list[dict[str, Any]]
+    missing_total: int
     one_way: list[dict[str, Any]]
     stale: list[dict[str, Any]]
     expired: list[dict[str, Any]]
@@ -101,7 +105,7 @@ def analyse(
     step(STEPS[4])
     found_handovers = coverage.handovers(m, statuses=statuses)
     step(STEPS[5])
-    missing = coverage.missing_cooperation(m, statuses=statuses, top=None)
+    missing, missing_total = coverage.missing_cooperation(m, statuses=statuses, top=max(top, MISSING_LISTED))
     step(STEPS[6])
     notes = [
         f"Structure counts {figures['current_links']} of {figures['links']} links: those with status "
@@ -130,6 +134,7 @@ def analyse(
         coverage=coverage.stage_coverage(m),
         handovers=found_handovers,
         missing=missing,
+        missing_total=missing_total,
         one_way=coverage.one_way_links(m, statuses=statuses),
         stale=coverage.stale_links(m, months=stale_months, today=today),
         expired=coverage.expired_links(m, today=today),
@@ -314,7 +319,7 @@ def as_text(result: Analysis) -> str:
             "The map defines no hand-overs.",
         )
     )
-    out.append(_heading(f"Missing cooperation (top {result.top})"))
+    out.append(_heading(f"Missing cooperation (top {result.top} of {result.missing_total:,} pairs)"))
     out.append(
         _table(
             [

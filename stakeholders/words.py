@@ -95,6 +95,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_handovers": "The map defines no hand-overs between its steps.",
         "missing": "Suggested cooperation",
         "missing_text": "Pairs that would be expected to cooperate but have no current link, strongest lead first.",
+        "missing_count": "The {shown} strongest of {total} such pairs.",
         "why": "Why",
         "one_way": "One-way links",
         "one_way_text": "Links of a kind usually returned (such as information sharing) that run only one way.",
@@ -221,6 +222,7 @@ WORDS: dict[str, dict[str, str]] = {
             "Paren van wie samenwerking te verwachten is maar die geen huidige verbinding hebben, sterkste aanwijzing "
             "eerst."
         ),
+        "missing_count": "De {shown} sterkste van {total} zulke paren.",
         "why": "Waarom",
         "one_way": "Eenrichtingsverbindingen",
         "one_way_text": (

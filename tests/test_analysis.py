@@ -30,6 +30,41 @@ def test_two_links_between_a_pair_are_not_a_bridge() -> None:
     assert [r["link"] for r in A.bridge_links(G)] == ["L3"]
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_bridges_hold_on_the_smaller_side_as_cutting_them_shows(seed: int) -> None:
+    tree = nx.random_labeled_tree(40, seed=seed)
+    extra = nx.gnm_random_graph(40, 12, seed=seed).edges  # a few cycles, so some links are no bridge
+    G = graph([(f"n{u:02d}", f"n{v:02d}") for u, v in [*tree.edges, *extra] if u != v])
+    U = A.skeleton(G)
+    expected = {}
+    for u, v in nx.bridges(U):
+        if U.edges[u, v]["weight"] == 1:
+            cut = U.copy()
+            cut.remove_edge(u, v)
+            expected[frozenset((u, v))] = sorted(
+                min(nx.node_connected_component(cut, u), nx.node_connected_component(cut, v), key=len)
+            )
+    found = {frozenset((r["source"], r["target"])): r["holds_on"] for r in A.bridge_links(G)}
+    assert found == expected and expected
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_single_points_cut_off_what_removing_them_shows(seed: int) -> None:
+    tree = nx.random_labeled_tree(40, seed=seed)
+    extra = nx.gnm_random_graph(40, 10, seed=seed).edges
+    G = graph([(f"n{u:02d}", f"n{v:02d}") for u, v in [*tree.edges, *extra] if u != v])
+    G.add_edge("p", "q", key="P", status="active")  # a second part without a cut organisation
+    U = A.skeleton(G)
+    expected = {}
+    for node in U:
+        rest = U.subgraph(nx.node_connected_component(U, node) - {node})
+        pieces = sorted(nx.connected_components(rest), key=lambda c: (-len(c), min(c)))
+        if len(pieces) > 1:
+            expected[node] = sorted(set().union(*pieces[1:]))
+    found = {r["id"]: r["cut_off"] for r in A.single_points_of_failure(G)}
+    assert found == expected and expected
+
+
 def test_the_centre_of_a_star_is_the_broker() -> None:
     G = graph([("hub", leaf) for leaf in "wxyz"])
     metrics, approximate = A.organisation_metrics(G)
@@ -76,6 +111,15 @@ def test_closeness_and_path_length_match_networkx() -> None:
     assert closeness == pytest.approx(expected)
     largest = max(nx.connected_components(A.skeleton(G)), key=len)
     assert average == pytest.approx(nx.average_shortest_path_length(A.skeleton(G).subgraph(largest)))
+
+
+def test_betweenness_is_networkx_betweenness_exact_and_sampled() -> None:
+    U = nx.barabasi_albert_graph(120, 2, seed=3)
+    U.add_edges_from([(500, 501), (501, 502)])  # a second part
+    U = nx.relabel_nodes(U, str)
+    assert A.betweenness(U) == pytest.approx(nx.betweenness_centrality(U), abs=1e-12)
+    assert A.betweenness(U, k=30, seed=7) == pytest.approx(nx.betweenness_centrality(U, k=30, seed=7), abs=1e-12)
+    assert A.betweenness(U, k=30, seed=7) != pytest.approx(A.betweenness(U), abs=1e-3)  # an estimate, not exact
 
 
 def test_large_maps_estimate_betweenness(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from conftest import write_folder
 
 from stakeholders import coverage as C
 from stakeholders import example_path, load_map
+from stakeholders.analysis import current_links, skeleton
 from stakeholders.model import StakeholderMap
 
 STAGES = [
@@ -60,15 +63,68 @@ def test_handovers_gap_fragile_covered(hand_made: StakeholderMap) -> None:
 
 
 def test_missing_cooperation_names_its_reasons(hand_made: StakeholderMap) -> None:
-    found = {(r["a"], r["b"]): r for r in C.missing_cooperation(hand_made, top=None)}
+    found = {(r["a"], r["b"]): r for r in C.missing_cooperation(hand_made, top=None)[0]}
     assert ("y", "z") in found  # both on B, no link between them
     assert found["y", "z"]["reasons"][0] == "both act on Stage B"
     assert "2 partners in common" not in found["y", "z"]["reasons"]
     assert found["y", "z"]["common_partners"] == ["w"]
     assert found["x", "z"]["reasons"] == ["could carry the hand-over Stage A → Stage B"]
     assert ("v", "w") not in found and ("w", "y") not in found  # already linked
-    ranked = C.missing_cooperation(hand_made, top=1)
+    ranked, total = C.missing_cooperation(hand_made, top=1)
     assert len(ranked) == 1 and ranked[0]["score"] >= max(r["score"] for r in found.values())
+    assert total == len(found)
+
+
+def every_missing_pair(m: StakeholderMap) -> list[tuple[str, str, float, list[str]]]:
+    """Missing cooperation by its definition, pair by pair: slow, plain, and the yardstick for the fast one."""
+    members = C.stage_members(m)
+    stages_of = {org: {s for s, orgs in members.items() if org in orgs} for org in m.graph.nodes}
+    expected = [
+        (start, end) for start, ends in zip(m.stages["id"], m.stages["hands_over_to"], strict=True) for end in ends
+    ]
+    U = skeleton(current_links(m.graph))
+    planned = {frozenset((u, v)) for u, v, d in m.graph.edges(data=True) if d["status"] == "planned"}
+    found = []
+    for a, b in combinations(sorted(m.graph.nodes), 2):
+        shared = [s for s in members if s in stages_of[a] and s in stages_of[b]]
+        carried = [
+            (s, e)
+            for s, e in expected
+            if (s in stages_of[a] and e in stages_of[b]) or (s in stages_of[b] and e in stages_of[a])
+        ]
+        if (shared or carried) and not U.has_edge(a, b) and frozenset((a, b)) not in planned:
+            common = set(U[a]) & set(U[b])
+            found.append((a, b, len(shared) + 2 * len(carried) + 0.5 * len(common), shared))
+    return sorted(found, key=lambda row: (-row[2], row[0], row[1]))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_missing_cooperation_agrees_with_checking_every_pair(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    stages = [["id", "name", "hands_over_to"]] + [
+        [f"s{i}", f"Stage {i}", "|".join(f"s{j}" for j in range(5) if j != i and rng.random() < 0.3)] for i in range(5)
+    ]
+    size = rng.randint(20, 60)
+    orgs = [["id", "name", "stages"]] + [
+        [f"o{i:02d}", f"Org {i}", "|".join(rng.sample([f"s{j}" for j in range(5)], rng.choice([0, 1, 1, 2])))]
+        for i in range(size)
+    ]
+    hubs = [f"o{i:02d}" for i in range(3)]  # a few busy organisations make partners in common
+    links = [["id", "source", "target", "kind", "status"]]
+    for number in range(size * 2):
+        a = rng.choice(hubs) if rng.random() < 0.5 else f"o{rng.randrange(size):02d}"
+        b = f"o{rng.randrange(size):02d}"
+        if a != b:
+            status = rng.choice(["active", "active", "active", "planned", "lapsed"])
+            links.append([f"L{number}", a, b, "information-sharing", status])
+    m = load_map(write_folder(tmp_path / "random", {"organisations": orgs, "links": links, "stages": stages}))
+    expected = every_missing_pair(m)
+    everything, total = C.missing_cooperation(m, top=None)
+    assert [(r["a"], r["b"], r["score"], r["shared"]) for r in everything] == expected
+    assert total == len(expected)
+    for top in (1, 7, 40):
+        best, total = C.missing_cooperation(m, top=top)
+        assert [(r["a"], r["b"], r["score"]) for r in best] == [row[:3] for row in expected[:top]]
 
 
 def test_one_way_links(hand_made: StakeholderMap) -> None:
