@@ -8,6 +8,7 @@ code 2. Tracebacks are for bugs only.
 
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 import time
@@ -635,6 +636,8 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
         click.echo(f"{len(server.live.errors)} problems in the source; the map appears once it is saved without them.")
     if open_browser:
         webbrowser.open(server.url)
+    # Ctrl-C stops the server even when a shell started it with SIGINT ignored (a background job).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         while True:
             time.sleep(0.5)

@@ -164,6 +164,8 @@ def _ranked_pairs(
     """
     nodes = list(U.nodes)
     n = len(nodes)
+    if n == 0:
+        return [], 0
     index = {node: i for i, node in enumerate(nodes)}
     kinds = 1 + max(group.values(), default=-1)
     of = np.full(n, kinds, dtype=np.int64)  # kinds = no stage at all

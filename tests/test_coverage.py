@@ -127,6 +127,16 @@ def test_missing_cooperation_agrees_with_checking_every_pair(tmp_path: Path, see
         assert [(r["a"], r["b"], r["score"]) for r in best] == [row[:3] for row in expected[:top]]
 
 
+def test_a_map_with_nothing_left_for_the_audience_still_analyses(tmp_path: Path) -> None:
+    orgs = [["id", "name", "stages", "sensitivity"], ["x", "X", "a", "partners"], ["y", "Y", "a", "partners"]]
+    tables = {"organisations": orgs, "links": [["source", "target"]], "stages": STAGES}
+    source = write_folder(tmp_path / "hidden", tables)
+    m = load_map(source, audience="public")
+    assert m.graph.number_of_nodes() == 0
+    assert C.missing_cooperation(m) == ([], 0)
+    assert C.missing_cooperation(load_map(source, audience="partners"))[1] == 1
+
+
 def test_one_way_links(hand_made: StakeholderMap) -> None:
     assert [r["link"] for r in C.one_way_links(hand_made)] == ["L1", "L5"]
 
