@@ -146,37 +146,79 @@ def _column_letter(index: int) -> str:
 def _read_records(
     table: RawTable, role: str, vocabularies: dict[str, Vocabulary], findings: _Findings
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
+    """The rows of ``table`` as (row number, record), column by column, and the custom columns kept.
+
+    Each distinct cell of a column is parsed once (sectors, kinds and countries repeat down a
+    column); problems are reported in reading order, row by row, as if read cell by cell.
+    """
     known, custom = _map_headers(table, role, findings)
-    records = []
-    for row, cells in table.rows:
-        record: dict[str, Any] = {}
-        refused = set()
-        for index, raw in enumerate(() if clean_row(cells) else cells):
+    rows = list(table.rows)
+    pending: list[tuple[tuple[int, int, int, int], str, str]] = []  # (reading order, header, message)
+    refused: dict[int, set[int]] = {}
+    for position, (_, cells) in enumerate(rows):
+        if clean_row(cells):
+            continue
+        for index, raw in enumerate(cells):
             message = check_text(raw)
             if message and index < len(table.headers):
-                findings.add(table, row, table.headers[index] or _column_letter(index), message)
-                refused.add(index)
-        cells = ["" if index in refused else raw for index, raw in enumerate(cells)]
-        for column in COLUMNS[role]:
-            index = known.get(column.name)
-            if index in refused:
-                record[column.name] = [] if column.kind in ("list", "stages", "vocablist") else ""
+                pending.append(((position, 0, index, 0), table.headers[index] or _column_letter(index), message))
+                refused.setdefault(position, set()).add(index)
+    columns: dict[str, list[Any]] = {}
+    for order, column in enumerate(COLUMNS[role]):
+        index = known.get(column.name)
+        header = table.headers[index] if index is not None else column.name
+        is_list = column.kind in ("list", "stages", "vocablist")
+        raws = _column_cells(rows, index)
+        parsed: dict[str, tuple[Any, str | None]] = {}
+        values = []
+        for position, raw in enumerate(raws):
+            if index in refused.get(position, ()):
+                values.append([] if is_list else "")
                 continue
-            raw = cells[index] if index is not None and index < len(cells) else ""
-            value, message = parse_cell(column, raw, vocabularies)
-            header = table.headers[index] if index is not None else column.name
+            if type(raw) is not str:  # numbers, dates, lists from YAML: parsed one by one
+                value, message = parse_cell(column, raw, vocabularies)
+            elif raw in parsed:
+                value, message = parsed[raw]
+            else:
+                value, message = parsed[raw] = parse_cell(column, raw, vocabularies)
             if message:
-                findings.add(table, row, header, message)
+                pending.append(((position, 1, order, 0), header, message))
             elif column.required and index is not None and value in ("", []):
-                msg = f"{column.name} is empty: give every {THING[role]} a {column.name}"
-                findings.add(table, row, header, msg)
+                message = f"{column.name} is empty: give every {THING[role]} a {column.name}"
+                pending.append(((position, 1, order, 0), header, message))
             if column.kind == "id" and value and "|" in value:
-                findings.add(table, row, header, f"id '{value}' contains '|': ids may not contain '|'")
-            record[column.name] = value
-        for header, index in custom.items():
-            record[header] = cell_text(cells[index]) if index < len(cells) else ""
-        records.append((row, record))
+                message = f"id '{value}' contains '|': ids may not contain '|'"
+                pending.append(((position, 1, order, 1), header, message))
+            values.append(list(value) if is_list else value)
+        columns[column.name] = values
+    for header, index in custom.items():
+        texts: dict[str, str] = {}
+        values = []
+        for position, raw in enumerate(_column_cells(rows, index)):
+            if index in refused.get(position, ()):
+                raw = ""
+            if type(raw) is not str:
+                values.append(cell_text(raw))
+            elif raw in texts:
+                values.append(texts[raw])
+            else:
+                values.append(texts.setdefault(raw, cell_text(raw)))
+        columns[header] = values
+    for order, header, message in sorted(pending, key=lambda item: item[0]):
+        findings.add(table, rows[order[0]][0], header, message)
+    names = list(columns)
+    records = [
+        (row, dict(zip(names, record, strict=True)))
+        for (row, _), record in zip(rows, zip(*columns.values(), strict=True), strict=True)
+    ]
     return records, _apply_lenient(table, role, records, list(custom), set(known), vocabularies)
+
+
+def _column_cells(rows: list[tuple[int, list[Any]]], index: int | None) -> list[Any]:
+    """The cells of column ``index`` in ``rows``, with "" where a row is short or the column is absent."""
+    if index is None:
+        return [""] * len(rows)
+    return [cells[index] if index < len(cells) else "" for _, cells in rows]
 
 
 def _apply_lenient(
