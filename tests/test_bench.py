@@ -12,16 +12,15 @@ import pytest
 ROOT = Path(__file__).parent.parent
 
 
-def test_bench_runs_at_the_smallest_size(tmp_path: Path) -> None:
+def run_bench(tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """scripts/bench with this test's Python and a temporary folder of its own."""
     env = {**os.environ, "VENV": sys.prefix, "TMPDIR": str(tmp_path)}
-    result = subprocess.run(
-        [str(ROOT / "scripts" / "bench"), "--sizes", "50", "--runs", "1"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    command = [str(ROOT / "scripts" / "bench"), *options]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_bench_runs_at_the_smallest_size(tmp_path: Path) -> None:
+    result = run_bench(tmp_path, "--sizes", "50", "--runs", "1")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert any(line.startswith("| 50 / 200 | ") and line.endswith("× |") for line in lines), result.stdout
@@ -44,15 +43,7 @@ def test_the_tree_formula_is_exact_betweenness() -> None:
 
 
 def test_bench_times_the_analysis(tmp_path: Path) -> None:
-    env = {**os.environ, "VENV": sys.prefix, "TMPDIR": str(tmp_path)}
-    result = subprocess.run(
-        [str(ROOT / "scripts" / "bench"), "--analysis", "--sizes", "50", "--runs", "1", "--tree-size", "300"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_bench(tmp_path, "--analysis", "--sizes", "50", "--runs", "1", "--tree-size", "300")
     assert result.returncode == 0, result.stderr
     assert any(line.startswith("| 50 / 200 | ") for line in result.stdout.splitlines()), result.stdout
     assert "on a 300-organisation tree whose exact betweenness is known" in result.stdout
