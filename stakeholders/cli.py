@@ -95,9 +95,19 @@ def _load(path: Path, as_of_date: str | None = None) -> StakeholderMap:
     return as_of(stakeholder_map, as_of_date) if as_of_date else stakeholder_map
 
 
+def _number(count: int, thing: str) -> str:
+    """``count`` things in words: "1 organisation", "2 links".
+
+    >>> _number(1, "organisation"), _number(0, "link")
+    ('1 organisation', '0 links')
+    """
+    return f"{count:,} {thing}{'' if count == 1 else 's'}"
+
+
 def _counts(stakeholder_map: StakeholderMap, as_of_date: str | None) -> str:
     when = f" as of {as_of_date}" if as_of_date else ""
-    return f"{len(stakeholder_map.organisations)} organisations, {len(stakeholder_map.links)} links{when}"
+    organisations, links = len(stakeholder_map.organisations), len(stakeholder_map.links)
+    return f"{_number(organisations, 'organisation')}, {_number(links, 'link')}{when}"
 
 
 def _fail(err: StakeholdersError, outcome: str = "; nothing was written") -> None:
@@ -299,10 +309,8 @@ def validate(source: Path) -> None:
         stakeholder_map = load_map(source, audience="internal", limit_mb=limit)  # check everything in it
     except StakeholdersError as err:
         _fail(err, outcome="")
-    click.echo(
-        f"{source} is valid: {len(stakeholder_map.organisations)} organisations, "
-        f"{len(stakeholder_map.links)} links, {len(stakeholder_map.stages)} stages."
-    )
+    stages = _number(len(stakeholder_map.stages), "stage")
+    click.echo(f"{source} is valid: {_counts(stakeholder_map, None)}, {stages}.")
 
 
 def _reference_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -469,7 +477,8 @@ def report(
         _fail(err)
     _warn_sensitive(result.map)
     click.echo(
-        f"Wrote {written.resolve()} ({result.summary['organisations']} organisations, {result.summary['links']} links)."
+        f"Wrote {written.resolve()} ({_number(result.summary['organisations'], 'organisation')}, "
+        f"{_number(result.summary['links'], 'link')})."
     )
 
 

@@ -12,6 +12,13 @@ from stakeholders import __version__, example_path, load_map
 from stakeholders.cli import cli
 
 
+def test_counts_are_in_words(tmp_path: Path) -> None:
+    (tmp_path / "organisations.csv").write_text("id,name\na,A\n", encoding="utf-8")
+    (tmp_path / "links.csv").write_text("source,target\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.output == f"{tmp_path} is valid: 1 organisation, 0 links, 10 stages.\n"
+
+
 def test_map_writes_the_file_and_says_where(runner: CliRunner, small_folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "map.html"
     result = runner.invoke(cli, ["map", str(small_folder), "-o", str(out)])
