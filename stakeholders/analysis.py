@@ -195,9 +195,11 @@ def organisation_metrics(
         two_way = d.get("direction") in ("mutual", "undirected")
         for node, other, outward in ((u, v, True), (v, u, False)):
             counts["links"][node] += 1
-            counts["out" if outward or two_way else "in"][node] += 1
             if two_way:
-                counts["in" if outward else "out"][node] += 1
+                counts["in"][node] += 1
+                counts["out"][node] += 1
+            else:
+                counts["out" if outward else "in"][node] += 1
             if (G.nodes[node].get("sector") or "") != (G.nodes[other].get("sector") or ""):
                 counts["cross"][node] += 1
             countries = (G.nodes[node].get("country") or "", G.nodes[other].get("country") or "")

@@ -252,7 +252,14 @@ def map_command(
         if progress:
             progress.close()
     _warn_sensitive(stakeholder_map)
-    click.echo(f"Wrote {written.resolve()} ({_counts(stakeholder_map, as_of_date)}).")
+    shown = _counts(stakeholder_map, as_of_date)
+    if view_name:
+        from .views import find_view, select
+
+        organisations, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
+        when = f" as of {as_of_date}" if as_of_date else ""
+        shown = f"view {view_name}: {_number(len(organisations), 'organisation')}, {_number(len(links), 'link')}{when}"
+    click.echo(f"Wrote {written.resolve()} ({shown}).")
 
 
 @cli.command()

@@ -228,6 +228,15 @@ def _heading(text: str) -> str:
     return f"\n{text}\n{'=' * len(text)}\n"
 
 
+def _listed(title: str, total: int, top: int, things: str) -> str:
+    """A heading that says when a list is cut to ``top`` rows.
+
+    >>> _listed("Bridge links", 19, 10, "links"), _listed("Bridge links", 3, 10, "links")
+    ('Bridge links (top 10 of 19 links; --top shows more)', 'Bridge links')
+    """
+    return f"{title} (top {top} of {total:,} {things}; --top shows more)" if total > top else title
+
+
 def _table(rows: list[dict[str, Any]], empty: str) -> str:
     if not rows:
         return f"{empty}\n"
@@ -254,14 +263,14 @@ def as_text(result: Analysis) -> str:
         "reciprocity",
     ):
         out.append(f"{key.replace('_', ' '):<22} {s[key]}\n")
-    out.append(
-        f"{'links by kind':<22} " + ", ".join(f"{k or 'not stated'} {v}" for k, v in s["links_by_kind"].items()) + "\n"
-    )
-    out.append(_heading(f"Brokers (top {result.top} by betweenness)"))
+    for name in ("kind", "status"):
+        counted = s[f"links_by_{name}"].items()
+        out.append(f"{'links by ' + name:<22} " + ", ".join(f"{k or 'not stated'} {v}" for k, v in counted) + "\n")
+    out.append(_heading(_listed("Brokers by betweenness", len(result.metrics), result.top, "organisations")))
     columns = ["id", "name", "sector", "links", "partners", "sectors", "betweenness", "closeness"]
     top = result.metrics.head(result.top)[columns].assign(name=lambda f: f["id"].map(lambda o: label(m, o)))
     out.append(top.to_string(index=False) + "\n")
-    out.append(_heading("Single points of failure"))
+    out.append(_heading(_listed("Single points of failure", len(result.single_points), result.top, "organisations")))
     out.append(
         _table(
             [
@@ -271,7 +280,8 @@ def as_text(result: Analysis) -> str:
             "None: no organisation cuts others off.",
         )
     )
-    out.append(_heading("Bridge links (the only tie holding a group on)"))
+    title = "Bridge links, each the only tie holding a group on"
+    out.append(_heading(_listed(title, len(result.bridges), result.top, "links")))
     out.append(
         _table(
             [
@@ -319,7 +329,7 @@ def as_text(result: Analysis) -> str:
             "The map defines no hand-overs.",
         )
     )
-    out.append(_heading(f"Missing cooperation (top {result.top} of {result.missing_total:,} pairs)"))
+    out.append(_heading(_listed("Missing cooperation", result.missing_total, result.top, "pairs")))
     out.append(
         _table(
             [
@@ -333,7 +343,8 @@ def as_text(result: Analysis) -> str:
             "None found.",
         )
     )
-    out.append(_heading("One-way links of kinds expected both ways"))
+    title = "One-way links of kinds expected both ways"
+    out.append(_heading(_listed(title, len(result.one_way), result.top, "links")))
     out.append(
         _table(
             [

@@ -80,6 +80,8 @@ def test_link_counts_read_direction_sector_and_country() -> None:
     G.nodes["d"].update(id="d", name="D", sector="justice", country="BE", stages=[])
     row = A.organisation_metrics(G)[0].set_index("id").loc["a"]
     assert (row["links"], row["links_in"], row["links_out"]) == (3, 2, 2)
+    d = A.organisation_metrics(G)[0].set_index("id").loc["d"]  # the target end of the mutual link
+    assert (d["links"], d["links_in"], d["links_out"]) == (1, 1, 1)
     assert (row["cross_sector"], row["international"], row["sectors"], row["countries"]) == (1, 1, 2, 2)
 
 

@@ -12,6 +12,13 @@ from stakeholders import __version__, example_path, load_map
 from stakeholders.cli import cli
 
 
+def test_a_view_counts_what_it_shows(tmp_path: Path) -> None:
+    out = tmp_path / "view.html"
+    result = CliRunner().invoke(cli, ["map", "--view", "national-justice", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Wrote {out.resolve()} (view national-justice: 6 organisations, 5 links).\n"
+
+
 def test_counts_are_in_words(tmp_path: Path) -> None:
     (tmp_path / "organisations.csv").write_text("id,name\na,A\n", encoding="utf-8")
     (tmp_path / "links.csv").write_text("source,target\n", encoding="utf-8")
