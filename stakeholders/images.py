@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import os
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +120,7 @@ def _draw_network(ax: Any, m: StakeholderMap, lang: str | None, display: dict[st
                 alpha=0.3 if faded else 1.0,
                 zorder=2,
             )
-    for anchor in (display or {}).get("anchors") or []:
+    headers = [
         ax.text(
             anchor["x"],
             -anchor["y"],
@@ -131,6 +132,8 @@ def _draw_network(ax: Any, m: StakeholderMap, lang: str | None, display: dict[st
             color="#4a4a4a",
             zorder=3,
         )
+        for anchor in (display or {}).get("anchors") or []
+    ]
     if not many:
         for org in orgs:
             name = (lang and org.get(f"name_{lang}")) or org["name"]
@@ -150,10 +153,35 @@ def _draw_network(ax: Any, m: StakeholderMap, lang: str | None, display: dict[st
     xs = [x for x, _ in [*positions.values(), *anchors]] or [0]
     ys = [y for _, y in [*positions.values(), *anchors]] or [0]
     pad = 60
-    ax.set_xlim(min(xs) - pad, max(xs) + pad)
+    # a lane or group header is centred on its anchor: leave room for half a lane beside the outer ones
+    columns = sorted({x for x, _ in anchors})
+    spacing = min((b - a for a, b in zip(columns, columns[1:], strict=False)), default=0)
+    side = max(pad, spacing / 2)
+    ax.set_xlim(min(xs) - side, max(xs) + side)
     ax.set_ylim(min(ys) - pad, max(ys) + pad)
     ax.set_aspect("equal", adjustable="box")
     ax.axis("off")
+    if headers and spacing > 0:
+        _fit_headers(ax, headers, spacing)
+
+
+def _fit_headers(ax: Any, headers: list[Any], spacing: float) -> None:
+    """Shrink and re-wrap lane or group headers until each fits the room between two anchors."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    ax.apply_aspect()
+    room = (ax.transData.transform((spacing, 0)) - ax.transData.transform((0, 0)))[0] * 0.94
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()  # measures text as the PNG draws it
+    for header in headers:
+        words = header.get_text().split()
+        for size in (11, 10, 9, 8, 7):
+            header.set_fontsize(size)
+            for width in range(max(len(" ".join(words)), 1), 5, -1):
+                header.set_text(textwrap.fill(" ".join(words), width, break_long_words=False))
+                if header.get_window_extent(renderer).width <= room:
+                    break
+            if header.get_window_extent(renderer).width <= room:
+                break
 
 
 def _draw_legend(ax: Any, m: StakeholderMap, lang: str, display: dict[str, Any] | None = None) -> None:
