@@ -2,7 +2,7 @@
 
 Reading knows file formats and nothing about the meaning of columns: every
 reader returns a :class:`Source` holding one :class:`RawTable` per table it
-found (organisations, links, stages, settings), with the header row and each
+found (organisations, links, stages, settings, views), with the header row and each
 data row numbered as a spreadsheet shows it. :mod:`stakeholders.validate`
 gives the cells their meaning. Kumu's conventions are in :mod:`stakeholders.kumu`,
 graph files (GEXF, GraphML, Cytoscape.js JSON) in :mod:`stakeholders.networks`.
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SourceError, UnsupportedSource
-from .model import TABLE_NAMES, normalise_key
+from .model import SETTINGS, TABLE_NAMES, normalise_key
 
 __all__ = [
     "LIMIT_MB",
@@ -67,8 +67,8 @@ FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 class RawTable:
     """The cells of one table as read, before any validation.
 
-    ``role`` says which table it is (organisations, links, stages or
-    settings); ``rows`` holds ``(row_number, cells)`` pairs, blank rows left out.
+    ``role`` says which table it is (organisations, links, stages,
+    settings or views); ``rows`` holds ``(row_number, cells)`` pairs, blank rows left out.
     ``sheet`` and ``row_word`` say how to point at a place in it: a workbook
     has sheets and rows, a CSV file only rows, YAML sections and items.
     Several rows may share a number (a Kumu connection to several targets).
@@ -361,6 +361,12 @@ def _read_csv_folder(folder: Path, display: Path | None = None) -> Source:
 # --- YAML and JSON -----------------------------------------------------------------------
 
 
+def _names_setting(key: str) -> bool:
+    """Whether a top-level key of a YAML/JSON file is a map setting (``sectors``, ``restricted_fields`` …)."""
+    key = normalise_key(key)
+    return any(key in {normalise_key(name) for name in (setting, *aliases)} for setting, aliases in SETTINGS.items())
+
+
 def _read_data_file(path: Path) -> Source:
     text = decode_text(path.read_bytes())
     if path.suffix.lower() == ".json":
@@ -396,11 +402,11 @@ def _read_data_file(path: Path) -> Source:
     for key, value in data.items():
         source.found.append(str(key))
         role = table_role(str(key))
-        if role in ("organisations", "links", "stages") and role not in source.tables:
+        if role in ("organisations", "links", "stages", "views") and role not in source.tables:
             source.tables[role] = records_table(role, path, str(key), value)
         elif role == "settings" and isinstance(value, dict):
             settings.extend([k, v] for k, v in value.items())
-        elif not isinstance(value, (dict, list)) or str(key).lower() in ("sectors", "kinds"):
+        elif not isinstance(value, (dict, list)) or (isinstance(value, list) and _names_setting(str(key))):
             settings.append([key, value])
     if len(settings) > 1:
         source.tables["settings"] = grid_table(

@@ -97,8 +97,10 @@ def find_view(m: StakeholderMap, name: str) -> View:
     for view in views:
         if view.name == name or view.name.lower() == name.lower():
             return view
-    choices = ", ".join(view.name for view in views) or "the map has no Views sheet"
-    msg = f"no view named '{name}': use one of {choices}"
+    if views:
+        msg = f"no view named '{name}': use one of {', '.join(view.name for view in views)}"
+    else:
+        msg = f"no view named '{name}': this map has no views (add a Views sheet, views.csv or a views section)"
     raise InvalidArgument(msg)
 
 

@@ -106,6 +106,20 @@ def test_yaml_with_lists_and_dates(tmp_path: Path) -> None:
     assert m.links.loc[0, "since"] == "2021-11-02"
 
 
+def test_yaml_settings_section_and_top_level_lists(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        "settings:\n  title: Kaart\n  audience: partners\n"
+        "restricted_fields: [contact]\nsectoren: [Faith groups]\n"
+        "organisations:\n  - {id: om, name: OM, sector: faith groups, contact: Jan}\n  - {id: rn, name: RN}\n"
+        "links:\n  - {source: om, target: rn}\n",
+        encoding="utf-8",
+    )
+    settings = load_map(path).settings
+    assert (settings.title, settings.audience, settings.restricted_fields) == ("Kaart", "partners", ("contact",))
+    assert settings.sectors.lookup("Faith groups") == "faith-groups"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

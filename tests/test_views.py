@@ -6,14 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
-from conftest import write_folder
+from conftest import write_folder, write_json
 
 from stakeholders import InvalidArgument, ValidationError, example_path, load_map, write_html
 from stakeholders.arrangements import LANE_WIDTH
 from stakeholders.cli import cli
 from stakeholders.present import presentation_steps, write_presentation
-from stakeholders.views import apply_view, find_view, presentation, select, view_display
+from stakeholders.views import apply_view, find_view, presentation, select, view_display, views_of
 
 ORGS = [
     ["id", "name", "sector", "level", "country", "stages", "tags", "staff"],
@@ -265,3 +266,72 @@ def test_a_view_page_in_chromium(open_page: Any, tmp_path: Path) -> None:
     victims = open_page(write_html(load_map(example_path()), tmp_path / "victims.html", view="victims")).page
     opacities = victims.evaluate("Object.fromEntries(window.network.body.data.nodes.get().map(n => [n.id, n.opacity]))")
     assert opacities["csg"] == 1 and opacities["politie"] == 1 and opacities["rutgers"] == 0.3
+
+
+LIST_FIELDS = ("sector", "country", "kind", "status", "tags", "highlight_stage")
+
+
+def _yaml_records(rows: list[list[str]]) -> list[dict[str, Any]]:
+    """Records as someone writes them in YAML: lists as lists, numbers as numbers, empty fields left out."""
+    records = []
+    for row in rows[1:]:
+        record: dict[str, Any] = {}
+        for key, value in zip(rows[0], row, strict=True):
+            if value == "":
+                continue
+            if key in LIST_FIELDS or key == "stages":
+                record[key] = value.split("|")
+            elif key in ("step", "depth", "staff"):
+                record[key] = int(value)
+            else:
+                record[key] = value
+        records.append(record)
+    return records
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_yaml_and_json_views_select_like_csv(viewed: Any, tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"map{suffix}"
+    if suffix == ".yaml":  # YAML lists and numbers
+        data = {"organisations": _yaml_records(ORGS), "links": _yaml_records(LINKS), "views": _yaml_records(VIEWS)}
+        path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    else:  # |-separated text, as in the spreadsheet
+        write_json(path, {"organisations": ORGS, "links": LINKS, "views": VIEWS})
+    m = load_map(path)
+    names = [row[0] for row in VIEWS[1:]]
+    assert [view.name for view in views_of(m)] == names
+    for name in names:
+        assert find_view(m, name) == find_view(viewed, name)
+        assert select(m, find_view(m, name)) == select(viewed, find_view(viewed, name))
+    assert [view.name for view in presentation(m)] == ["justice", "chain", "all"]
+
+
+def test_invalid_view_field_in_yaml(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        "organisations:\n  - {id: om, name: OM, sector: justice}\n  - {id: rn, name: RN, sector: probation}\n"
+        "links:\n  - {source: om, target: rn, kind: referral}\n"
+        "views:\n  - {name: fine, sector: [justice, probation], focus: om}\n"
+        "  - {name: bad, sector: 'justice|polise', layout: wrong}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as caught:
+        load_map(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "map.yaml, section views, item 2, field sector: 'polise' is not a sector (did you mean 'police'?): use one "
+        "of police, justice, probation, care, prevention, victim-support, hotline, industry, research, government, "
+        "international, ngo, or add it to the map's sectors setting",
+        "map.yaml, section views, item 2, field layout: 'wrong' is not a layout: use one of force, swimlanes, circles",
+    ]
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "Error: map.yaml, section views, item 2, field layout: 'wrong' is not a layout" in result.output
+
+
+def test_no_views_message(runner: CliRunner, small_folder: Path, tmp_path: Path) -> None:
+    message = "no view named 'focus1': this map has no views (add a Views sheet, views.csv or a views section)"
+    with pytest.raises(InvalidArgument) as caught:
+        find_view(load_map(small_folder), "focus1")
+    assert str(caught.value) == message
+    result = runner.invoke(cli, ["map", str(small_folder), "--view", "focus1", "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 2 and f"Error: {message}\n" in result.output
