@@ -27,7 +27,7 @@ from .export import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
 from .model import AUDIENCES, StakeholderMap
-from .present import write_presentation
+from .present import unused_layouts, write_presentation
 from .read import LIMIT_MB
 from .render import write_html
 from .report import write_report
@@ -707,7 +707,11 @@ def present(
     try:
         stakeholder_map = _load(path, as_of_date)
         written = write_presentation(stakeholder_map, output, views=names, lang=lang, title=title)
+        unused = unused_layouts(stakeholder_map, names)
     except StakeholdersError as err:
         _fail(err)
     _warn_sensitive(stakeholder_map)
+    if unused:
+        ignored = ", ".join(unused)
+        click.echo(f"Warning: every step keeps the map's own layout, so the layout of {ignored} is not used.", err=True)
     click.echo(f"Wrote {written.resolve()}.")

@@ -1,9 +1,11 @@
 """A presentation: the views of a map, step by step, in one offline HTML file for a projector.
 
-Every step shows one view (its filters, focus and highlighted stage) on the
-positions of the whole map, so an organisation keeps its place from step to
-step; organisations that appear fade in and the map pans to what the step
-shows. Keys: → ↓ Space PageDown forward, ← ↑ PageUp back, Home and End, N
+Every step shows one view (its filters, focus, highlighted stage, colours
+and sizes, as ``stakeholders map --view`` draws them) on the positions of
+the whole map, so an organisation keeps its place from step to step; a view's
+own ``layout`` (swimlanes, circles) is not used in a presentation
+(:func:`unused_layouts` names those views). Organisations that appear fade
+in and the map pans to what the step shows. Keys: → ↓ Space PageDown forward, ← ↑ PageUp back, Home and End, N
 for the speaker notes, F for full screen. The page keeps every promise of the
 map: offline, safe, still.
 
@@ -23,9 +25,9 @@ from .atomic import write_atomic
 from .errors import InvalidArgument
 from .model import StakeholderMap
 from .render import TEMPLATES, render_page
-from .views import View, find_view, presentation, select
+from .views import View, apply_view, find_view, presentation, select, view_style
 
-__all__ = ["presentation_html", "presentation_steps", "write_presentation"]
+__all__ = ["presentation_html", "presentation_steps", "unused_layouts", "write_presentation"]
 
 
 def _steps_of(m: StakeholderMap, names: list[str] | None) -> list[View]:
@@ -39,8 +41,23 @@ def _steps_of(m: StakeholderMap, names: list[str] | None) -> list[View]:
     return views
 
 
-def presentation_steps(m: StakeholderMap, views: list[str] | None = None) -> list[dict[str, Any]]:
-    """One entry per step: ``title``, ``note``, ``organisations``, ``links`` and ``dimmed`` (ids)."""
+def unused_layouts(m: StakeholderMap, views: list[str] | None = None) -> list[str]:
+    """The names of the steps' views whose own layout the presentation does not use (all but ``force``).
+
+    Every step keeps the positions of the whole map, so nobody moves between steps.
+    """
+    return [view.name for view in _steps_of(m, views) if view.layout != "force"]
+
+
+def presentation_steps(
+    m: StakeholderMap, views: list[str] | None = None, *, lang: str | None = None
+) -> list[dict[str, Any]]:
+    """One entry per step: ``title``, ``note``, ``organisations``, ``links``, ``dimmed`` (ids), sizes and colours.
+
+    ``sizes`` and ``highlight`` are how the step's view sizes and colours its
+    organisations, as on its map (:func:`stakeholders.views.view_style`):
+    empty sizes mean the default size, no highlight the sector colours.
+    """
     steps = []
     for view in _steps_of(m, views):
         orgs, links = select(m, view)
@@ -58,6 +75,7 @@ def presentation_steps(m: StakeholderMap, views: list[str] | None = None) -> lis
                 "organisations": orgs,
                 "links": links,
                 "dimmed": dimmed,
+                **view_style(apply_view(m, view), view, lang=lang),
             }
         )
     return steps
@@ -67,7 +85,7 @@ def presentation_html(
     m: StakeholderMap, *, views: list[str] | None = None, lang: str | None = None, title: str | None = None
 ) -> str:
     """The presentation page; ``views`` names the steps (default: the views with a step number)."""
-    steps = presentation_steps(m, views)
+    steps = presentation_steps(m, views, lang=lang)
     css = (TEMPLATES / "present.css").read_text(encoding="utf-8")
     return render_page(
         "present.html",
@@ -77,7 +95,10 @@ def presentation_html(
         css=css,
         scripts=("present.js",),
         extra_data={"presentation": {"steps": steps}},
-        deck={"steps": steps},
+        deck={
+            "steps": steps,
+            "sector_legend_steps": " ".join(str(i) for i, step in enumerate(steps) if not step["highlight"]),
+        },
     )
 
 

@@ -35,7 +35,7 @@ from .graph import build_graph
 from .model import StakeholderMap
 from .style import EXTRA_COLOURS, SECTOR_COLOURS, UNSPECIFIED_COLOUR
 
-__all__ = ["View", "apply_view", "find_view", "presentation", "select", "view_display", "views_of"]
+__all__ = ["View", "apply_view", "find_view", "presentation", "select", "view_display", "view_style", "views_of"]
 
 CATEGORY_COLOURS = (*SECTOR_COLOURS.values(), *EXTRA_COLOURS)
 """Colours for colour-by on a field other than sector, in order of how often a value occurs."""
@@ -189,6 +189,22 @@ def _sizes(m: StakeholderMap, view: View) -> dict[str, float]:
     return {org: round(10 + 30 * math.sqrt(max(float(v), 0.0) / top), 1) for org, v in values.items()}
 
 
+def view_style(shown: StakeholderMap, view: View, *, lang: str | None = None) -> dict[str, Any]:
+    """How ``view`` sizes and colours the organisations of ``shown`` (the map as the view shows it).
+
+    ``sizes``: organisation id → node size (empty without ``size_by``);
+    ``highlight``: the colours by ``colour_by`` (None without it, or by
+    sector, the map's own colours). The map (``--view``) and every step of a
+    presentation use this, so a view looks the same in both.
+    """
+    return {
+        "sizes": _sizes(shown, view) if view.size_by else {},
+        "highlight": _colours(shown, view.colour_by, lang or "en")
+        if view.colour_by and view.colour_by != "sector"
+        else None,
+    }
+
+
 def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -> dict[str, Any]:
     """How to draw ``view`` of ``full``: positions, lanes, sizes, dimmed organisations, colours, caption.
 
@@ -221,10 +237,7 @@ def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -
         "positions": {org: list(xy) for org, xy in positions.items()},
         "anchors": anchors,
         "dimmed": dimmed,
-        "sizes": _sizes(shown, view) if view.size_by else {},
-        "highlight": _colours(shown, view.colour_by, lang or "en")
-        if view.colour_by and view.colour_by != "sector"
-        else None,
+        **view_style(shown, view, lang=lang),
         "caption": {
             "name": view.name,
             "title": view.heading,

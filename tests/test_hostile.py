@@ -120,12 +120,19 @@ def test_an_interrupted_run_leaves_no_partial_file(
 
 @pytest.mark.browser
 def test_a_payload_presentation_runs_nothing(open_page: Any, payload_map: Path, tmp_path: Path) -> None:
-    views = [["name", "title", "note", "step"], [PAYLOADS[0], PAYLOADS[1], PAYLOADS[2], "1"]]
+    views = [
+        ["name", "title", "note", "step", "colour_by"],
+        [PAYLOADS[0], PAYLOADS[1], PAYLOADS[2], "1", ""],
+        ["coloured", "By contact", "", "2", "contact person"],  # the legend of a step lists payload values
+    ]
     write_folder(payload_map, {"views": views})
     opened = open_page(write_presentation(load_map(payload_map), tmp_path / "deck.html"))
     page = opened.page
     assert page.inner_text("#step-title") == PAYLOADS[1]
     page.keyboard.press("n")
     assert page.inner_text("#step-note") == PAYLOADS[2]
+    page.keyboard.press("ArrowRight")
+    shown = page.locator(".deck-legend:not([hidden]) li")
+    assert set(PAYLOADS) <= {text.strip() for text in shown.all_inner_texts()}
     page.wait_for_timeout(300)
     assert opened.dialogs == [] and opened.requests == [] and opened.errors == []

@@ -13,7 +13,7 @@ from conftest import write_folder, write_json
 from stakeholders import InvalidArgument, ValidationError, example_path, load_map, write_html
 from stakeholders.arrangements import LANE_WIDTH
 from stakeholders.cli import cli
-from stakeholders.present import presentation_steps, write_presentation
+from stakeholders.present import presentation_steps, unused_layouts, write_presentation
 from stakeholders.views import apply_view, find_view, presentation, select, view_display, views_of
 
 ORGS = [
@@ -136,6 +136,26 @@ def test_presentation_order_and_notes(viewed: Any) -> None:
         ("+ probation", "Then the chain."),
     ]
     assert [s["title"] for s in presentation_steps(viewed, ["vgt", "justice"])] == ["VGT members", "Police and justice"]
+
+
+def test_steps_size_and_colour_as_their_views_do(viewed: Any) -> None:
+    steps = presentation_steps(viewed, ["all", "around-om", "vgt", "lanes"])
+    for step in steps:
+        drawn = view_display(viewed, find_view(viewed, step["view"]))  # what `map --view` draws
+        assert (step["sizes"], step["highlight"]) == (drawn["sizes"], drawn["highlight"])
+    assert [bool(s["sizes"]) for s in steps] == [False, True, False, True]
+    assert [bool(s["highlight"]) for s in steps] == [False, False, True, False]
+    assert unused_layouts(viewed, ["all", "around-om", "vgt", "lanes"]) == ["vgt", "lanes"]
+    assert unused_layouts(viewed) == []
+
+
+def test_present_warns_of_layouts_it_does_not_use(runner: CliRunner, viewed: Any, tmp_path: Path) -> None:
+    source = tmp_path / "v"
+    result = runner.invoke(cli, ["present", str(source), "-o", str(tmp_path / "d.html"), "--views", "vgt,all,lanes"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Warning: every step keeps the map's own layout, so the layout of vgt, lanes is not used.\n"
+    quiet = runner.invoke(cli, ["present", str(source), "-o", str(tmp_path / "d.html"), "--views", "all,around-om"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
 
 
 def test_view_display(viewed: Any) -> None:
@@ -335,3 +355,61 @@ def test_no_views_message(runner: CliRunner, small_folder: Path, tmp_path: Path)
     assert str(caught.value) == message
     result = runner.invoke(cli, ["map", str(small_folder), "--view", "focus1", "-o", str(tmp_path / "x.html")])
     assert result.exit_code == 2 and f"Error: {message}\n" in result.output
+
+
+@pytest.mark.browser
+def test_presentation_steps_size_and_colour_in_chromium(open_page: Any, tmp_path: Path) -> None:
+    m = load_map(example_path())
+    names = ["national-justice", "politie", "countries", "sectors"]
+    opened = open_page(write_presentation(m, tmp_path / "deck.html", views=names))
+    page = opened.page
+    drawn = (
+        "Object.fromEntries(window.network.body.data.nodes.get({filter: n => !n.hidden && "
+        "!String(n.id).startsWith('anchor:')}).map(n => [n.id, [n.size, n.color.background]]))"
+    )
+    settled = f"(() => {{ const a = JSON.stringify({drawn}); return new Promise(r => setTimeout(() => "
+    settled += f"r(a === JSON.stringify({drawn}) ? {drawn} : null), 100)); }})()"
+
+    def seen() -> dict[str, list[Any]]:
+        for _ in range(40):  # sizes grow to the step's: wait until they stand still
+            found = page.evaluate(settled)
+            if found:
+                return found
+        raise AssertionError("the sizes never settled")
+
+    sector_colour = dict(zip(m.organisations["id"], m.organisations["sector"], strict=True))
+    style = page.evaluate("window.stakeholdersMap.style.sector")
+    laid_out = page.evaluate("window.stakeholdersMap.layout.positions")
+    expected = []
+    for name in names:
+        display = view_display(m, find_view(m, name))  # what `stakeholders map --view NAME` draws
+        colours = {}
+        if display["highlight"]:
+            by_value = {v["id"]: v["colour"] for v in display["highlight"]["values"]}
+            field = display["highlight"]["field"]
+            for org in display["map"].organisations.to_dict("records"):
+                value = org[field]
+                colours[org["id"]] = by_value["|".join(value) if isinstance(value, list) else (value or "")]
+        expected.append(
+            {
+                org: [display["sizes"].get(org, 14), colours.get(org) or style[sector_colour[org]]]
+                for org in display["map"].organisations["id"]
+            }
+        )
+    assert all(a != b for a, b in zip(expected, expected[1:], strict=False))  # each step looks different
+    page.focus("#network")
+    legend = "[...document.querySelectorAll('.deck-legend')].filter(u => !u.hidden).map(u => u.ariaLabel)"
+    keys = ["", "ArrowRight", "Space", "ArrowRight", "ArrowLeft", "ArrowLeft", "PageUp"]
+    for index, key in zip([0, 1, 2, 3, 2, 1, 0], keys, strict=True):  # forward, then back: the same both ways
+        if key:
+            page.keyboard.press(key)
+        assert page.inner_text("#step-counter") == f"Step {index + 1} of {len(names)}"
+        assert seen() == expected[index], names[index]
+        assert page.evaluate(legend) == (["Country"] if names[index] == "countries" else ["Sector (colour)"])
+        positions = page.evaluate("window.network.getPositions()")
+        assert {org: [round(positions[org]["x"]), round(positions[org]["y"])] for org in expected[index]} == {
+            org: laid_out[org] for org in expected[index]
+        }  # the sectors view's circles are not used: nobody moves
+    politie = expected[1]
+    assert politie["politie"][0] == 40 and min(size for size, _ in politie.values()) < 20  # sized by partners
+    assert opened.requests == [] and opened.errors == [] and opened.dialogs == []

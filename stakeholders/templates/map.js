@@ -858,6 +858,18 @@
       closeInfo();
       refresh();
     },
+    /* Size and colour the organisations as a view does: sizes (id → size, default 14) and a highlight
+     * (colours by a field, as data.highlight) or null for the sector colours; showOnly then draws it. */
+    restyle: function (newSizes, newHighlight) {
+      sizes = newSizes || {};
+      highlight = newHighlight || null;
+      highlightValues = new Map(((highlight && highlight.values) || []).map(function (v) { return [v.id, v]; }));
+      hidden.highlight.clear();
+      nodes.update(data.organisations.map(function (org) {
+        var node = nodeFor(org);
+        return { id: node.id, size: node.size, color: node.color, shapeProperties: node.shapeProperties, title: node.title };
+      }));
+    },
     nodes: nodes
   });
 })();

@@ -28,15 +28,50 @@
     window.requestAnimationFrame(frame);
   }
 
+  // sizes grow or shrink to the step's over 600 ms; a newer step stops an older step's growing
+  var growing = 0;
+  function grow(from) {
+    var ids = Object.keys(from);
+    var token = ++growing;
+    if (!ids.length) return;
+    var to = new Map(page.nodes.get(ids).map(function (node) { return [node.id, node.size]; }));
+    var start = null;
+    function frame(now) {
+      if (token !== growing) return;
+      if (start === null) start = now;
+      var k = Math.min(1, (now - start) / 600);
+      var ease = k * (2 - k);
+      page.nodes.update(ids.map(function (id) { return { id: id, size: from[id] + (to.get(id) - from[id]) * ease }; }));
+      if (k < 1) window.requestAnimationFrame(frame);
+    }
+    page.nodes.update(ids.map(function (id) { return { id: id, size: from[id] }; }));
+    window.requestAnimationFrame(frame);
+  }
+
+  function showLegend(index) {
+    document.querySelectorAll(".deck-legend[data-steps]").forEach(function (legend) {
+      legend.hidden = legend.getAttribute("data-steps").split(" ").indexOf(String(index)) < 0;
+    });
+  }
+
   function show(index, animate) {
     index = Math.max(0, Math.min(steps.length - 1, index));
     if (index === current) return;
     var before = current >= 0 ? new Set(steps[current].organisations) : new Set();
     current = index;
     var step = steps[index];
+    var was = new Map(page.nodes.get(step.organisations).map(function (node) { return [node.id, node.size]; }));
+    growing += 1; // an older step's sizes stop growing before this step's are set
+    page.restyle(step.sizes, step.highlight);
     page.showOnly(step.organisations, step.links, step.dimmed);
+    showLegend(index);
     if (animate) {
       fadeIn(step.organisations.filter(function (id) { return !before.has(id); }), new Set(step.dimmed));
+      var from = {};
+      page.nodes.get(step.organisations).forEach(function (node) {
+        if (was.has(node.id) && was.get(node.id) !== node.size) from[node.id] = was.get(node.id);
+      });
+      grow(from);
     }
     $("step-title").textContent = step.title;
     $("step-counter").textContent = fmt(W.step_counter, { n: index + 1, total: steps.length });
