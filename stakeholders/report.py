@@ -4,8 +4,11 @@
 page built like the map itself (:func:`stakeholders.render.render_page`): the
 same inlined vis-network, data block and Content-Security-Policy, so the
 report keeps every promise of the map (offline, safe, still). The report's own
-words come in English or Dutch (:mod:`stakeholders.words`); names and notes
-from the data stay as written. It prints on A4.
+words come in English or Dutch (:mod:`stakeholders.words`); with a language,
+organisations are named by their ``name_<lang>`` where present (as on the
+map); notes from the data stay as written. It prints on A4: before printing,
+``report.js`` fits the whole map to its printed frame, and a compact legend
+prints under it.
 
 >>> import stakeholders
 >>> from datetime import date
@@ -23,9 +26,9 @@ from typing import Any
 
 from .analysis import APPROXIMATE_ABOVE, BETWEENNESS_SAMPLE, SEED
 from .atomic import write_atomic
-from .model import SECTORS, StakeholderMap
+from .model import SECTORS, STATUSES, StakeholderMap
 from .render import TEMPLATES, render_page
-from .results import Analysis, label
+from .results import Analysis
 from .words import words
 
 __all__ = ["report_context", "report_html", "write_report"]
@@ -36,6 +39,13 @@ def _stage_names(m: StakeholderMap, lang: str) -> dict[str, str]:
     return {
         stage: name or fallback for stage, name, fallback in zip(m.stages["id"], names, m.stages["name"], strict=True)
     }
+
+
+def _name(m: StakeholderMap, org: str, lang: str | None) -> str:
+    """An organisation as the map labels it: its short name, else its name in ``lang`` where given, else its name."""
+    node = m.graph.nodes.get(org, {})
+    localised = node.get(f"name_{lang}") if lang else None
+    return node.get("short_name") or localised or node.get("name") or org
 
 
 def _percent(value: float) -> str:
@@ -59,10 +69,10 @@ def _reasons(row: dict[str, Any], w: dict[str, str], stages: dict[str, str]) -> 
 
 def report_context(result: Analysis, lang: str | None = None) -> dict[str, Any]:
     """Everything the report template shows, as plain strings and lists (no markup)."""
-    lang = lang or "en"
+    names_lang, lang = lang, lang or "en"
     m, s, w = result.map, result.summary, words(lang)
     stages = _stage_names(m, lang)
-    name = {org: label(m, org) for org in m.graph.nodes}
+    name = {org: _name(m, org, names_lang) for org in m.graph.nodes}
     sector_of = {org: d.get("sector") or "" for org, d in m.graph.nodes(data=True)}
     sectors = [sector for sector in m.settings.sectors.ids if sector in set(sector_of.values())]
     if "" in sector_of.values():
@@ -99,7 +109,11 @@ def report_context(result: Analysis, lang: str | None = None) -> dict[str, Any]:
         (_percent(s["reciprocity"]), w["reciprocity"], ""),
     ]
     notes = [
-        w["counts_statuses"].format(current=s["current_links"], total=s["links"], statuses=" / ".join(result.statuses))
+        w["counts_statuses"].format(
+            current=s["current_links"],
+            total=s["links"],
+            statuses=" / ".join(STATUSES.label(status, lang) for status in result.statuses),
+        )
     ]
     if result.approximate:
         notes.append(w["approximate"].format(sample=BETWEENNESS_SAMPLE, seed=SEED, limit=APPROXIMATE_ABOVE))
@@ -116,9 +130,10 @@ def report_context(result: Analysis, lang: str | None = None) -> dict[str, Any]:
             "stages": ", ".join(" – ".join(stages.get(x, x) for x in pair) for pair in wi["stage_pairs_lost"])
             or w["none"],
             "rows": [
-                (key, wi["before"][key], wi["after"][key])
+                (w[f"what_if:{key}"], wi["before"][key], wi["after"][key])
                 for key in ("organisations", "current_links", "components", "largest_component", "average_path_length")
-            ],
+            ]
+            + [(w["what_if:density"], _percent(wi["before"]["density"]), _percent(wi["after"]["density"]))],
         }
     return {
         "w": w,
@@ -211,9 +226,14 @@ def report_context(result: Analysis, lang: str | None = None) -> dict[str, Any]:
 
 
 def report_html(result: Analysis, *, lang: str | None = None) -> str:
-    """The report page for ``result``; ``lang`` (``en`` or ``nl``) sets its words and the map's names."""
+    """The report page for ``result``.
+
+    ``lang`` (``en`` or ``nl``) sets its words and which names organisations go by, in the tables as on the map.
+    """
     css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
-    return render_page("report.html", result.map, lang=lang, css=css, report=report_context(result, lang))
+    return render_page(
+        "report.html", result.map, lang=lang, css=css, scripts=("report.js",), report=report_context(result, lang)
+    )
 
 
 def write_report(result: Analysis, path: str | os.PathLike[str], *, lang: str | None = None) -> Path:

@@ -139,6 +139,13 @@ WORDS: dict[str, dict[str, str]] = {
         "quality:no-stages": "organisations without stages",
         "quality:no-description": "organisations without a description",
         "method": "Method",
+        "group_members": "Members",
+        "what_if:organisations": "Organisations",
+        "what_if:current_links": "Current links",
+        "what_if:components": "Separate groups",
+        "what_if:largest_component": "Organisations in the largest group",
+        "what_if:average_path_length": "Average steps between two organisations",
+        "what_if:density": "Share of all possible pairs that cooperate",
     },
     "nl": {
         "report": "Analyserapport",
@@ -272,6 +279,13 @@ WORDS: dict[str, dict[str, str]] = {
         "quality:no-stages": "organisaties zonder stappen",
         "quality:no-description": "organisaties zonder omschrijving",
         "method": "Werkwijze",
+        "group_members": "Leden",
+        "what_if:organisations": "Organisaties",
+        "what_if:current_links": "Huidige verbindingen",
+        "what_if:components": "Losse groepen",
+        "what_if:largest_component": "Organisaties in de grootste groep",
+        "what_if:average_path_length": "Gemiddeld aantal stappen tussen twee organisaties",
+        "what_if:density": "Deel van alle mogelijke paren dat samenwerkt",
     },
 }
 
