@@ -33,6 +33,7 @@ from typing import Any
 import pandas as pd
 
 from .atomic import write_atomic
+from .export import neutralise
 from .graph import build_graph
 from .model import StakeholderMap
 from .render import render_page
@@ -246,7 +247,7 @@ def changes_csv(result: MapDiff) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["change", "what", "item", "details"])
     for change in result.changes:
-        writer.writerow([change.change, change.what, change.key, change.text()])
+        writer.writerow([neutralise(text) for text in (change.change, change.what, change.key, change.text())])
     return buffer.getvalue()
 
 

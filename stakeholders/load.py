@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from .audience import for_audience
@@ -74,7 +75,21 @@ def load_map(
         custom_columns=tables.custom_columns,
         views=tables.views,
     )
-    return for_audience(whole, audience)
+    return _dated(for_audience(whole, audience))
+
+
+def _dated(m: StakeholderMap) -> StakeholderMap:
+    """``m`` dated by its latest ``last_checked`` when the source states no date.
+
+    Only the links left for the audience count, so a hidden link cannot show through the date.
+    """
+    if m.settings.date or "last_checked" not in m.links:
+        return m
+    checked = [value for value in m.links["last_checked"] if isinstance(value, str) and value]
+    if not checked:
+        return m
+    m.graph.graph["date"] = max(checked)
+    return replace(m, settings=replace(m.settings, date=max(checked)))
 
 
 def check_source(path: str | os.PathLike[str]) -> list[Problem]:

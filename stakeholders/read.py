@@ -26,6 +26,7 @@ import math
 import os
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -249,7 +250,7 @@ def _read_workbook(path: Path) -> Source:
         raise SourceError(msg)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as err:
+    except (zipfile.BadZipFile, InvalidFileException, zlib.error, SyntaxError, KeyError, OSError, ValueError) as err:
         msg = f"{path}: cannot read this workbook ({err}): save it again as .xlsx"
         raise SourceError(msg) from err
     source = Source(str(path), kind="workbook")
@@ -269,6 +270,10 @@ def _read_workbook(path: Path) -> Source:
                 source.tables[role] = grid_table(role, path.name, sheet.title, grid)
             elif ignored_role is not None and ignored_role not in kept_from_kumu:
                 kept_from_kumu[ignored_role] = grid_table(ignored_role, path.name, sheet.title, grid)
+    except (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, OSError, ValueError) as err:
+        # a damaged sheet inside a workbook that opened: a corrupt or cut-off part of the zip
+        msg = f"{path}: cannot read this workbook, a sheet is damaged ({err}): save it again as .xlsx"
+        raise SourceError(msg) from err
     finally:
         workbook.close()
     if "organisations" not in source.tables and "links" not in source.tables:

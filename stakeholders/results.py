@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from . import analysis, coverage
+from .export import neutralise
 from .model import StakeholderMap
 from .validate import find_organisation
 
@@ -217,7 +218,9 @@ def as_csv(result: Analysis, table: str = "organisations") -> str:
         "mixing": lambda: result.mixing.rename_axis("source sector").reset_index(),
     }
     buffer = io.StringIO()
-    frames[table]().to_csv(buffer, index=False, lineterminator="\n")
+    frame = frames[table]()
+    frame = frame.rename(columns=lambda c: neutralise(str(c))).map(lambda v: neutralise(v) if isinstance(v, str) else v)
+    frame.to_csv(buffer, index=False, lineterminator="\n")  # no cell a spreadsheet would run as a formula
     return buffer.getvalue()
 
 

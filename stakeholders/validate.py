@@ -447,15 +447,21 @@ def _resolve_links(
             msg = f"a link from '{record['source']}' to itself: source and target must differ"
             findings.add(table, row, _header(table, "target"), msg)
         _check_period(table, row, record, findings)
-        if not record.get("id"):
-            # named after its ends, not its row: a numbering would show where rows were left out for an audience
-            base = f"{record['source']}>{record['target']}"
-            candidate, suffix = base, 1
-            while candidate in used_ids:
-                suffix += 1
-                candidate = f"{base}~{suffix}"
-            record["id"] = candidate
-            used_ids.add(candidate)
+    # Links without an id are named after their ends, not their row, and numbered (~2, ~3) public first,
+    # then partners, then restricted: the name of a link never shows that a hidden one exists.
+    unnamed = [record for _, record in links if not record.get("id")]
+    for record in sorted(unnamed, key=lambda r: SENSITIVITY_RANK.get(r.get("sensitivity") or "", 0)):
+        base = f"{record['source']}>{record['target']}"
+        candidate, suffix = base, 1
+        while candidate in used_ids:
+            suffix += 1
+            candidate = f"{base}~{suffix}"
+        record["id"] = candidate
+        used_ids.add(candidate)
+
+
+SENSITIVITY_RANK = {"": 0, "public": 0, "partners": 1, "restricted": 2}
+"""The order in which links without an id are numbered: the widest circle first."""
 
 
 def _check_views(
@@ -542,12 +548,11 @@ def validate_source(source: Source) -> Tables:
     problems = findings.problems()
     if problems:
         raise ValidationError(problems)
-    date = settings.date or max((r["last_checked"] for _, r in links if r.get("last_checked")), default="")
     return Tables(
         organisations=_frame(orgs, "organisations", org_custom),
         links=_frame(links, "links", link_custom),
         stages=stages,
-        settings=replace(settings, date=date),
+        settings=settings,
         custom_columns={
             role: tuple(custom)
             for role, (_, custom) in parsed.items()

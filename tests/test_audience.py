@@ -156,3 +156,22 @@ def test_field_settings_are_checked(tmp_path: Path) -> None:
     assert "map.csv, row 6, column show_hidden_counts: 'perhaps' is not yes or no: write yes or no" in messages
     assert any("'Phone' is not a column of the organisations or links" in m for m in messages)
     assert any("'name' cannot be hidden: every map needs its names" in m for m in messages)
+
+
+def test_hidden_links_show_neither_in_the_date_nor_in_the_names_of_others(tmp_path: Path) -> None:
+    orgs = [["id", "name"], ["om", "OM"], ["politie", "Politie"]]
+    links = [
+        ["source", "target", "kind", "sensitivity", "last_checked"],
+        ["om", "politie", "referral", "restricted", "2031-07-15"],
+        ["om", "politie", "funding", "", "2020-01-01"],
+        ["om", "politie", "referral", "partners", ""],
+        ["om", "politie", "research", "", ""],
+    ]
+    source = write_folder(tmp_path / "m", {"organisations": orgs, "links": links})
+    public = load_map(source, audience="public")
+    assert public.settings.date == "2020-01-01" and public.graph.graph["date"] == "2020-01-01"
+    assert list(public.links["id"]) == ["om>politie", "om>politie~2"]
+    assert list(load_map(source, audience="partners").links["id"]) == ["om>politie", "om>politie~3", "om>politie~2"]
+    internal = load_map(source, audience="internal")
+    assert internal.settings.date == "2031-07-15"
+    assert list(internal.links["id"]) == ["om>politie~4", "om>politie", "om>politie~3", "om>politie~2"]

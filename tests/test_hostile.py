@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import zipfile
 from pathlib import Path
@@ -136,3 +138,39 @@ def test_a_payload_presentation_runs_nothing(open_page: Any, payload_map: Path, 
     assert set(PAYLOADS) <= {text.strip() for text in shown.all_inner_texts()}
     page.wait_for_timeout(300)
     assert opened.dialogs == [] and opened.requests == [] and opened.errors == []
+
+
+def test_a_workbook_with_a_damaged_sheet(runner: CliRunner, tmp_path: Path) -> None:
+    whole = write_workbook(tmp_path / "whole.xlsx", {"Organisations": ORGANISATIONS, "Links": LINKS})
+    with zipfile.ZipFile(whole) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    cut = tmp_path / "cut-sheet.xlsx"  # a sound zip whose first sheet's XML stops half-way
+    with zipfile.ZipFile(cut, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data[: len(data) // 2] if name == sheet else data)
+    assert "cannot read this workbook" in _one_line_error(runner.invoke(cli, ["validate", str(cut)]))
+    flipped = bytearray(whole.read_bytes())  # a corrupt compressed member: inflating it fails
+    with zipfile.ZipFile(whole) as original:
+        info = original.getinfo(sheet)
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 5
+    flipped[start : start + 20] = bytes(b ^ 0xFF for b in flipped[start : start + 20])
+    corrupt = tmp_path / "corrupt.xlsx"
+    corrupt.write_bytes(bytes(flipped))
+    assert "cannot read this workbook" in _one_line_error(runner.invoke(cli, ["validate", str(corrupt)]))
+
+
+def test_analysis_and_diff_csv_run_no_formulas(runner: CliRunner, tmp_path: Path) -> None:
+    orgs = [["id", "name"], ["=cmd", '=HYPERLINK("http://evil","x")'], ["b", "+SUM(1)"]]
+    old = write_folder(tmp_path / "old", {"organisations": orgs, "links": [["source", "target"], ["=cmd", "b"]]})
+    orgs[1][1] = "@renamed"
+    new = write_folder(tmp_path / "new", {"organisations": orgs, "links": [["source", "target"], ["=cmd", "b"]]})
+    outputs = [
+        runner.invoke(cli, ["analyse", str(old), "--format", "csv"]).output,
+        runner.invoke(cli, ["analyse", str(old), "--format", "csv", "--table", "communities"]).output,
+        runner.invoke(cli, ["diff", str(old), str(new), "--format", "csv"]).output,
+    ]
+    for text in outputs:
+        cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+        assert "'=cmd" in cells, text
+        assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")], text
