@@ -84,6 +84,25 @@ def _used_only(vocabulary: Vocabulary, default: Vocabulary, used: set[str]) -> V
     return Vocabulary(vocabulary.name, tuple(term for term in vocabulary.terms if term.id in keep))
 
 
+def _views_within(views: pd.DataFrame | None, terms: dict[str, set[str]]) -> pd.DataFrame | None:
+    """Views whose sector and kind filters name only terms still in the map.
+
+    A term that only removed rows used is dropped from a filter; a view left with an empty filter
+    (it showed only removed things) goes, rather than silently showing everything.
+    """
+    if views is None:
+        return None
+    views = views.copy()
+    keep = pd.Series(True, index=views.index)
+    for field, known in terms.items():
+        if field not in views:
+            continue
+        wanted = views[field].map(lambda value: list(value) if isinstance(value, (list, tuple)) else [])
+        views[field] = wanted.map(lambda values, known=known: [term for term in values if term in known])
+        keep &= ~(wanted.map(bool) & ~views[field].map(bool))
+    return views[keep].reset_index(drop=True)
+
+
 def for_audience(m: StakeholderMap, audience: str | None = None) -> StakeholderMap:
     """``m`` with only what ``audience`` may see (default: the source's default audience)."""
     audience = resolve_audience(m, audience)
@@ -114,6 +133,7 @@ def for_audience(m: StakeholderMap, audience: str | None = None) -> StakeholderM
         sectors=_used_only(m.settings.sectors, SECTORS, set(orgs.get("sector", pd.Series(dtype=object)))),
         kinds=_used_only(m.settings.kinds, LINK_KINDS, set(links.get("kind", pd.Series(dtype=object)))),
     )
+    views = _views_within(views, {"sector": set(settings.sectors.ids), "kind": set(settings.kinds.ids)})
     graph = build_graph(orgs, links, dict(m.graph.graph))
     return replace(
         m,

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import write_folder
 
-from stakeholders import InvalidArgument, ValidationError, load_map
+from stakeholders import InvalidArgument, ValidationError, export_map, load_map
 from stakeholders.audience import for_audience
 from stakeholders.cli import cli
 
@@ -175,3 +175,17 @@ def test_hidden_links_show_neither_in_the_date_nor_in_the_names_of_others(tmp_pa
     internal = load_map(source, audience="internal")
     assert internal.settings.date == "2031-07-15"
     assert list(internal.links["id"]) == ["om>politie~4", "om>politie", "om>politie~3", "om>politie~2"]
+
+
+def test_a_view_that_filters_on_a_removed_term_leaves_no_trace(tmp_path: Path) -> None:
+    orgs = [["id", "name", "sector", "sensitivity"], ["a", "A", "police", ""], ["z", "Z", "covert", "restricted"]]
+    views = [["name", "step", "sector"], ["hidden-only", "1", "covert"], ["both", "2", "covert|police"]]
+    tables = {"organisations": orgs, "links": [["source", "target"]], "views": views, "map": [["sectors", "covert"]]}
+    source = write_folder(tmp_path / "m", tables)
+    public = load_map(source, audience="public")
+    assert public.views[["name", "sector"]].to_dict("records") == [{"name": "both", "sector": ["police"]}]
+    internal = load_map(source, audience="internal")
+    assert list(internal.views["name"]) == ["hidden-only", "both"]
+    written = export_map(public, tmp_path / "public-folder")
+    assert "covert" not in "".join(p.read_text(encoding="utf-8") for p in written.iterdir())
+    assert list(load_map(written, audience="public").views["name"]) == ["both"]  # the export loads back
