@@ -104,10 +104,13 @@ def _number(count: int, thing: str) -> str:
     return f"{count:,} {thing}{'' if count == 1 else 's'}"
 
 
-def _counts(stakeholder_map: StakeholderMap, as_of_date: str | None) -> str:
+def _counts(organisations: int, links: int, as_of_date: str | None = None) -> str:
     when = f" as of {as_of_date}" if as_of_date else ""
-    organisations, links = len(stakeholder_map.organisations), len(stakeholder_map.links)
     return f"{_number(organisations, 'organisation')}, {_number(links, 'link')}{when}"
+
+
+def _map_counts(stakeholder_map: StakeholderMap, as_of_date: str | None = None) -> str:
+    return _counts(len(stakeholder_map.organisations), len(stakeholder_map.links), as_of_date)
 
 
 def _fail(err: StakeholdersError, outcome: str = "; nothing was written") -> None:
@@ -252,13 +255,12 @@ def map_command(
         if progress:
             progress.close()
     _warn_sensitive(stakeholder_map)
-    shown = _counts(stakeholder_map, as_of_date)
+    shown = _map_counts(stakeholder_map, as_of_date)
     if view_name:
         from .views import find_view, select
 
         organisations, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
-        when = f" as of {as_of_date}" if as_of_date else ""
-        shown = f"view {view_name}: {_number(len(organisations), 'organisation')}, {_number(len(links), 'link')}{when}"
+        shown = f"view {view_name}: {_counts(len(organisations), len(links), as_of_date)}"
     click.echo(f"Wrote {written.resolve()} ({shown}).")
 
 
@@ -296,7 +298,7 @@ def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> No
     except StakeholdersError as err:
         _fail(err)
     _warn_sensitive(stakeholder_map)
-    click.echo(f"Wrote {written.resolve()} ({FORMAT_NAMES[chosen]}: {_counts(stakeholder_map, as_of_date)}).")
+    click.echo(f"Wrote {written.resolve()} ({FORMAT_NAMES[chosen]}: {_map_counts(stakeholder_map, as_of_date)}).")
 
 
 @cli.command()
@@ -317,7 +319,7 @@ def validate(source: Path) -> None:
     except StakeholdersError as err:
         _fail(err, outcome="")
     stages = _number(len(stakeholder_map.stages), "stage")
-    click.echo(f"{source} is valid: {_counts(stakeholder_map, None)}, {stages}.")
+    click.echo(f"{source} is valid: {_map_counts(stakeholder_map)}, {stages}.")
 
 
 def _reference_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -483,10 +485,7 @@ def report(
     except StakeholdersError as err:
         _fail(err)
     _warn_sensitive(result.map)
-    click.echo(
-        f"Wrote {written.resolve()} ({_number(result.summary['organisations'], 'organisation')}, "
-        f"{_number(result.summary['links'], 'link')})."
-    )
+    click.echo(f"Wrote {written.resolve()} ({_counts(result.summary['organisations'], result.summary['links'])}).")
 
 
 @cli.command()
