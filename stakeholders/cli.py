@@ -21,7 +21,7 @@ from typing import Any, TextIO
 import click
 
 from ._version import __version__
-from .diff import as_markdown, changes_csv, diff_maps, write_diff
+from .diff import as_markdown, changes_csv, diff_maps, summary, write_diff
 from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
 from .export import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
@@ -507,7 +507,9 @@ def report(
     show_default=True,
     help="An HTML map of the changes, or the change list as Markdown or CSV on standard output.",
 )
-@click.option("--lang", type=click.Choice(LANGUAGES), help="The page's own words in English or Dutch.")
+@click.option(
+    "--lang", type=click.Choice(LANGUAGES), help="The HTML page's own words in English or Dutch (md and csv: English)."
+)
 @audience_option
 def diff(
     old: Path,
@@ -522,6 +524,7 @@ def diff(
 
     Both are drawn on one stable layout; the change list says what changed in each. With one
     source, --from and --to compare the map as it stood on two dates (its since/until columns).
+    A mutual or undirected link written the other way round is the same link.
 
     Example:
 
@@ -555,13 +558,7 @@ def diff(
     elif output_format == "csv":
         click.echo(changes_csv(result), nl=False)
     else:
-        counts = result.counts
-        click.echo(
-            f"Wrote {written.resolve()} ({counts['organisation']['added']} organisations added, "
-            f"{counts['organisation']['removed']} removed, {counts['organisation']['changed']} changed; "
-            f"{counts['link']['added']} links added, {counts['link']['removed']} removed, "
-            f"{counts['link']['changed']} changed)."
-        )
+        click.echo(f"Wrote {written.resolve()} ({summary(result).rstrip('.')}).")
 
 
 def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int, int]:

@@ -1,8 +1,15 @@
 """Compare two snapshots of a map: what was added, removed and changed.
 
-Organisations are matched by id. Links are matched by their two ends and
-their kind; links left over between the same two organisations are then
-paired in order and count as changed (their kind, for instance, changed).
+Organisations are matched by id. Links are matched by the id the source
+gave them (when both snapshots give the same id to a link between the same
+two organisations), then by their two ends and their kind, and links left
+over between the same two organisations are paired in order and count as
+changed (their kind, for instance, changed). A mutual or undirected link
+matches either way round: ``a → b`` in one snapshot and ``b → a`` in the
+other is one link. In the change list a link is named ``source → target
+(kind)``; where a snapshot holds several links with the same ends and kind,
+the name adds what tells them apart: the id the source gave, or the fields
+that differ. A matched link whose given id changed says so (``id: L1 → L6``).
 :func:`diff_maps` returns a :class:`MapDiff` with the change list and a
 union map in which every organisation and link carries a ``change`` field
 (``added``, ``removed``, ``changed`` or ``unchanged``) and a ``changes`` text,
@@ -26,6 +33,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -39,7 +47,17 @@ from .model import StakeholderMap
 from .render import render_page
 from .words import PAGE_WORDS
 
-__all__ = ["CHANGE_COLOURS", "Change", "MapDiff", "as_markdown", "changes_csv", "diff_html", "diff_maps", "write_diff"]
+__all__ = [
+    "CHANGE_COLOURS",
+    "Change",
+    "MapDiff",
+    "as_markdown",
+    "changes_csv",
+    "diff_html",
+    "diff_maps",
+    "summary",
+    "write_diff",
+]
 
 CHANGE_COLOURS = {"added": "#1B7837", "removed": "#B2182B", "changed": "#E08214", "unchanged": "#D9D9D9"}
 """Colour-blind-safe (PuOr/PRGn-like) colours for the four kinds of change; removed items are also dashed."""
@@ -57,16 +75,21 @@ COMPARED_ORG_FIELDS = (
     "tags",
 )
 IGNORED_LINK_FIELDS = ("id", "source", "target")
+THINGS = (("organisation", "orgs"), ("link", "links"))
 
 
 @dataclass(frozen=True)
 class Change:
-    """One difference: ``what`` is organisation or link, ``details`` lists the fields that changed."""
+    """One difference: ``what`` is organisation or link, ``details`` lists the fields that changed.
+
+    ``ends`` holds a link's source and target ids (empty for an organisation), which ``key`` starts with.
+    """
 
     change: str
     what: str
     key: str
     details: tuple[str, ...] = ()
+    ends: tuple[str, ...] = ()
 
     def text(self) -> str:
         return "; ".join(self.details)
@@ -95,48 +118,131 @@ def _show(value: Any) -> str:
     return str(value) if value not in ("", None) else "—"
 
 
+def _quoted(value: Any) -> str:
+    """A value item by item, each in quotes: ``"x", "b|c"``."""
+    items = value if isinstance(value, (list, tuple)) else [] if value in ("", None) else [value]
+    return ", ".join(f'"{item}"' for item in items) or "—"
+
+
+def _shown(before: Any, after: Any) -> str:
+    """``before → after`` as text; quoted item by item where ``|``-joined text would hide the difference.
+
+    >>> _shown(["x", "y"], ["y"]), _shown(["x", "b|c"], ["x", "b", "c"])
+    ('x|y → y', '"x", "b|c" → "x", "b", "c"')
+    """
+    old, new = _show(before), _show(after)
+    lists = [v for v in (before, after) if isinstance(v, (list, tuple))]
+    if old == new or any("|" in str(item) for value in lists for item in value):
+        old, new = _quoted(before), _quoted(after)
+    return f"{old} → {new}"
+
+
 def _field_changes(old: dict[str, Any], new: dict[str, Any], fields: list[str]) -> tuple[str, ...]:
     return tuple(
-        f"{name}: {_show(old.get(name, ''))} → {_show(new.get(name, ''))}"
+        f"{name}: {_shown(old.get(name, ''), new.get(name, ''))}"
         for name in fields
         if _value(old.get(name, "")) != _value(new.get(name, ""))
     )
 
 
-def _link_key(link: dict[str, Any]) -> str:
-    return f"{link['source']} → {link['target']} ({link.get('kind') or 'no kind'})"
+def _two_way(link: dict[str, Any]) -> bool:
+    return link.get("direction") in ("mutual", "undirected")
 
 
-def _ends_and_kind(link: dict[str, Any]) -> tuple[str, ...]:
-    return (link["source"], link["target"], link.get("kind") or "")
+def _given_id(link: dict[str, Any]) -> str:
+    """The link's id as the source gave it; "" for an id made from its ends (``a>b``, ``a>b~2``)."""
+    ident, made = str(link.get("id") or ""), f"{link['source']}>{link['target']}"
+    return "" if re.fullmatch(re.escape(made) + r"(~\d+)?", ident) else ident
 
 
-def _ends(link: dict[str, Any]) -> tuple[str, ...]:
-    return (link["source"], link["target"])
+def _by_given_id(link: dict[str, Any]) -> Any:
+    ident = _given_id(link)
+    return (ident, frozenset((link["source"], link["target"]))) if ident else None
+
+
+def _by_ends_and_kind(link: dict[str, Any]) -> Any:
+    return (frozenset((link["source"], link["target"])), link.get("kind") or "")
+
+
+def _by_ends(link: dict[str, Any]) -> Any:
+    return frozenset((link["source"], link["target"]))
+
+
+def _take(queue: list[dict[str, Any]], link: dict[str, Any], same_way: bool) -> dict[str, Any] | None:
+    """Take from ``queue`` the first link that runs the same way as ``link`` or, unless ``same_way``,
+    the first at all when either of the two is mutual or undirected."""
+    for index, other in enumerate(queue):
+        if (other["source"], other["target"]) == (link["source"], link["target"]):
+            return queue.pop(index)
+        if not same_way and (_two_way(other) or _two_way(link)):
+            return queue.pop(index)
+    return None
 
 
 def _match_links(
     old: list[dict[str, Any]], new: list[dict[str, Any]]
 ) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """(matched pairs, removed, added): by ends and kind first, then by ends alone, in order."""
+    """(matched pairs, removed, added): by given id, then by ends and kind, then by ends alone, in order.
+
+    Each step pairs links that run the same way first, then two-way links (mutual or
+    undirected, in either snapshot) written the other way round.
+    """
     pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
     left_old, left_new = list(old), list(new)
-    for key in (_ends_and_kind, _ends):
-        waiting: dict[Any, list[dict[str, Any]]] = {}
-        for link in left_old:
-            waiting.setdefault(key(link), []).append(link)
-        unmatched_new = []
-        for link in left_new:
-            queue = waiting.get(key(link))
-            if queue:
-                pairs.append((queue.pop(0), link))
-            else:
-                unmatched_new.append(link)
-        left_old = [link for queue in waiting.values() for link in queue]
-        left_new = unmatched_new
+    for key in (_by_given_id, _by_ends_and_kind, _by_ends):
+        for same_way in (True, False):
+            waiting: dict[Any, list[dict[str, Any]]] = {}
+            for link in left_old:
+                waiting.setdefault(key(link), []).append(link)
+            unmatched_new = []
+            for link in left_new:
+                found = _take(waiting.get(key(link), []), link, same_way) if key(link) is not None else None
+                if found is None:
+                    unmatched_new.append(link)
+                else:
+                    pairs.append((found, link))
+            left_old = [link for queue in waiting.values() for link in queue]
+            left_new = unmatched_new
     order = {id(link): index for index, link in enumerate(old)}
     left_old.sort(key=lambda link: order[id(link)])
     return pairs, left_old, left_new
+
+
+def _apart(link: dict[str, Any], group: list[dict[str, Any]]) -> str:
+    """What tells ``link`` apart from the others in ``group`` (links with the same ends and kind).
+
+    Its id when the source gave one; otherwise the fields that differ within the
+    group, as few as tell it apart; otherwise its place in the group.
+    """
+    if len(group) == 1:
+        return ""
+    if _given_id(link):
+        return f", id: {_given_id(link)}"
+    chosen: list[str] = []
+    for name in (f for f in link if f not in ("id", "source", "target", "kind")):
+        if len({_value(other.get(name, "")) for other in group}) > 1:
+            chosen.append(name)
+            same = [o for o in group if all(_value(o.get(f, "")) == _value(link.get(f, "")) for f in chosen)]
+            if len(same) == 1:
+                return "".join(f", {f}: {_show(link.get(f, ''))}" for f in chosen)
+    place = next(number for number, other in enumerate(group, start=1) if other is link)
+    return f", link {place} of {len(group)}"
+
+
+def _link_names(links: list[dict[str, Any]]) -> dict[int, str]:
+    """The change-list name of each link of one snapshot (by ``id()``): ``a → b (kind)``, told apart if need be."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for link in links:
+        groups.setdefault((link["source"], link["target"], link.get("kind") or ""), []).append(link)
+    return {
+        id(link): f"{source} → {target} ({kind or 'no kind'}{_apart(link, group)})"
+        for (source, target, kind), group in groups.items()
+        for link in group
+    }
+
+
+def _link_change(change: str, link: dict[str, Any], names: dict[int, str], details: tuple[str, ...] = ()) -> Change:
+    return Change(change, "link", names[id(link)], details, (link["source"], link["target"]))
 
 
 def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
@@ -164,25 +270,28 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
     old_links = old.links.to_dict("records")
     new_links = new.links.to_dict("records")
     pairs, removed, added = _match_links(old_links, new_links)
+    old_names, new_names = _link_names(old_links), _link_names(new_links)
     link_rows = []
     changed_links = {}
     for before, after in pairs:
         fields = [f for f in after if f not in IGNORED_LINK_FIELDS]
         fields += [f for f in before if f not in fields and f not in IGNORED_LINK_FIELDS]
         details = _field_changes(before, after, fields)
+        if _given_id(before) and _given_id(after) and _given_id(before) != _given_id(after):
+            details = (f"id: {_given_id(before)} → {_given_id(after)}", *details)
         changed_links[id(after)] = details
     for link in new_links:
         if id(link) in changed_links:
             details = changed_links[id(link)]
             if details:
-                changes.append(Change("changed", "link", _link_key(link), details))
+                changes.append(_link_change("changed", link, new_names, details))
             link_rows.append({**link, "change": "changed" if details else "unchanged", "changes": "; ".join(details)})
         else:
-            changes.append(Change("added", "link", _link_key(link)))
+            changes.append(_link_change("added", link, new_names))
             link_rows.append({**link, "change": "added", "changes": ""})
     taken = {row["id"] for row in link_rows}
     for link in removed:
-        changes.append(Change("removed", "link", _link_key(link)))
+        changes.append(_link_change("removed", link, old_names))
         link_id, suffix = link["id"], 1
         while link_id in taken:  # an old id reused in the new snapshot for another link
             suffix += 1
@@ -227,18 +336,26 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
     return MapDiff(changes, union, counts)
 
 
+def summary(result: MapDiff, lang: str | None = None) -> str:
+    """The counts in one sentence, in English or Dutch.
+
+    For example ``1 organisation added, 0 removed, 2 changed; 3 links added, 1 removed, 0 changed.``
+    """
+    words = PAGE_WORDS.get(lang or "en", PAGE_WORDS["en"])
+    counts = {f"{short}_{kind}": result.counts[what][kind] for what, short in THINGS for kind in ("removed", "changed")}
+    for what, short in THINGS:
+        added = result.counts[what]["added"]
+        counts[f"{short}_added"] = words[f"n_{what}" if added == 1 else f"n_{what}s"].format(n=added)
+    return words["diff_counts"].format(**counts)
+
+
 def as_markdown(result: MapDiff) -> str:
-    """The change list as a Markdown table, for the minutes of a meeting."""
+    """The change list as a Markdown table with the counts below it, for the minutes of a meeting."""
     lines = ["| change | what | item | details |", "|---|---|---|---|"]
     for change in result.changes:
         text = change.text().replace("|", "\\|")
         lines.append(f"| {change.change} | {change.what} | {change.key.replace('|', chr(92) + '|')} | {text} |")
-    summary = ", ".join(
-        f"{result.counts[what][kind]} {what}s {kind}"
-        for what in ("organisation", "link")
-        for kind in ("added", "removed", "changed")
-    )
-    return "\n".join(lines) + f"\n\n{summary}\n"
+    return "\n".join(lines) + f"\n\n{summary(result)}\n"
 
 
 def changes_csv(result: MapDiff) -> str:
@@ -260,9 +377,8 @@ def _item_label(result: MapDiff, change: Change) -> str:
 
     if change.what == "organisation":
         return name(change.key)
-    ends, _, kind = change.key.partition(" (")
-    source, _, target = ends.partition(" → ")
-    return f"{name(source)} → {name(target)} ({kind}"
+    source, target = change.ends
+    return f"{name(source)} → {name(target)}{change.key[len(f'{source} → {target}') :]}"
 
 
 def diff_html(result: MapDiff, *, old_label: str, new_label: str, lang: str | None = None) -> str:
@@ -276,12 +392,6 @@ def diff_html(result: MapDiff, *, old_label: str, new_label: str, lang: str | No
             for change, colour in CHANGE_COLOURS.items()
         ],
     }
-    counts = {
-        f"{what}s_{kind}": result.counts[what][kind]
-        for what in ("organisation", "link")
-        for kind in ("added", "removed", "changed")
-    }
-    counts = {key.replace("organisations_", "orgs_"): value for key, value in counts.items()}
     rows = [
         {
             "change": change.change,
@@ -293,7 +403,7 @@ def diff_html(result: MapDiff, *, old_label: str, new_label: str, lang: str | No
         }
         for change in result.changes
     ]
-    context = {"old": old_label, "new": new_label, "counts": counts, "rows": rows}
+    context = {"old": old_label, "new": new_label, "summary": summary(result, lang), "rows": rows}
     return render_page("diff.html", result.union, lang=lang, highlight=highlight, diff=context)
 
 

@@ -375,8 +375,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "diff_kicker": "Changes",
         "diff_legend": "Change (colour)",
         "diff_counts": (
-            "{orgs_added} organisations added, {orgs_removed} removed, {orgs_changed} changed; {links_added} "
-            "links added, {links_removed} removed, {links_changed} changed."
+            "{orgs_added} added, {orgs_removed} removed, {orgs_changed} changed; "
+            "{links_added} added, {links_removed} removed, {links_changed} changed."
         ),
         "diff_from_to": "From {old} to {new}",
         "change_list": "Change list",
@@ -391,6 +391,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "organisation": "organisation",
         "link": "link",
         "no_changes": "No changes.",
+        "n_organisation": "{n} organisation",
+        "n_link": "{n} link",
     },
     "nl": {
         "skip": "Naar de tabelweergave",
@@ -478,8 +480,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "diff_kicker": "Wijzigingen",
         "diff_legend": "Wijziging (kleur)",
         "diff_counts": (
-            "{orgs_added} organisaties toegevoegd, {orgs_removed} verwijderd, {orgs_changed} gewijzigd; "
-            "{links_added} verbindingen toegevoegd, {links_removed} verwijderd, {links_changed} gewijzigd."
+            "{orgs_added} toegevoegd, {orgs_removed} verwijderd, {orgs_changed} gewijzigd; "
+            "{links_added} toegevoegd, {links_removed} verwijderd, {links_changed} gewijzigd."
         ),
         "diff_from_to": "Van {old} naar {new}",
         "change_list": "Lijst van wijzigingen",
@@ -494,6 +496,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "organisation": "organisatie",
         "link": "verbinding",
         "no_changes": "Geen wijzigingen.",
+        "n_organisation": "{n} organisatie",
+        "n_link": "{n} verbinding",
     },
 }
 """The words of the map page itself (its controls, legend, status line and info panel)."""

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import PAYLOADS, write_folder
+from conftest import PAYLOADS, write_folder, write_json
 
 from stakeholders import load_map
 from stakeholders.cli import cli
-from stakeholders.diff import CHANGE_COLOURS, as_markdown, changes_csv, diff_maps, write_diff
+from stakeholders.diff import CHANGE_COLOURS, as_markdown, changes_csv, diff_html, diff_maps, summary, write_diff
 
 OLD = {
     "organisations": [
@@ -86,7 +86,9 @@ def test_the_union_map_carries_the_change(snapshots: tuple[Path, Path]) -> None:
 def test_no_changes(snapshots: tuple[Path, Path]) -> None:
     result = diff_maps(load_map(snapshots[1]), load_map(snapshots[1]))
     assert result.changes == []
-    assert "0 organisations added" in as_markdown(result)
+    assert as_markdown(result).endswith(
+        "\n\n0 organisations added, 0 removed, 0 changed; 0 links added, 0 removed, 0 changed.\n"
+    )
 
 
 def test_change_list_formats(snapshots: tuple[Path, Path]) -> None:
@@ -97,10 +99,7 @@ def test_change_list_formats(snapshots: tuple[Path, Path]) -> None:
         "|---|---|---|---|",
         "| added | organisation | sin |  |",
     ]
-    assert markdown.rstrip().endswith(
-        "1 organisations added, 1 organisations removed, 1 organisations changed, "
-        "1 links added, 1 links removed, 2 links changed"
-    )
+    assert markdown.rstrip().endswith("1 organisation added, 1 removed, 1 changed; 1 link added, 1 removed, 2 changed.")
     assert changes_csv(result).splitlines()[-1] == (
         "changed,link,rn → politie (information-sharing),kind: agreement → information-sharing"
     )
@@ -111,7 +110,7 @@ def test_diff_command(runner: CliRunner, snapshots: tuple[Path, Path], tmp_path:
     result = runner.invoke(cli, ["diff", str(snapshots[0]), str(snapshots[1]), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert result.output == (
-        f"Wrote {out.resolve()} (1 organisations added, 1 removed, 1 changed; 1 links added, 1 removed, 2 changed).\n"
+        f"Wrote {out.resolve()} (1 organisation added, 1 removed, 1 changed; 1 link added, 1 removed, 2 changed).\n"
     )
     md = runner.invoke(cli, ["diff", str(snapshots[0]), str(snapshots[1]), "--format", "md"])
     assert md.exit_code == 0 and md.output.startswith("| change | what | item | details |\n")
@@ -127,7 +126,10 @@ def test_diff_page_in_chromium(open_page: Any, snapshots: tuple[Path, Path], tmp
     legend = page.inner_text("#legend-highlight")
     for label in ("added", "removed (dashed)", "changed", "unchanged"):
         assert label in legend
-    assert page.inner_text("#diff-counts").startswith("1 organisations added, 1 removed, 1 changed")
+    assert (
+        page.inner_text("#diff-counts")
+        == "1 organisation added, 1 removed, 1 changed; 1 link added, 1 removed, 2 changed."
+    )
     nodes = page.evaluate("Object.fromEntries(window.network.body.data.nodes.get().map(n => [n.id, n]))")
     assert nodes["sin"]["color"]["background"] == CHANGE_COLOURS["added"]
     assert nodes["gone"]["color"]["background"] == CHANGE_COLOURS["removed"]
@@ -201,3 +203,127 @@ def test_analyse_as_of(runner: CliRunner, tmp_path: Path) -> None:
     then = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2018"]).output)
     now = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2025"]).output)
     assert (then["summary"]["organisations"], now["summary"]["organisations"]) == (3, 2)
+
+
+def _pair(tmp_path: Path, old_links: list[list[Any]], new_links: list[list[Any]]) -> tuple[Any, Any]:
+    """Two snapshots of organisations a, b and c with the links given (header row first)."""
+    orgs = [["id", "name"], ["a", "Alpha"], ["b", "Beta"], ["c", "Gamma"]]
+    old = write_folder(tmp_path / "old", {"organisations": orgs, "links": old_links})
+    new = write_folder(tmp_path / "new", {"organisations": orgs, "links": new_links})
+    return load_map(old), load_map(new)
+
+
+def test_a_two_way_link_written_the_other_way_round_is_the_same_link(tmp_path: Path) -> None:
+    header = ["source", "target", "kind", "direction", "status"]
+    old, new = _pair(
+        tmp_path,
+        [header, ["a", "b", "referral", "mutual", "active"], ["a", "c", "funding", "undirected", "active"]]
+        + [["b", "c", "agreement", "directed", "active"]],
+        [header, ["b", "a", "referral", "mutual", "active"], ["c", "a", "funding", "undirected", "planned"]]
+        + [["c", "b", "agreement", "directed", "active"]],
+    )
+    result = diff_maps(old, new)
+    assert [(c.change, c.key, c.details) for c in result.changes] == [
+        ("added", "c → b (agreement)", ()),  # a directed link turned round is another link
+        ("removed", "b → c (agreement)", ()),
+        ("changed", "c → a (funding)", ("status: active → planned",)),
+    ]
+    assert sorted(result.union.links["change"]) == ["added", "changed", "removed", "unchanged"]
+
+
+def test_a_link_made_mutual_the_other_way_round_is_changed(tmp_path: Path) -> None:
+    header = ["source", "target", "kind", "direction"]
+    old, new = _pair(tmp_path, [header, ["a", "b", "referral", "directed"]], [header, ["b", "a", "referral", "mutual"]])
+    assert [(c.change, c.key, c.details) for c in diff_maps(old, new).changes] == [
+        ("changed", "b → a (referral)", ("direction: directed → mutual",))
+    ]
+    (tmp_path / "more").mkdir()
+    old, new = _pair(
+        tmp_path / "more",
+        [header, ["a", "b", "referral", "directed"]],
+        [header, ["b", "a", "referral", "mutual"], ["a", "b", "referral", "directed"]],
+    )
+    assert [(c.change, c.key) for c in diff_maps(old, new).changes] == [("added", "b → a (referral)")]
+
+
+def test_links_with_the_same_ends_and_kind_are_told_apart(tmp_path: Path) -> None:
+    header = ["source", "target", "kind", "direction", "status"]
+    old, new = _pair(
+        tmp_path,
+        [header, ["a", "b", "referral", "directed", "planned"]],
+        [header, ["a", "b", "referral", "directed", "active"], ["a", "b", "referral", "mutual", "active"]],
+    )
+    result = diff_maps(old, new)
+    assert [(c.change, c.key, c.details) for c in result.changes] == [
+        ("added", "a → b (referral, direction: mutual)", ()),
+        ("changed", "a → b (referral, direction: directed)", ("status: planned → active",)),
+    ]
+    page = diff_html(result, old_label="old", new_label="new")
+    assert "Alpha → Beta (referral, direction: mutual)" in page
+
+
+def test_links_with_ids_are_matched_and_named_by_id(tmp_path: Path) -> None:
+    header = ["id", "source", "target", "kind", "notes"]
+    old, new = _pair(
+        tmp_path,
+        [header, ["L1", "a", "b", "referral", "weekly"], ["L2", "a", "b", "referral", "monthly"]],
+        [header, ["L2", "a", "b", "referral", "monthly"], ["L6", "a", "b", "referral", "daily"]],
+    )
+    result = diff_maps(old, new)
+    assert [(c.change, c.key, c.details) for c in result.changes] == [
+        ("changed", "a → b (referral, id: L6)", ("id: L1 → L6", "notes: weekly → daily")),
+    ]
+    assert (
+        changes_csv(result).splitlines()[1]
+        == 'changed,link,"a → b (referral, id: L6)",id: L1 → L6; notes: weekly → daily'
+    )
+
+
+def test_identical_links_are_numbered(tmp_path: Path) -> None:
+    header = ["source", "target", "kind"]
+    old, new = _pair(tmp_path, [header, ["a", "b", "referral"]], [header, *[["a", "b", "referral"]] * 2])
+    assert [c.key for c in diff_maps(old, new).changes] == ["a → b (referral, link 2 of 2)"]
+
+
+def test_counts_say_one_organisation_and_one_link(tmp_path: Path, runner: CliRunner) -> None:
+    header = ["source", "target", "kind"]
+    orgs = [["id", "name"], ["a", "Alpha"], ["b", "Beta"]]
+    old = write_folder(tmp_path / "old", {"organisations": orgs, "links": [header]})
+    new = write_folder(
+        tmp_path / "new", {"organisations": [*orgs, ["c", "Gamma"]], "links": [header, ["a", "b", "referral"]]}
+    )
+    result = diff_maps(load_map(old), load_map(new))
+    assert summary(result) == "1 organisation added, 0 removed, 0 changed; 1 link added, 0 removed, 0 changed."
+    assert summary(result, "nl") == (
+        "1 organisatie toegevoegd, 0 verwijderd, 0 gewijzigd; 1 verbinding toegevoegd, 0 verwijderd, 0 gewijzigd."
+    )
+    assert as_markdown(result).endswith(f"\n\n{summary(result)}\n")
+    page = diff_html(result, old_label="old", new_label="new", lang="nl")
+    assert f'<p class="meta" id="diff-counts">{summary(result, "nl")}</p>' in page
+    out = tmp_path / "d.html"
+    shown = runner.invoke(cli, ["diff", str(old), str(new), "-o", str(out), "--lang", "nl"])
+    assert shown.output == (
+        f"Wrote {out.resolve()} (1 organisation added, 0 removed, 0 changed; 1 link added, 0 removed, 0 changed).\n"
+    )
+    reverse = diff_maps(load_map(new), load_map(old))
+    assert summary(reverse, "nl").startswith("0 organisaties toegevoegd, 1 verwijderd")
+
+
+def test_lists_whose_items_hold_a_pipe_do_not_look_alike(tmp_path: Path) -> None:
+    links = [["source", "target"], ["a", "b"]]
+    old = write_json(
+        tmp_path / "old.json",
+        {"organisations": [["id", "name", "tags"], ["a", "Alpha", ["x", "b|c"]], ["b", "Beta", []]], "links": links},
+    )
+    new = write_folder(
+        tmp_path / "new",
+        {"organisations": [["id", "name", "tags"], ["a", "Alpha", "x|b|c"], ["b", "Beta", ""]], "links": links},
+    )
+    result = diff_maps(load_map(old), load_map(new))
+    assert [c.details for c in result.changes] == [('tags: "x", "b|c" → "x", "b", "c"',)]
+    assert "tags: x|y → y|x" in diff_maps(_tagged(tmp_path, "x|y"), _tagged(tmp_path, "y|x")).changes[0].details
+
+
+def _tagged(tmp_path: Path, tags: str) -> Any:
+    tables = {"organisations": [["id", "name", "tags"], ["a", "A", tags]], "links": [["source", "target"]]}
+    return load_map(write_folder(tmp_path / f"tags-{tags.replace('|', '-')}", tables))
