@@ -273,16 +273,25 @@ def map_command(
     type=click.Path(path_type=Path),
     help="Where to write; the extension picks the format: .gexf, .graphml, .cyjs, .xlsx, or a folder for CSV files.",
 )
-@click.option("--kumu", is_flag=True, help="Write the .xlsx workbook in Kumu's format (Elements and Connections).")
+@click.option(
+    "--kumu",
+    is_flag=True,
+    help="Write the .xlsx workbook in Kumu's format: Elements and Connections, with our Stages, Views and Map "
+    "as (ignore) sheets that Kumu skips.",
+)
 @as_of_option
 def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> None:
     """Write SOURCE for Gephi, Cytoscape, Kumu or another spreadsheet.
 
     The extension of OUTPUT picks the format: .gexf (Gephi and Gephi Lite, laid
     out and coloured), .graphml, .cyjs (Cytoscape.js JSON with positions),
-    .xlsx (our workbook; Kumu's with --kumu), or a folder name for CSV files
-    (organisations.csv, links.csv, stages.csv, map.csv). Every format loads
-    back into the same map.
+    .xlsx (our workbook: sheets Organisations, Links, Stages, Views, Map; Kumu's
+    with --kumu), or a folder name for CSV files (organisations.csv, links.csv,
+    stages.csv, views.csv, map.csv). Stages are written when the map has its own,
+    views when it has any. Every format loads back into the same map.
+
+    Lists are written |-separated (except in .cyjs), so a list item that holds
+    | (from a YAML or JSON list) is refused: nothing is written, exit code 1.
 
     Example:
 

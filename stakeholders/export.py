@@ -2,8 +2,10 @@
 
 The output path chooses the format (:func:`export_format`); :func:`export_map`
 writes it atomically. Every format reads back into the same map: lists go out
-``|``-separated (or as JSON lists), and the map's settings and stages travel
-with it. The pure steps return bytes, and the same map gives the same bytes.
+``|``-separated (or as JSON lists), and the map's settings, stages and views
+travel with it. A list item that itself holds ``|`` would come back as two, so
+every ``|``-separated format refuses it (:func:`check_list_items`). The pure
+steps return bytes, and the same map gives the same bytes.
 
 Spreadsheet cells are kept from running as formulas: in CSV files text that
 starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
@@ -40,6 +42,7 @@ from .validate import default_stages
 __all__ = [
     "FORMAT_NAMES",
     "cell_value",
+    "check_list_items",
     "export_format",
     "export_map",
     "map_sheets",
@@ -80,7 +83,8 @@ def export_format(path: str | os.PathLike[str], kumu: bool = False) -> str:
     elif suffix == ".csv":
         msg = (
             f"{path}: CSV export writes a folder: give a folder name, e.g. my-map "
-            "(it gets organisations.csv, links.csv, stages.csv and map.csv)"
+            "(it gets organisations.csv, links.csv and map.csv, and stages.csv and views.csv when the map has "
+            "its own stages or views)"
         )
         raise InvalidArgument(msg)
     else:
@@ -118,6 +122,39 @@ def cell_value(value: Any) -> Any:
     """
     value = plain(value)
     return "|".join(value) if isinstance(value, list) else value
+
+
+def check_list_items(m: StakeholderMap) -> None:
+    """Refuse a map with a list item that holds ``|``: raise :class:`OutputError` naming the first one.
+
+    Spreadsheets, CSV files, Kumu, GEXF and GraphML join lists with ``|``, so
+    such an item (``b|c``, from a YAML or JSON list) would load back as two;
+    .cyjs keeps lists as JSON lists and needs no check.
+    """
+    found = [
+        (f"{thing} '{name}', field {column}", item)
+        for thing, frame, key in (
+            ("organisation", m.organisations, "id"),
+            ("link", m.links, "id"),
+            ("stage", m.stages, "id"),
+            ("view", m.views, "name"),
+        )
+        if frame is not None
+        for name, row in zip(frame[key] if key in frame else frame.index, frame.to_dict("records"), strict=True)
+        for column, value in row.items()
+        if isinstance(value, (list, tuple))
+        for item in value
+        if "|" in str(item)
+    ]
+    if found:
+        (place, item), rest = found[0], len(found) - 1
+        more = f" ({rest} more item{'s hold' if rest > 1 else ' holds'} '|')" if rest else ""
+        msg = (
+            f"{m.source or 'map'}: {place}: the list item '{item}' contains '|', which separates list items in "
+            "this format, so it would load back as several items: replace the '|' in the source (with '/', say) "
+            f"or export to .cyjs, which keeps lists as lists{more}"
+        )
+        raise OutputError(msg)
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -162,7 +199,12 @@ def _grid(frame: pd.DataFrame) -> list[list[Any]]:
 
 
 def map_sheets(m: StakeholderMap) -> dict[str, list[list[Any]]]:
-    """The map as the sheets of our own workbook: Organisations, Links, Stages (unless default), Views and Map."""
+    """The map as the sheets of our own workbook: Organisations, Links, Stages (unless default), Views and Map.
+
+    Views is there when the map has views. Raises :class:`OutputError` for a list
+    item that holds ``|`` (see :func:`check_list_items`).
+    """
+    check_list_items(m)
     sheets = {"Organisations": _grid(m.organisations), "Links": _grid(m.links)}
     if stage_records(m) is not None:
         sheets["Stages"] = _grid(m.stages)
@@ -237,7 +279,8 @@ def _csv_bytes(grid: list[list[Any]]) -> bytes:
 
 
 def to_csv_files(m: StakeholderMap) -> dict[str, bytes]:
-    """The map as CSV files by name: organisations.csv, links.csv, stages.csv (unless default) and map.csv.
+    """The map as CSV files by name: organisations.csv, links.csv, stages.csv (unless default), views.csv
+    (when the map has views) and map.csv.
 
     Comma-separated UTF-8 with a byte order mark, so Excel reads the accents right.
     """
@@ -290,13 +333,17 @@ def export_map(m: StakeholderMap, path: str | os.PathLike[str], *, kumu: bool = 
     """Write ``m`` to ``path`` in the format its extension names (see :func:`export_format`); return the path.
 
     Files are written atomically; a CSV folder is created when missing and
-    each of its files is written atomically. The source is never overwritten.
+    each of its files is written atomically. The source is never overwritten,
+    and nothing is written when a list item holds ``|`` (except to .cyjs; see
+    :func:`check_list_items`).
     """
     path = Path(path)
     chosen = export_format(path, kumu=kumu)
     if _overwrites_source(m, path, chosen):
         msg = f"{path}: this would overwrite the source: choose another output path"
         raise InvalidArgument(msg)
+    if chosen != "cyjs":
+        check_list_items(m)
     if chosen == "csv":
         return _write_folder(to_csv_files(m), path)
     if chosen in ("xlsx", "kumu"):

@@ -267,7 +267,7 @@ def _typed(m: StakeholderMap, table: str, field: str, type_name: str) -> tuple[l
 
 
 def kumu_sheets(m: StakeholderMap) -> dict[str, list[list[Any]]]:
-    """The map as a Kumu workbook: Elements, Connections, and our Stages and Map sheets for Kumu to skip."""
+    """The map as a Kumu workbook: Elements, Connections, and our Stages, Views and Map sheets for Kumu to skip."""
     orgs, org_custom, org_both = _typed(m, "organisations", "sector", ELEMENT_TYPE)
     fixed = [("ID", "id"), ("Label", "name"), ("Type", "Type"), ("Description", "description"), ("Tags", "tags")]
     fixed.append(("URL", "url"))

@@ -12,7 +12,7 @@ import networkx as nx
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from conftest import map_summary, write_awkward_map, write_folder
+from conftest import map_summary, write_awkward_map, write_folder, write_json
 
 from stakeholders import InvalidArgument, OutputError, compute_positions, example_path, export_map, load_map
 from stakeholders.cli import cli
@@ -115,6 +115,7 @@ def test_our_workbook_has_our_sheets(example_xlsx: Path) -> None:
     workbook = openpyxl.load_workbook(example_xlsx, read_only=True)
     assert workbook.sheetnames == ["Organisations", "Links", "Stages", "Views", "Map"]
     header = next(workbook["Organisations"].iter_rows(values_only=True))
+    workbook.close()
     assert header[:4] == ("id", "name", "short_name", "aliases")
 
 
@@ -179,7 +180,8 @@ def test_graphml_keeps_lists_as_pipes(awkward_xlsx: Path) -> None:
             "map.csv",
             False,
             "map.csv: CSV export writes a folder: give a folder name, e.g. my-map "
-            "(it gets organisations.csv, links.csv, stages.csv and map.csv)",
+            "(it gets organisations.csv, links.csv and map.csv, and stages.csv and views.csv when the map has "
+            "its own stages or views)",
         ),
         ("map.gexf", True, "map.gexf: Kumu's format is an .xlsx workbook: give an output ending in .xlsx"),
     ],
@@ -297,3 +299,51 @@ def test_control_characters_are_refused_in_one_line(runner: CliRunner, tmp_path:
         "(retype the text if you cannot see it)\n1 problem found; nothing was written.\n"
     )
     assert not (tmp_path / name).exists()
+
+
+def _piped(tmp_path: Path) -> Path:
+    """A JSON source whose organisation a has the tag 'b|c': one item that holds a '|'."""
+    return write_json(
+        tmp_path / "piped.json",
+        {
+            "organisations": [["id", "name", "tags"], ["a", "Alpha", ["x", "b|c"]], ["b", "Beta", []]],
+            "links": [["source", "target"], ["a", "b"]],
+        },
+    )
+
+
+@pytest.mark.parametrize("output", sorted(set(OUTPUTS) - {"cyjs"}))
+def test_a_list_item_holding_a_pipe_is_refused(runner: CliRunner, tmp_path: Path, output: str) -> None:
+    name, kumu = OUTPUTS[output]
+    out = tmp_path / "out" / name
+    out.parent.mkdir()
+    result = runner.invoke(cli, ["export", str(_piped(tmp_path)), "-o", str(out), *(["--kumu"] if kumu else [])])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {tmp_path / 'piped.json'}: organisation 'a', field tags: the list item 'b|c' contains '|', which "
+        "separates list items in this format, so it would load back as several items: replace the '|' in the "
+        "source (with '/', say) or export to .cyjs, which keeps lists as lists\n"
+    )
+    assert list(out.parent.iterdir()) == []
+
+
+def test_a_pipe_in_a_list_item_is_refused_by_the_library_too(tmp_path: Path) -> None:
+    m = load_map(_piped(tmp_path))
+    for make in (to_xlsx, to_csv_files):
+        with pytest.raises(OutputError, match="'b|c' contains '|'"):
+            make(m)
+    assert load_map(export_map(m, tmp_path / "map.cyjs")).organisations.loc[0, "tags"] == ["x", "b|c"]
+
+
+def test_the_docs_name_every_sheet_and_file_an_export_writes(runner: CliRunner, tmp_path: Path) -> None:
+    m = load_map(example_path())
+    files = sorted(export_map(m, tmp_path / "folder").iterdir())
+    sheets = openpyxl.load_workbook(export_map(m, tmp_path / "map.xlsx")).sheetnames
+    assert [path.name for path in files] == ["links.csv", "map.csv", "organisations.csv", "stages.csv", "views.csv"]
+    help_text = " ".join(runner.invoke(cli, ["export", "--help"]).output.split())
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Exporting")
+    table = readme[start : readme.index("**Nothing lost.**", start)]
+    for name in [path.name for path in files] + sheets:
+        assert name in help_text, name
+        assert f"`{name}`" in table, name
