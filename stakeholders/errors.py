@@ -90,8 +90,12 @@ class Problem:
 
 
 class ValidationError(StakeholdersError):
-    """The source has data problems; ``problems`` lists every one of them."""
+    """The source has data problems; ``problems`` lists every one of them, each once.
+
+    A problem found twice at the same place (a Kumu connection to several
+    targets is validated once per target) is listed once.
+    """
 
     def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
+        self.problems = list(dict.fromkeys(problems))
         super().__init__("\n".join(str(p) for p in self.problems))

@@ -213,7 +213,9 @@ def test_type_and_sector_both_present_survive_kumu(tmp_path: Path) -> None:
     elements = [["Label", "Type", "Sector"], ["A", "Person", "police"], ["B", "", "justice"]]
     original = load_map(write_workbook(tmp_path / "k.xlsx", {"Elements": elements, "Connections": [["From", "To"]]}))
     written = export_map(original, tmp_path / "again.xlsx", kumu=True)
-    header = next(openpyxl.load_workbook(written, read_only=True)["Elements"].iter_rows(values_only=True))
+    workbook = openpyxl.load_workbook(written, read_only=True)
+    header = next(workbook["Elements"].iter_rows(values_only=True))
+    workbook.close()
     assert header[:3] == ("ID", "Label", "Type") and "Sector" in header
     assert map_summary(load_map(written)) == map_summary(original)
 
@@ -227,4 +229,23 @@ def test_connections_only_make_their_elements_as_kumu_does(tmp_path: Path) -> No
         ("politie", "om"),
         ("politie", "europol"),
         ("om", "politie"),
+    ]
+
+
+def test_a_problem_in_a_row_with_several_targets_is_one_line(tmp_path: Path) -> None:
+    connections = [
+        ["From", "To", "Type", "direction"],
+        ["Politie", "Openbaar Ministerie|Politei|Europol", "Referral", "bidirectional"],
+        ["Politie|Offlimits", "Europol", "Funding", "sideways"],
+    ]
+    path = write_workbook(tmp_path / "bad.xlsx", {"Elements": ELEMENTS, "Connections": connections})
+    with pytest.raises(ValidationError) as caught:
+        load_map(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "bad.xlsx, sheet Connections, row 2, column To: unknown organisation 'Politei' (did you mean 'politie'?): "
+        "use an id from the organisations table",
+        "bad.xlsx, sheet Connections, row 2, column direction: 'bidirectional' is not a direction: "
+        "use one of directed, mutual, undirected",
+        "bad.xlsx, sheet Connections, row 3, column direction: 'sideways' is not a direction: "
+        "use one of directed, mutual, undirected",
     ]
