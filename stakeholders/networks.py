@@ -6,12 +6,18 @@ GEXF carries our positions (y pointing up, as Gephi draws), sector colours,
 sizes by number of links, link colours by kind and widths by strength, so the
 file opens laid out; .cyjs carries the positions. The map's settings and
 stages go where each format has room: graph attributes in GraphML, the
-``data`` object in .cyjs, and JSON in GEXF's ``<meta><description>``.
+``data`` object in .cyjs, and JSON in GEXF's ``<meta><description>``. Each
+edge says how it is drawn: GEXF ``type="undirected"`` and GraphML
+``directed="false"`` for mutual and undirected links (the ``direction``
+attribute tells those two apart).
 
 Reading uses networkx's readers for GEXF and GraphML and plain JSON for
 .cyjs, and turns the graph back into tables for :mod:`stakeholders.validate`,
-so the file's nodes and edges become organisations and links. Positions,
-colours and sizes are not read: a map lays itself out.
+so every edge of the file becomes one link and every node one organisation.
+networkx reads neither mixed graphs nor repeated edge ids, so each edge's
+direction and id are noted first and the file is handed over as a directed
+graph whose edges are numbered in order. Positions, colours and sizes are not
+read: a map lays itself out.
 
 >>> from stakeholders import example_path, load_map
 >>> to_gexf(load_map(example_path()))[:38]
@@ -25,6 +31,7 @@ import json
 import math
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +43,16 @@ from ._version import __version__
 from .cache import cached_positions
 from .errors import OutputError, SourceError
 from .export import cell_value, records, settings_pairs, stage_records
-from .model import SETTINGS, StakeholderMap, column_for, normalise_key
+from .model import (
+    COLUMNS,
+    DEFAULT_STAGES,
+    LINK_KINDS,
+    SECTORS,
+    SETTINGS,
+    StakeholderMap,
+    column_for,
+    normalise_key,
+)
 from .read import RawTable, Source, decode_text, grid_table, records_table
 from .style import LAPSED_COLOUR, kind_colour, link_width, sector_colour
 
@@ -131,7 +147,9 @@ def to_gexf(m: StakeholderMap) -> bytes:
     writer = GEXFWriter(version=GEXF_VERSION)
     writer.add_graph(G)
     _drop_networkx_key(writer.xml)
-    _in_link_order(writer.xml.find("graph").find("edges"), m)
+    graph = writer.xml.find("graph")
+    _in_link_order(graph.find("edges"), m)
+    _edge_directions(graph, graph.find("edges"), m, gexf=True)
     meta = writer.xml.find("meta")
     meta.attrib.pop("lastmodifieddate", None)  # today's date: the same map must give the same bytes
     if len(m.settings.date) == 10:
@@ -172,7 +190,9 @@ def to_graphml(m: StakeholderMap) -> bytes:
         writer.xml.remove(key)
     for position, key in enumerate(reversed(keys)):
         writer.xml.insert(position, key)
-    _in_link_order(writer.xml.find("graph"), m)
+    graph = writer.xml.find("graph")
+    _in_link_order(graph, m)
+    _edge_directions(graph, graph, m, gexf=False)
     buffer = io.BytesIO()
     writer.dump(buffer)
     return buffer.getvalue()
@@ -185,6 +205,21 @@ def _in_link_order(parent: ET.Element, m: StakeholderMap) -> None:
     for edge in edges:
         parent.remove(edge)
     parent.extend(sorted(edges, key=lambda edge: position[edge.get("id")]))
+
+
+def _edge_directions(graph: ET.Element, parent: ET.Element, m: StakeholderMap, gexf: bool) -> None:
+    """Say on each edge whether it is drawn with an arrow: GEXF ``type``, GraphML ``directed``.
+
+    Mutual and undirected links are undirected edges (Gephi takes no mutual
+    edge type). A map without directed links is an undirected graph, with
+    nothing said per edge; networkx reads no graph that mixes the two.
+    """
+    arrowless = {ident for ident, d in zip(m.links["id"], m.links["direction"], strict=True) if d != "directed"}
+    default = "undirected" if len(arrowless) == len(m.links) > 0 else "directed"
+    graph.set("defaultedgetype" if gexf else "edgedefault", default)
+    for edge in parent if default == "directed" else ():
+        if edge.tag == "edge" and edge.get("id") in arrowless:
+            edge.set(*(("type", "undirected") if gexf else ("directed", "false")))
 
 
 def to_cyjs(m: StakeholderMap) -> bytes:
@@ -259,43 +294,36 @@ def _node_rows(G: nx.Graph) -> list[dict[str, Any]]:
     return rows
 
 
-def _edge_rows(G: nx.Graph, document: list[tuple[str, str, str, str]], gexf: bool) -> list[dict[str, Any]]:
-    """Links in the file's order, the way round the file has them, with their direction."""
-    place = {edge_id: number for number, (_, _, edge_id, _) in enumerate(document) if edge_id}
-    unnamed: dict[tuple[str, str], list[int]] = {}
-    for number, (source, target, edge_id, _) in enumerate(document):
-        if not edge_id:
-            unnamed.setdefault((source, target), []).append(number)
-    edges = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
-    numbered, seen = [], set()
-    for source, target, key, data in edges:
-        data = dict(data)
-        edge_id = str(data.pop("id", "") or "") if gexf else key if isinstance(key, str) else ""
-        if edge_id and edge_id in seen:
-            continue  # networkx adds a mutual GEXF edge both ways
-        seen.add(edge_id)
-        number = place.get(edge_id) if edge_id else None
-        for pair in ((source, target), (target, source)) if number is None else ():
-            if unnamed.get(pair):  # an edge without id: the next one in the file between these two
-                number = unnamed[pair].pop(0)
-                break
-        direction = "directed"
-        if number is not None:
-            source, target, _, direction = document[number]
-        row = {"id": edge_id, "source": source, "target": target}
-        row.update({k: v for k, v in data.items() if k not in IGNORED})
-        if direction in ("mutual", "undirected") and "direction" not in row:
+def _edge_rows(G: nx.Graph, edges: list[tuple[str, str, str, str]], gexf: bool) -> list[dict[str, Any]]:
+    """Links in the file's order, one for each edge of the file, the way round the file has them.
+
+    ``G`` was read with each edge's place in ``edges`` as its id (see :func:`_document`). The
+    file's own edge ids name the links only when no two are the same: networkx writes a
+    multigraph's keys there, which repeat ("0", "1", "0"), and then the links get made-up ids.
+    """
+    ids = [edge_id for _, _, edge_id, _ in edges if edge_id]
+    named = len(ids) == len(set(ids))
+    rows: list[dict[str, Any] | None] = [None] * len(edges)
+    if gexf:  # networkx keeps a GEXF edge's id as an attribute, a GraphML edge's as its key
+        read = ((data["id"], data) for _, _, data in G.edges(data=True))
+    else:
+        read = ((key, data) for _, _, key, data in G.edges(keys=True, data=True))
+    for place, data in read:
+        source, target, edge_id, direction = edges[int(place)]
+        row = {"id": edge_id if named else "", "source": source, "target": target}
+        row.update({k: v for k, v in data.items() if k not in IGNORED and not (gexf and k == "id")})
+        if direction != "directed" and not any(_means("links", k, "direction") for k in row):
             row["direction"] = direction
-        numbered.append((len(document) if number is None else number, row))
-    rows = [row for _, row in sorted(numbered, key=lambda item: item[0])]
-    if any(_means("links", k, "strength") for row in rows for k in row if k != "weight"):
-        for row in rows:
+        rows[int(place)] = row
+    found = [row for row in rows if row is not None]
+    if any(_means("links", k, "strength") for row in found for k in row if k != "weight"):
+        for row in found:
             row.pop("weight", None)  # our own export: strength is there, and weight repeats it for Gephi
-    elif not all(_whole_strength(row["weight"]) for row in rows if "weight" in row):
-        for row in rows:
+    elif not all(_whole_strength(row["weight"]) for row in found if "weight" in row):
+        for row in found:
             if "weight" in row:
                 row["edge weight"] = row.pop("weight")  # not a strength from 1 to 5: keep it as it is
-    return rows
+    return found
 
 
 def _means(table: str, header: str, name: str) -> bool:
@@ -307,20 +335,40 @@ def _whole_strength(value: Any) -> bool:
     return isinstance(value, (int, float)) and float(value).is_integer() and 1 <= value <= 5
 
 
-def _document(path: Path) -> tuple[ET.Element, list[tuple[str, str, str, str]], dict[str, list[str]]]:
-    """The parsed file, its edges in order (source, target, id, direction) and its attribute names in order."""
+def _direction(value: str | None, default: str) -> str:
+    """Our direction for a GEXF edge ``type`` or GraphML ``directed`` value; ``default`` when it says none."""
+    value = {"true": "directed", "false": "undirected"}.get(value or "", value)
+    return value if value in ("directed", "mutual", "undirected") else default
+
+
+def _document(path: Path, gexf: bool) -> tuple[ET.Element, list[tuple[str, str, str, str]], dict[str, list[str]]]:
+    """The parsed file made fit for networkx, its edges in order (source, target, id, direction), its attribute names.
+
+    networkx refuses a graph that mixes directed and undirected edges, adds a
+    mutual edge both ways, and keys parallel edges by ids that may repeat. So
+    each edge's direction and id are noted here, then the graph becomes a
+    directed one and each edge's id its place in the file.
+    """
     root = ET.parse(path).getroot()
     graph = next((e for e in root if _local(e.tag) == "graph"), None)
     if graph is None:
         msg = "no <graph> element"
         raise ValueError(msg)
-    default = graph.get("defaultedgetype") or graph.get("edgedefault") or "directed"
+    if gexf:  # GEXF's default is undirected; Gephi leaves it out (or writes "mixed") when it types every edge
+        default = _direction(graph.get("defaultedgetype"), "undirected")
+    else:
+        default = _direction(graph.get("edgedefault"), "directed")
+    graph.set("defaultedgetype" if gexf else "edgedefault", "directed")
+    # networkx keys a GEXF edge by its networkx_key attribute: drop it, the place in the file is the key
+    keys = {a.get("id") for a in graph.iter() if _local(a.tag) == "attribute" and a.get("title") == "networkx_key"}
     edges = []
-    for edge in graph.iter():
-        if _local(edge.tag) == "edge":
-            directed = {"true": "directed", "false": "undirected"}.get(edge.get("directed", ""))
-            direction = edge.get("type") or directed or default
-            edges.append((edge.get("source"), edge.get("target"), edge.get("id"), direction))
+    for edge in (e for e in graph.iter() if _local(e.tag) == "edge"):
+        direction = _direction(edge.attrib.pop("type" if gexf else "directed", None), default)
+        edges.append((edge.get("source"), edge.get("target"), edge.get("id"), direction))
+        edge.set("id", str(len(edges) - 1))
+        for values in (e for e in edge if _local(e.tag) == "attvalues"):
+            for value in [v for v in values if v.get("for") in keys]:
+                values.remove(value)
     order: dict[str, list[str]] = {"node": [], "edge": []}
     for element in root:  # GraphML declares <key for="node" attr.name=…> at the top
         if _local(element.tag) == "key" and element.get("for") in order:
@@ -346,8 +394,9 @@ def read_network(path: Path) -> Source:
         return cyjs_source(path, data)
     gexf = suffix == ".gexf"
     try:
-        root, document, order = _document(path)
-        G = nx.read_gexf(path) if gexf else nx.read_graphml(path, edge_key_type=str, force_multigraph=True)
+        root, edges, order = _document(path, gexf)
+        stream = io.BytesIO(ET.tostring(root, encoding="utf-8"))
+        G = nx.read_gexf(stream) if gexf else nx.read_graphml(stream, edge_key_type=str, force_multigraph=True)
     except (OSError, ET.ParseError, nx.NetworkXError, KeyError, ValueError, TypeError, AttributeError) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else err
         if isinstance(err, KeyError):  # networkx meets a type or value it has no reader for
@@ -356,8 +405,42 @@ def read_network(path: Path) -> Source:
         raise SourceError(msg + "save it again from Gephi, Cytoscape or yEd") from err
     values = _gexf_settings(root, G) if gexf else dict(G.graph)
     organisations = _padded(_node_rows(G), ["id", *order["node"]])
-    links = _padded(_edge_rows(G, document, gexf), ["id", "source", "target", *order["edge"]])
+    links = _padded(_edge_rows(G, edges, gexf), ["id", "source", "target", *order["edge"]])
+    if _our_columns(order):
+        values = {**_lost_settings(organisations, links), **values}
     return _source(path, organisations, links, values, "attribute")
+
+
+def _our_columns(order: dict[str, list[str]]) -> bool:
+    """Whether the file has every column of our organisations and links: our export, maybe saved again elsewhere."""
+    nodes = {c.name for c in COLUMNS["organisations"]} - {"id"}
+    links = {c.name for c in COLUMNS["links"]} - {"id", "source", "target", "strength"}
+    return nodes <= set(order["node"]) and links <= set(order["edge"])
+
+
+def _lost_settings(organisations: list[dict[str, Any]], links: list[dict[str, Any]]) -> dict[str, Any]:
+    """Extra sectors and kinds, and stages, as the values of a file of ours say, for when its settings are lost.
+
+    Gephi and networkx do not keep GEXF's ``<meta><description>`` when they
+    save the file again. The map then still loads: sectors and kinds that are
+    none of ours become extra ones, and stages other than the default ones
+    become the stages, in the order the organisations name them.
+    """
+    values: dict[str, Any] = {}
+    for key, rows, name, vocabulary in (
+        ("sectors", organisations, "sector", SECTORS),
+        ("kinds", links, "kind", LINK_KINDS),
+    ):
+        extra = dict.fromkeys(str(row.get(name) or "").strip() for row in rows)
+        extra = [value for value in extra if value and vocabulary.lookup(value) is None]
+        if extra:
+            values[key] = "|".join(extra)
+    used = dict.fromkeys(s.strip() for row in organisations for s in str(row.get("stages") or "").split("|"))
+    used.pop("", None)
+    known = {normalise_key(name) for stage in DEFAULT_STAGES for name in stage}
+    if any(normalise_key(stage) not in known for stage in used):
+        values["stages"] = [{"id": stage, "name": stage} for stage in used]
+    return values
 
 
 def _gexf_settings(root: ET.Element, G: nx.Graph) -> dict[str, Any]:
@@ -385,6 +468,8 @@ def _source(path: Path, organisations: list[dict], links: list[dict], values: di
     ):
         table = records_table(role, path, "", rows, row_word=row_word)
         table.sheet_word, table.column_word = "", column_word
+        names = _row_names(rows)
+        table.rows = [(_Named(number, names[number - 1]), cells) for number, cells in table.rows]
         table.headers = table.headers or empty
         source.tables[role] = table
     settings, stages, views = _settings_table(path, values)
@@ -392,6 +477,36 @@ def _source(path: Path, organisations: list[dict], links: list[dict], values: di
         {k: v for k, v in (("settings", settings), ("stages", stages), ("views", views)) if v is not None}
     )
     return source
+
+
+class _Named(int):
+    """A row number that a message shows as the node's or edge's name: "node 'politie'", not "node 4"."""
+
+    name: str
+
+    def __new__(cls, number: int, name: str) -> _Named:
+        row = super().__new__(cls, number)
+        row.name = name
+        return row
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _row_names(rows: list[dict[str, Any]]) -> list[str]:
+    """How messages name each node or edge: its id, else its ends, in quotes; with its number when that repeats."""
+    names = []
+    for row in rows:
+        ident, source, target = ("" if row.get(key) is None else str(row[key]) for key in ("id", "source", "target"))
+        if ident:
+            names.append(repr(ident))
+        else:
+            names.append(f"{source!r} -> {target!r}" if source and target else "")
+    counts = Counter(names)
+    return [
+        str(number) if not name else name if counts[name] == 1 else f"{number} ({name})"
+        for number, name in enumerate(names, start=1)
+    ]
 
 
 def cyjs_source(path: Path, data: dict[str, Any]) -> Source:

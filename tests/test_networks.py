@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import networkx as nx
 import pytest
+from conftest import map_summary, write_folder
 
-from stakeholders import SourceError, ValidationError, load_map
+from stakeholders import SourceError, ValidationError, example_path, export_map, load_map
 from stakeholders.export import records
+from stakeholders.networks import to_gexf, to_graphml
 
 GEPHI_GEXF = """<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
@@ -158,7 +163,7 @@ def test_bad_values_in_a_graph_file_name_the_node_and_attribute(tmp_path: Path) 
     with pytest.raises(ValidationError) as caught:
         load_map(path)
     assert [str(p) for p in caught.value.problems] == [
-        "gephi.gexf, node 1, attribute sector: 'polise' is not a sector (did you mean 'police'?): use one of "
+        "gephi.gexf, node '0', attribute sector: 'polise' is not a sector (did you mean 'police'?): use one of "
         "police, justice, probation, care, prevention, victim-support, hotline, industry, research, government, "
         "international, ngo, or add it to the map's sectors setting"
     ]
@@ -170,3 +175,236 @@ def test_bad_stages_in_a_graph_file(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as caught:
         load_map(path)
     assert str(caught.value) == f"{path}: the stages stored in this file are not valid JSON (Expecting value)"
+
+
+def _links(path: Path) -> list[tuple]:
+    """Each link as (id, source, target, direction, kind)."""
+    return [(k["id"], k["source"], k["target"], k["direction"], k["kind"]) for k in records(load_map(path).links)]
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_every_edge_of_a_networkx_multigraph_is_a_link(tmp_path: Path, suffix: str) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("a", name="A")
+    G.add_node("b", name="B")
+    G.add_edge("a", "b", kind="funding")
+    G.add_edge("a", "b", kind="referral", status="planned")
+    G.add_edge("b", "a", kind="agreement", weight=4)
+    path = tmp_path / f"multi{suffix}"
+    (nx.write_graphml if suffix == ".graphml" else nx.write_gexf)(G, path)
+    if suffix == ".graphml":
+        assert re.findall(r'<edge source="\w" target="\w" id="(\d)"', path.read_text()) == ["0", "1", "0"]
+    m = load_map(path)
+    rows = [(k["source"], k["target"], k["kind"], k["status"], k["strength"]) for k in records(m.links)]
+    assert rows == [
+        ("a", "b", "funding", "active", None),
+        ("a", "b", "referral", "planned", None),
+        ("b", "a", "agreement", "active", 4),
+    ]
+    # GraphML's ids repeat: they are networkx's keys, not names, so the links get ids of their own
+    expected = ["a>b", "a>b~2", "b>a"] if suffix == ".graphml" else ["0", "1", "2"]
+    assert list(m.links["id"]) == expected
+
+
+def test_edges_that_share_a_networkx_key_stay_apart(tmp_path: Path) -> None:
+    """networkx keys GEXF edges by ``networkx_key``; once directions are read per edge, keys may meet."""
+    key = '<attvalues><attvalue for="k" value="0"/></attvalues>'
+    path = tmp_path / "keys.gexf"
+    path.write_text(
+        '<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">'
+        '<attributes class="edge"><attribute id="k" title="networkx_key" type="long"/></attributes>'
+        '<nodes><node id="a" label="A"/><node id="b" label="B"/></nodes><edges>'
+        f'<edge id="e1" source="a" target="b">{key}</edge><edge id="e2" source="a" target="b" type="directed">'
+        f"{key}</edge></edges></graph></gexf>",
+        encoding="utf-8",
+    )
+    assert [(k[0], k[3]) for k in _links(path)] == [("e1", "undirected"), ("e2", "directed")]
+
+
+def test_parallel_undirected_edges_keep_their_order_and_data(tmp_path: Path) -> None:
+    path = tmp_path / "y.graphml"
+    path.write_text(
+        """<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="k0" for="edge" attr.name="kind" attr.type="string"/>
+  <key id="k1" for="node" attr.name="name" attr.type="string"/>
+  <graph edgedefault="undirected">
+    <node id="x"><data key="k1">X</data></node><node id="y"><data key="k1">Y</data></node>
+    <edge source="x" target="y"><data key="k0">funding</data></edge>
+    <edge source="y" target="x"><data key="k0">referral</data></edge>
+    <edge source="x" target="y"><data key="k0">agreement</data></edge>
+  </graph>
+</graphml>""",
+        encoding="utf-8",
+    )
+    assert _links(path) == [
+        ("x>y", "x", "y", "undirected", "funding"),
+        ("y>x", "y", "x", "undirected", "referral"),
+        ("x>y~2", "x", "y", "undirected", "agreement"),
+    ]
+
+
+MIXED = {
+    "directed.gexf": (
+        'defaultedgetype="directed"',
+        '<edge id="e1" source="a" target="b" type="undirected"/><edge id="e2" source="b" target="c"/>'
+        '<edge id="e3" source="c" target="a" type="mutual"/>',
+    ),
+    "undirected.gexf": (
+        'defaultedgetype="undirected"',
+        '<edge id="e1" source="a" target="b"/><edge id="e2" source="b" target="c" type="directed"/>'
+        '<edge id="e3" source="c" target="a" type="mutual"/>',
+    ),
+    "gephi-mixed.gexf": (  # Gephi writes no default when it types every edge
+        'mode="static"',
+        '<edge id="e1" source="a" target="b" type="undirected"/><edge id="e2" source="b" target="c" type="directed"/>'
+        '<edge id="e3" source="c" target="a" type="mutual"/>',
+    ),
+    "directed.graphml": (
+        'edgedefault="directed"',
+        '<edge id="e1" source="a" target="b" directed="false"/><edge id="e2" source="b" target="c"/>'
+        '<edge id="e3" source="c" target="a" directed="false"/>',
+    ),
+    "undirected.graphml": (
+        'edgedefault="undirected"',
+        '<edge id="e1" source="a" target="b"/><edge id="e2" source="b" target="c" directed="true"/>'
+        '<edge id="e3" source="c" target="a"/>',
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MIXED))
+def test_edges_with_their_own_direction(tmp_path: Path, name: str) -> None:
+    graph, edges = MIXED[name]
+    if name.endswith(".gexf"):
+        nodes = "".join(f'<node id="{n}" label="{n.upper()}"/>' for n in "abc")
+        text = f'<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph {graph}><nodes>{nodes}</nodes>'
+        text += f"<edges>{edges}</edges></graph></gexf>"
+    else:
+        nodes = "".join(f'<node id="{n}"><data key="n">{n.upper()}</data></node>' for n in "abc")
+        text = '<graphml><key id="n" for="node" attr.name="name" attr.type="string"/>'
+        text += f"<graph {graph}>{nodes}{edges}</graph></graphml>"
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    third = "mutual" if name.endswith("gexf") else "undirected"  # GraphML has no mutual edges
+    assert [(k[0], k[3]) for k in _links(path)] == [("e1", "undirected"), ("e2", "directed"), ("e3", third)]
+
+
+@pytest.fixture
+def directions_map(tmp_path: Path) -> Path:
+    """Parallel links both ways round, some directed, some mutual, some undirected."""
+    organisations = [["id", "name"], ["a", "A"], ["b", "B"], ["c", "C"]]
+    links = [
+        ["id", "source", "target", "kind", "direction"],
+        ["L3", "b", "a", "funding", "undirected"],
+        ["L1", "a", "b", "referral", "mutual"],
+        ["L2", "a", "b", "agreement", "directed"],
+        ["L0", "b", "a", "research", "undirected"],
+        ["L9", "c", "a", "funding", "mutual"],
+    ]
+    return write_folder(tmp_path / "directions", {"organisations": organisations, "links": links})
+
+
+def _edges(document: bytes, attribute: str) -> tuple[str | None, list[tuple[str, str | None]]]:
+    """The graph's default direction and each edge's (id, ``attribute``), in the file's order."""
+    graph = next(e for e in ET.fromstring(document) if e.tag.endswith("graph"))
+    default = graph.get("defaultedgetype") or graph.get("edgedefault")
+    return default, [(e.get("id"), e.get(attribute)) for e in graph.iter() if e.tag.endswith("}edge")]
+
+
+def test_our_exports_draw_mutual_and_undirected_links_without_arrows(directions_map: Path) -> None:
+    m = load_map(directions_map)
+    ids = ["L3", "L1", "L2", "L0", "L9"]  # L2 is the directed one
+    assert _edges(to_gexf(m), "type") == ("directed", [(i, None if i == "L2" else "undirected") for i in ids])
+    assert _edges(to_graphml(m), "directed") == ("directed", [(i, None if i == "L2" else "false") for i in ids])
+
+
+@pytest.mark.parametrize("name", ["map.gexf", "map.graphml"])
+def test_directions_and_order_round_trip(directions_map: Path, tmp_path: Path, name: str) -> None:
+    original = load_map(directions_map)
+    assert map_summary(load_map(export_map(original, tmp_path / name))) == map_summary(original)
+
+
+@pytest.mark.parametrize("name", ["map.gexf", "map.graphml"])
+def test_a_map_without_arrows_is_an_undirected_graph(directions_map: Path, tmp_path: Path, name: str) -> None:
+    links = (directions_map / "links.csv").read_text(encoding="utf-8").replace(",directed", ",mutual")
+    (directions_map / "links.csv").write_text(links, encoding="utf-8")
+    original = load_map(directions_map)
+    written = export_map(original, tmp_path / name)
+    assert _edges(written.read_bytes(), "type" if name.endswith("gexf") else "directed") == (
+        "undirected",
+        [(ident, None) for ident in ["L3", "L1", "L2", "L0", "L9"]],
+    )
+    G = nx.read_gexf(written) if name.endswith("gexf") else nx.read_graphml(written, force_multigraph=True)
+    assert not G.is_directed() and G.number_of_edges() == 5  # networkx reads it as it is
+    assert map_summary(load_map(written)) == map_summary(original)
+
+
+def test_gexf_saved_again_by_networkx_loads_without_our_settings(tmp_path: Path) -> None:
+    organisations = [
+        ["id", "name", "sector", "stages"],
+        ["a", "A", "police", "disruption|investigation"],
+        ["b", "B", "Faith groups", "awareness"],
+        ["c", "C", "justice", "prosecution"],
+    ]
+    links = [["id", "source", "target", "kind"], ["L1", "a", "b", "personnel"], ["L2", "b", "c", "funding"]]
+    stages = [["id", "name"], ["awareness", "Awareness"], ["disruption", "Disruption"]]
+    stages += [["investigation", "Investigation"], ["prosecution", "Prosecution"]]
+    settings = [["key", "value"], ["title", "Noord"], ["sectors", "Faith groups"], ["kinds", "personnel"]]
+    tables = {"organisations": organisations, "links": links, "stages": stages, "map": settings}
+    folder = write_folder(tmp_path / "map", tables)
+    original = load_map(folder)
+    ours = export_map(original, tmp_path / "ours.gexf")
+    again = tmp_path / "again.gexf"
+    nx.write_gexf(nx.read_gexf(ours), again)
+    assert "<description>" not in again.read_text(encoding="utf-8")  # networkx drops our settings and stages
+    m = load_map(again)
+    assert records(m.organisations) == records(original.organisations)
+    assert records(m.links) == records(original.links)
+    assert m.settings.title == original.settings.title  # the graph's name survives
+    assert list(m.stages["id"]) == ["disruption", "investigation", "awareness", "prosecution"]
+    assert "personnel" in m.settings.kinds.ids and "faith-groups" in m.settings.sectors.ids
+
+
+def test_gexf_saved_again_by_gephi_loads_the_example(tmp_path: Path) -> None:
+    """Gephi writes an empty description: the example map loads with the same organisations and links."""
+    original = load_map(example_path())
+    text = to_gexf(original).decode("utf-8")
+    path = tmp_path / "gephi.gexf"
+    path.write_text(re.sub(r"<description>.*</description>", "<description />", text, flags=re.S), encoding="utf-8")
+    m = load_map(path)
+    assert records(m.organisations) == records(original.organisations)
+    assert records(m.links) == records(original.links)
+    assert set(m.stages["id"]) <= set(original.stages["id"])
+
+
+def test_a_graph_file_of_someone_else_keeps_its_typos_found(tmp_path: Path) -> None:
+    """Only a file with all our columns gets its lost settings made up from its values."""
+    path = tmp_path / "gephi.gexf"
+    text = GEPHI_GEXF.replace("<description>Partners in the north</description>", "")
+    path.write_text(text.replace('value="politie"', 'value="polise"'), encoding="utf-8")
+    with pytest.raises(ValidationError, match="'polise' is not a sector"):
+        load_map(path)
+
+
+def test_bad_values_on_edges_name_the_edge(tmp_path: Path) -> None:
+    path = tmp_path / "regio.graphml"
+    path.write_text(GRAPHML.replace("doorverwijzing", "doorverwijzingg"), encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_map(path)
+    assert str(caught.value).startswith("regio.graphml, edge 'n2' -> 'n1', attribute soort: 'doorverwijzingg' is not")
+    last = GRAPHML.rindex('<edge source="n1" target="n3"/>')  # one of two edges between the same ends
+    path.write_text(
+        GRAPHML[:last] + '<edge source="n1" target="n3"><data key="k3">x</data></edge>' + GRAPHML[last + 31 :]
+    )
+    with pytest.raises(ValidationError) as caught:
+        load_map(path)
+    assert str(caught.value).startswith("regio.graphml, edge 3 ('n1' -> 'n3'), attribute soort: 'x' is not a kind")
+    path = tmp_path / "gephi.gexf"
+    edge = '<edge id="7" source="1" target="0" weight="2.5"'
+    text = GEPHI_GEXF.replace(f"{edge}/>", f'{edge}><attvalues><attvalue for="s" value="maybe"/></attvalues></edge>')
+    declaration = '<attributes class="edge"><attribute id="s" title="status" type="string"/></attributes>'
+    text = text.replace("<nodes>", f"{declaration}<nodes>")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_map(path)
+    assert str(caught.value).startswith("gephi.gexf, edge '7', attribute status: 'maybe' is not")
