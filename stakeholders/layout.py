@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import math
 import random
+import sys
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
+from types import ModuleType
 
 import networkx as nx
 import numpy as np
@@ -101,8 +103,7 @@ def _force_layout(H: nx.Graph) -> dict[str, np.ndarray]:
     seeded one for this call, and Python's ``random`` module (igraph's
     default) back afterwards.
     """
-    import igraph  # only large maps need it: keep the import off the path of small ones
-
+    igraph = _import_igraph()
     nodes = list(H.nodes)
     index = {node: number for number, node in enumerate(nodes)}
     edges = [(index[u], index[v]) for u, v in H.edges()]
@@ -115,6 +116,27 @@ def _force_layout(H: nx.Graph) -> dict[str, np.ndarray]:
     finally:
         igraph.set_random_number_generator(random)
     return dict(zip(nodes, np.asarray(layout.coords, dtype=float), strict=True))
+
+
+def _import_igraph() -> ModuleType:
+    """igraph, imported when a large map first needs it, without its matplotlib drawing support.
+
+    ``import igraph`` also imports ``matplotlib.pyplot`` when matplotlib is
+    installed (0.3 s; igraph only needs it to draw, which we never ask of it).
+    Unless matplotlib is already loaded, the import runs with matplotlib
+    marked unavailable, so igraph falls back to its placeholder, and
+    matplotlib is left importable as before for our own images.
+    """
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        import igraph
+
+        return igraph
+    sys.modules["matplotlib"] = None  # type: ignore[assignment]  # makes `import matplotlib` fail
+    try:
+        import igraph
+    finally:
+        del sys.modules["matplotlib"]
+    return igraph
 
 
 def _pack(components: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import math
+import subprocess
+import sys
 
 import networkx as nx
 import numpy as np
@@ -103,3 +105,17 @@ def test_spreading_separates_coincident_points() -> None:
     points = layout._spread(np.zeros((5, 2)), MIN_DISTANCE, rounds=100)
     distances, _ = cKDTree(points).query(points, k=2)
     assert distances[:, 1].min() >= MIN_DISTANCE * 0.9
+
+
+def test_igraph_comes_without_pyplot_and_leaves_matplotlib_usable() -> None:
+    """A large map needs igraph, not the 0.3 s of matplotlib.pyplot that ``import igraph`` would bring."""
+    script = (
+        "import sys\n"
+        "from stakeholders import layout\n"
+        "igraph = layout._import_igraph()\n"
+        "print(igraph.Graph(n=2).vcount(), 'matplotlib.pyplot' in sys.modules)\n"
+        "import matplotlib.pyplot as plt\n"
+        "print(callable(plt.figure))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["2", "False", "True"]
