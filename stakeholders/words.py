@@ -391,6 +391,21 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "organisation": "organisation",
         "link": "link",
         "no_changes": "No changes.",
+        # counts written with their nouns: {orgs} is "1 organisation" or "5 organisations" (one_* or n_*)
+        "one_organisation": "1 organisation",
+        "one_link": "1 link",
+        "showing_all_counts": "Showing everything: {orgs} and {links}.",
+        "showing_some_counts": (
+            "Showing {orgs} of {all_orgs} and {links} of {all_links}; the filters hide {hidden_orgs} and "
+            "{hidden_links}."
+        ),
+        "focus_counts": " Focus: {name} and {orgs} within {steps}.",
+        "map_label_counts": (
+            "Cooperation map of {orgs} and {links}. Use the search, the info panel or the table view to read it "
+            "as text."
+        ),
+        "hidden_counts_of": "For this audience ({audience}) {orgs} and {links} are not shown.",
+        "view_counts_of": "shows {orgs} of {all_orgs} and {links} of {all_links}.",
     },
     "nl": {
         "skip": "Naar de tabelweergave",
@@ -494,6 +509,20 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "organisation": "organisatie",
         "link": "verbinding",
         "no_changes": "Geen wijzigingen.",
+        "one_organisation": "1 organisatie",
+        "one_link": "1 verbinding",
+        "showing_all_counts": "Alles zichtbaar: {orgs} en {links}.",
+        "showing_some_counts": (
+            "{orgs} van {all_orgs} en {links} van {all_links} zichtbaar; de filters verbergen {hidden_orgs} en "
+            "{hidden_links}."
+        ),
+        "focus_counts": " Focus: {name} en {orgs} binnen {steps}.",
+        "map_label_counts": (
+            "Samenwerkingskaart van {orgs} en {links}. Gebruik het zoekveld, het infopaneel of de "
+            "tabelweergave om haar als tekst te lezen."
+        ),
+        "hidden_counts_of": "Voor dit publiek ({audience}) worden {orgs} en {links} niet getoond.",
+        "view_counts_of": "toont {orgs} van {all_orgs} en {links} van {all_links}.",
     },
 }
 """The words of the map page itself (its controls, legend, status line and info panel)."""
