@@ -95,14 +95,19 @@ def parse_date(value: Any) -> str | None:
 
 
 def whole_number(value: Any) -> int | None:
+    """The whole number a cell holds (``3``, ``3.0``, ``"3"``), or None; past 15 digits a number is no count.
+
+    >>> whole_number("3.0"), whole_number(2.5), whole_number("9" * 400), whole_number(float("inf"))
+    (3, None, None, None)
+    """
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        return value
     if isinstance(value, float):
-        return int(value) if value.is_integer() else None
+        value = int(value) if value.is_integer() else None
+    if isinstance(value, int):
+        return value if abs(value) < 10**15 else None
     text = cell_text(value)
-    return int(float(text)) if re.fullmatch(r"-?\d+(\.0+)?", text) else None
+    return int(text.split(".")[0]) if re.fullmatch(r"-?\d{1,15}(\.0+)?", text) else None
 
 
 def suggest(value: str, candidates: dict[str, str]) -> str:

@@ -431,7 +431,27 @@ def _yaml_loader() -> type:
             self.sizes[id(node)] = 1 + sum(self.sizes.get(id(child), 1) for child in children)
             return node
 
+    for tag in ("int", "float", "timestamp"):  # 2021-13-45 or 5,000 digits: text, which validation reports
+        construct = Loader.yaml_constructors[f"tag:yaml.org,2002:{tag}"]
+        Loader.add_constructor(f"tag:yaml.org,2002:{tag}", _text_when_invalid(construct))
     return Loader
+
+
+def _text_when_invalid(construct: Any) -> Any:
+    """A YAML constructor that keeps a scalar as text when it cannot be read as what it looks like."""
+
+    def lenient(loader: Any, node: Any) -> Any:
+        try:
+            return construct(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    return lenient
+
+
+def _json_int(text: str) -> int | str:
+    """A JSON integer; one too long for Python to read (thousands of digits) stays text."""
+    return int(text) if len(text) <= 100 else text
 
 
 class _TooManyRepeats(Exception):
@@ -444,7 +464,7 @@ def _load_data(path: Path, text: str) -> Any:
 
     try:
         if path.suffix.lower() == ".json":
-            return json.loads(text)
+            return json.loads(text, parse_int=_json_int)
         return yaml.load(text, Loader=_yaml_loader())  # a SafeLoader
     except json.JSONDecodeError as err:
         msg = f"{path}, line {err.lineno}: this is not valid JSON ({err.msg})"

@@ -294,3 +294,26 @@ def test_an_unbalanced_quote_names_its_line(runner: CliRunner, tmp_path: Path) -
         f"Error: {folder / 'links.csv'}, line 3: cannot read this CSV file (field larger than field limit (131072)): "
         "check its quotes"
     )
+
+
+def test_numbers_and_dates_python_cannot_hold_are_text_to_validate(runner: CliRunner, tmp_path: Path) -> None:
+    """A 5,000-digit number or the date 2021-13-45 is checked like any cell, not a crash in the reader."""
+    digits = "9" * 5000
+    (tmp_path / "map.yaml").write_text(
+        f"organisations: [{{id: a, name: A, since: 2021-13-45, staff: {digits}}}, {{id: b, name: B}}]\n"
+        f"links: [{{source: a, target: b, strength: {digits[:400]}}}]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["validate", str(tmp_path / "map.yaml")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.splitlines() == [
+        "Error: map.yaml, section organisations, item 1, field since: '2021-13-45' is not a date: write it as "
+        "YYYY-MM-DD, YYYY-MM or YYYY",
+        f"Error: map.yaml, section links, item 1, field strength: '{digits[:400]}' is not a strength: use a whole "
+        "number from 1 to 5",
+        "2 problems found.",
+    ]
+    (tmp_path / "map.json").write_text(
+        f'{{"organisations": [{{"id": "a", "name": "A", "staff": {digits}}}], "links": []}}', encoding="utf-8"
+    )
+    assert load_map(tmp_path / "map.json").organisations.loc[0, "staff"] == digits
