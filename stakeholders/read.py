@@ -59,6 +59,8 @@ COLUMNS_AT_MOST = 1_000
 YAML_REPEATS_AT_MOST = 1_000_000
 """The most values the aliases of a YAML file may repeat (``*name`` copies what ``&name`` marks): a real map
 repeats a few hundred, an alias bomb ("billion laughs") billions."""
+NESTING_AT_MOST = 50
+"""How deeply lists and mappings may nest in a YAML or JSON file: a map needs five or six levels."""
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 DATA_SUFFIXES = {".yaml", ".yml", ".json"}
@@ -458,14 +460,28 @@ class _TooManyRepeats(Exception):
     """A YAML file's aliases repeat too much; ``args[0]`` is the line where the limit was passed."""
 
 
+def _too_deep(data: Any) -> bool:
+    """Whether lists and mappings nest more than NESTING_AT_MOST levels (a YAML alias may even hold itself)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > NESTING_AT_MOST:
+                return True
+            stack.extend((child, depth + 1) for child in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
 def _load_data(path: Path, text: str) -> Any:
     """The content of a JSON or YAML file, or one clear SourceError."""
     import yaml
 
+    too_deep = f"{path}: this file nests lists or sections more than {NESTING_AT_MOST} levels deep: a map needs a few"
     try:
         if path.suffix.lower() == ".json":
-            return json.loads(text, parse_int=_json_int)
-        return yaml.load(text, Loader=_yaml_loader())  # a SafeLoader
+            data = json.loads(text, parse_int=_json_int)
+        else:
+            data = yaml.load(text, Loader=_yaml_loader())  # a SafeLoader
     except json.JSONDecodeError as err:
         msg = f"{path}, line {err.lineno}: this is not valid JSON ({err.msg})"
         raise SourceError(msg) from err
@@ -480,8 +496,10 @@ def _load_data(path: Path, text: str) -> Any:
         msg += f"{YAML_REPEATS_AT_MOST:,} values): write the values out instead of repeating them with *aliases"
         raise SourceError(msg) from err
     except RecursionError as err:
-        msg = f"{path}: this file nests lists or sections too deeply to read: a map needs only a few levels"
-        raise SourceError(msg) from err
+        raise SourceError(too_deep) from err
+    if _too_deep(data):
+        raise SourceError(too_deep)
+    return data
 
 
 def _read_data_file(path: Path) -> Source:

@@ -254,11 +254,12 @@ def test_deep_nesting_and_lying_byte_order_marks(runner: CliRunner, tmp_path: Pa
     for name, text in {
         "deep.json": '{"organisations": ' + "[" * 100_000 + "]" * 100_000 + "}",
         "deep.yaml": "organisations: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "cell.json": '{"organisations": [{"id": "a", "name": "A", "x": ' + "[" * 600 + "]" * 600 + "}]}",
+        "itself.yaml": "organisations: [{id: a, name: A, tags: &t [x, *t]}]\nlinks: []\n",  # a list in itself
     }.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
         assert _one_line_error(runner.invoke(cli, ["validate", str(tmp_path / name)])) == (
-            f"Error: {tmp_path / name}: this file nests lists or sections too deeply to read: "
-            "a map needs only a few levels"
+            f"Error: {tmp_path / name}: this file nests lists or sections more than 50 levels deep: a map needs a few"
         )
     folder = write_folder(tmp_path / "bom", {"organisations": ORGANISATIONS, "links": LINKS})
     (folder / "links.csv").write_bytes(codecs.BOM_UTF8 + b"source,target\npolitie,om\xff\n")
