@@ -95,14 +95,19 @@ def parse_date(value: Any) -> str | None:
 
 
 def whole_number(value: Any) -> int | None:
+    """The whole number a cell holds (``3``, ``3.0``, ``"3"``), or None; past 15 digits a number is no count.
+
+    >>> whole_number("3.0"), whole_number(2.5), whole_number("9" * 400), whole_number(float("inf"))
+    (3, None, None, None)
+    """
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        return value
     if isinstance(value, float):
-        return int(value) if value.is_integer() else None
+        value = int(value) if value.is_integer() else None
+    if isinstance(value, int):
+        return value if abs(value) < 10**15 else None
     text = cell_text(value)
-    return int(float(text)) if re.fullmatch(r"-?\d+(\.0+)?", text) else None
+    return int(text.split(".")[0]) if re.fullmatch(r"-?\d{1,15}(\.0+)?", text) else None
 
 
 def suggest(value: str, candidates: dict[str, str]) -> str:
@@ -125,27 +130,33 @@ def vocab_choices(vocabulary: Vocabulary) -> dict[str, str]:
 TEXT_AT_MOST = 10_000
 """The longest text a cell may hold, in characters."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
+"""Characters that have no place in a cell: C0 and C1 controls (tab and new lines are fine), the byte order
+mark, and lone surrogates (a JSON escape such as ``\\ud800`` that is half of a character and cannot be written)."""
 
 
 def clean_row(cells: list[Any]) -> bool:
     """True when no text in ``cells`` is too long or holds a control character (the quick check per row).
 
-    >>> clean_row(["a", 1, "b\\nc"]), clean_row(["a\\x07"])
-    (True, False)
+    >>> clean_row(["a", 1, "b\\nc"]), clean_row(["a\\x07"]), clean_row([["a", "b\\x85c"]])
+    (True, False, False)
     """
-    texts = [cell for cell in cells if isinstance(cell, str)]
+    texts = [cell if isinstance(cell, str) else cell_text(cell) for cell in cells if isinstance(cell, (str, list))]
     return not texts or (max(map(len, texts)) <= TEXT_AT_MOST and not _CONTROL.search("\n".join(texts)))
 
 
 def check_text(value: Any) -> str | None:
-    """What is wrong with a text cell, or None: too long, or a control character that has no place in text.
+    """What is wrong with a text cell (or a list of texts), or None: too long, or a character that has no place in text.
 
     >>> check_text("ok\\ttab and\\nnew line") is None
     True
     >>> check_text("bell\\x07")
     'contains the control character U+0007: remove it (retype the text if you cannot see it)'
+    >>> check_text(["ok", "half\\ud800"])
+    'contains an invalid character (lone surrogate U+D800): remove it'
     """
+    if isinstance(value, list):
+        value = cell_text(value)
     if not isinstance(value, str):
         return None
     if len(value) > TEXT_AT_MOST:
@@ -153,6 +164,8 @@ def check_text(value: Any) -> str | None:
     found = _CONTROL.search(value)
     if found:
         code = f"U+{ord(found.group()):04X}"
+        if "\ud800" <= found.group() <= "\udfff":
+            return f"contains an invalid character (lone surrogate {code}): remove it"
         return f"contains the control character {code}: remove it (retype the text if you cannot see it)"
     return None
 

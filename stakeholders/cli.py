@@ -131,8 +131,8 @@ def _warn_sensitive(stakeholder_map: StakeholderMap) -> None:
     hidden = stakeholder_map.hidden
     if hidden.get("organisations") or hidden.get("links"):
         click.echo(
-            f"Note: for the audience {stakeholder_map.audience}, {hidden['organisations']} organisations and "
-            f"{hidden['links']} links marked for a wider circle were left out (see --audience).",
+            f"Note: for the audience {stakeholder_map.audience}, {_number(hidden['organisations'], 'organisation')} "
+            f"and {_number(hidden['links'], 'link')} marked for a wider circle were left out (see --audience).",
             err=True,
         )
 

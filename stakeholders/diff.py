@@ -45,7 +45,7 @@ from .export import neutralise
 from .graph import build_graph
 from .model import StakeholderMap
 from .render import render_page
-from .words import PAGE_WORDS
+from .words import PAGE_WORDS, counted
 
 __all__ = [
     "CHANGE_COLOURS",
@@ -345,7 +345,7 @@ def summary(result: MapDiff, lang: str | None = None) -> str:
     counts = {f"{short}_{kind}": result.counts[what][kind] for what, short in THINGS for kind in ("removed", "changed")}
     for what, short in THINGS:
         added = result.counts[what]["added"]
-        counts[f"{short}_added"] = words[f"n_{what}" if added == 1 else f"n_{what}s"].format(n=added)
+        counts[f"{short}_added"] = counted(words, what, added)
     return words["diff_counts"].format(**counts)
 
 

@@ -30,7 +30,7 @@ from .errors import OutputError
 from .model import LEVELS, StakeholderMap
 from .render import _curves
 from .style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_dashes, link_width, sector_colour
-from .words import PAGE_WORDS
+from .words import PAGE_WORDS, counted
 
 __all__ = ["FORMATS", "SLIDE", "write_image"]
 
@@ -305,10 +305,13 @@ def write_image(
     heading = title or m.settings.title
     figure.text(0.015, 0.975, heading, fontsize=17, fontweight="bold", va="top", ha="left", color="#1a1a1a")
     meta = f"{words['data_as_of']} {m.settings.date or words['date_not_stated']}"
-    meta += f" · {words['n_organisations'].format(n=len(m.organisations))}, {words['n_links'].format(n=len(m.links))}"
+    meta += f" · {counted(words, 'organisation', len(m.organisations))}, {counted(words, 'link', len(m.links))}"
     if m.settings.show_hidden_counts and any(m.hidden.values()):
-        meta += " · " + words["hidden_counts"].format(
-            audience=m.audience, orgs=m.hidden["organisations"], links=m.hidden["links"]
+        hidden_orgs, hidden_links = m.hidden["organisations"], m.hidden["links"]
+        meta += " · " + words["hidden_counts_of"].format(
+            audience=m.audience,
+            orgs=counted(words, "organisation", hidden_orgs),
+            links=counted(words, "link", hidden_links),
         )
     figure.text(0.015, 0.93, meta, fontsize=11, va="top", ha="left", color="#4a4a4a")
     if m.settings.source_note:

@@ -54,6 +54,13 @@ LIMIT_MB = 100
 """The largest source read by default, in megabytes (for a workbook: packed and unpacked)."""
 EMPTY_ROWS_AT_MOST = 10_000
 """Reading a sheet stops after this many empty rows in a row (a sheet that claims a million empty rows)."""
+COLUMNS_AT_MOST = 1_000
+"""The most columns a table may have (counted up to its last header or value): every row is read that wide."""
+YAML_REPEATS_AT_MOST = 1_000_000
+"""The most values the aliases of a YAML file may repeat (``*name`` copies what ``&name`` marks): a real map
+repeats a few hundred, an alias bomb ("billion laughs") billions."""
+NESTING_AT_MOST = 50
+"""How deeply lists and mappings may nest in a YAML or JSON file: a map needs five or six levels."""
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 DATA_SUFFIXES = {".yaml", ".yml", ".json"}
@@ -206,14 +213,29 @@ def _is_blank(cells: list[Any]) -> bool:
     return all(cell == "" or cell == [] for cell in cells)
 
 
+def _width(cells: list[Any]) -> int:
+    """How many cells of a row count: up to its last one that is not blank."""
+    for index in range(len(cells) - 1, -1, -1):
+        if cells[index] != "" and cells[index] != []:
+            return index + 1
+    return 0
+
+
 def grid_table(role: str, file: str, sheet: str, grid: list[list[Any]], **words: str) -> RawTable:
     """Make a RawTable from a grid whose first row is the header; rows keep their spreadsheet numbers."""
     grid = [[value.strip() if type(value) is str else _cell(value) for value in row] for row in grid]
-    headers = [str(h) for h in grid[0]] if grid else []
-    width = len(headers)
+    width = max((_width(row) for row in grid), default=0)
+    if width > COLUMNS_AT_MOST:
+        sheet_word = words.get("sheet_word", "sheet")
+        where = f"{file}, {sheet_word} {sheet}" if sheet and sheet_word else file
+        msg = f"{where}: this table has {width:,} columns, more than {COLUMNS_AT_MOST:,}"
+        msg += ": delete the columns it does not need"
+        raise SourceError(msg)
+    headers = [str(h) for h in grid[0][:width]] if grid else []
+    headers += [""] * (width - len(headers))
     rows = []
     for number, cells in enumerate(grid[1:], start=2):
-        cells = list(cells) + [""] * (width - len(cells))
+        cells = list(cells[:width]) + [""] * (width - len(cells))
         if not _is_blank(cells):
             rows.append((number, cells))
     return RawTable(role, file, sheet, headers, rows, **words)
@@ -288,26 +310,38 @@ def _read_workbook(path: Path) -> Source:
 # --- CSV ---------------------------------------------------------------------------------
 
 
-def decode_text(data: bytes) -> str:
-    """Decode a text file saved by Excel or anything else: UTF-8 (BOM or not), UTF-16, cp1252.
+_CP1252 = {byte: bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(0x80, 0xA0)}
+"""Windows-1252 for the bytes 0x80-0x9F, where it differs from Latin-1; its five unused bytes stay controls."""
 
-    >>> decode_text("café".encode("cp1252"))
-    'café'
+
+def decode_text(data: bytes, name: str = "this file") -> str:
+    """Decode a text file saved by Excel or anything else: UTF-8 (BOM or not), UTF-16, Windows-1252.
+
+    Text that is not UTF-8 is read as Windows-1252; any byte that is not a character there becomes a
+    control character, which validation reports. A file whose byte order mark promises UTF-8 or UTF-16
+    but that does not hold it raises :class:`~stakeholders.errors.SourceError`, naming ``name``.
+
+    >>> decode_text("café €".encode("cp1252"))
+    'café €'
     >>> decode_text(b"\\xef\\xbb\\xbfid")
     'id'
     """
+    encoding, skip = "utf-8", 0
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        skip = len(codecs.BOM_UTF8)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("latin-1").translate(_CP1252)
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+        return data[skip:].decode(encoding)
+    except UnicodeDecodeError as err:
+        msg = f"{name}: this file says it is {encoding.upper()} but byte {skip + err.start + 1:,} is not"
+        msg += ": save it again as UTF-8"
+        raise SourceError(msg) from err
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -331,22 +365,22 @@ def sniff_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _read_csv(path: Path) -> list[list[str]]:
-    text = decode_text(path.read_bytes())
-    lines = text.splitlines()
-    delimiter = None
-    if lines and lines[0].lower().startswith("sep=") and len(lines[0]) >= 5:
-        delimiter = lines[0][4]
-        text = text.split("\n", 1)[1] if "\n" in text else ""
-        lines = lines[1:]
-    if delimiter is None:
-        delimiter = sniff_delimiter(lines[0] if lines else "")
+    text = decode_text(path.read_bytes(), str(path))
+    first, *rest = _LINE_BREAK.split(text, maxsplit=1)
+    if first.lower().startswith("sep=") and len(first) >= 5:  # Excel's line naming the delimiter
+        delimiter, text = first[4], "".join(rest)
+    else:
+        delimiter = sniff_delimiter(first)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         # unquote_cell, inlined: this runs once per cell of the file
         return [[cell[1:] if cell[:1] == "'" and FORMULA_START.match(cell) else cell for cell in row] for row in rows]
     except csv.Error as err:
-        msg = f"{path}: cannot read this CSV file ({err}): check its quotes"
+        msg = f"{path}, line {rows.line_num}: cannot read this CSV file ({err}): check its quotes"
         raise SourceError(msg) from err
 
 
@@ -372,25 +406,104 @@ def _names_setting(key: str) -> bool:
     return any(key in {normalise_key(name) for name in (setting, *aliases)} for setting, aliases in SETTINGS.items())
 
 
-def _read_data_file(path: Path) -> Source:
-    text = decode_text(path.read_bytes())
-    if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            msg = f"{path}, line {err.lineno}: this is not valid JSON ({err.msg})"
-            raise SourceError(msg) from err
-    else:
-        import yaml
+def _yaml_loader() -> type:
+    """A safe YAML loader that stops at an alias bomb: one that counts what aliases repeat as it composes."""
+    import yaml
 
+    class Loader(yaml.SafeLoader):
+        """PyYAML's SafeLoader, refusing a file whose aliases repeat more than YAML_REPEATS_AT_MOST values."""
+
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.sizes: dict[int, int] = {}  # id of a composed node → how many values it holds, aliases expanded
+            self.repeated = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                node = super().compose_node(parent, index)
+                self.repeated += self.sizes.get(id(node), 1)
+                if self.repeated > YAML_REPEATS_AT_MOST:
+                    raise _TooManyRepeats(event.start_mark.line + 1)
+                return node
+            node = super().compose_node(parent, index)
+            children = node.value if isinstance(node, yaml.SequenceNode) else []
+            if isinstance(node, yaml.MappingNode):
+                children = [child for pair in node.value for child in pair]
+            self.sizes[id(node)] = 1 + sum(self.sizes.get(id(child), 1) for child in children)
+            return node
+
+    for tag in ("int", "float", "timestamp"):  # 2021-13-45 or 5,000 digits: text, which validation reports
+        construct = Loader.yaml_constructors[f"tag:yaml.org,2002:{tag}"]
+        Loader.add_constructor(f"tag:yaml.org,2002:{tag}", _text_when_invalid(construct))
+    return Loader
+
+
+def _text_when_invalid(construct: Any) -> Any:
+    """A YAML constructor that keeps a scalar as text when it cannot be read as what it looks like."""
+
+    def lenient(loader: Any, node: Any) -> Any:
         try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            line = f", line {mark.line + 1}" if mark is not None else ""
-            problem = getattr(err, "problem", None) or "syntax error"
-            msg = f"{path}{line}: this is not valid YAML ({problem})"
-            raise SourceError(msg) from err
+            return construct(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    return lenient
+
+
+def _json_int(text: str) -> int | str:
+    """A JSON integer; one too long for Python to read (thousands of digits) stays text."""
+    return int(text) if len(text) <= 100 else text
+
+
+class _TooManyRepeats(Exception):
+    """A YAML file's aliases repeat too much; ``args[0]`` is the line where the limit was passed."""
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether lists and mappings nest more than NESTING_AT_MOST levels (a YAML alias may even hold itself)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > NESTING_AT_MOST:
+                return True
+            stack.extend((child, depth + 1) for child in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
+def _load_data(path: Path, text: str) -> Any:
+    """The content of a JSON or YAML file, or one clear SourceError."""
+    import yaml
+
+    too_deep = f"{path}: this file nests lists or sections more than {NESTING_AT_MOST} levels deep: a map needs a few"
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(text, parse_int=_json_int)
+        else:
+            data = yaml.load(text, Loader=_yaml_loader())  # a SafeLoader
+    except json.JSONDecodeError as err:
+        msg = f"{path}, line {err.lineno}: this is not valid JSON ({err.msg})"
+        raise SourceError(msg) from err
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(err, "problem", None) or "syntax error"
+        msg = f"{path}{line}: this is not valid YAML ({problem})"
+        raise SourceError(msg) from err
+    except _TooManyRepeats as err:
+        msg = f"{path}, line {err.args[0]}: this file uses too many YAML aliases (they repeat more than "
+        msg += f"{YAML_REPEATS_AT_MOST:,} values): write the values out instead of repeating them with *aliases"
+        raise SourceError(msg) from err
+    except RecursionError as err:
+        raise SourceError(too_deep) from err
+    if _too_deep(data):
+        raise SourceError(too_deep)
+    return data
+
+
+def _read_data_file(path: Path) -> Source:
+    data = _load_data(path, decode_text(path.read_bytes(), str(path)))
     if not isinstance(data, dict):
         msg = f"{path}: expected a mapping with organisations and links at the top level"
         raise SourceError(msg)
@@ -430,9 +543,13 @@ def records_table(role: str, path: Path, section: str, records: Any, row_word: s
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         msg = f"{path}: section {section} must be a list of records (key: value mappings)"
         raise SourceError(msg)
-    headers: list[str] = []
+    seen: dict[str, None] = {}
     for record in records:
-        headers.extend(str(k) for k in record if str(k) not in headers)
+        seen.update((str(k), None) for k in record)
+        if len(seen) > COLUMNS_AT_MOST:
+            msg = f"{path}: section {section} has more than {COLUMNS_AT_MOST:,} different fields: use fewer fields"
+            raise SourceError(msg)
+    headers = list(seen)
     rows = []
     for number, record in enumerate(records, start=1):
         by_header = {str(k): v for k, v in record.items()}

@@ -38,7 +38,7 @@ from .errors import OutputError
 from .layout import Progress
 from .model import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, StakeholderMap, Vocabulary
 from .style import style_table
-from .words import FIELD_LABELS, PAGE_WORDS
+from .words import FIELD_LABELS, PAGE_WORDS, counted
 
 __all__ = [
     "DATA_FORMAT",
@@ -256,12 +256,14 @@ def _legend(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    environment.globals["counted"] = counted
+    return environment
 
 
 def _script_hash(script: str) -> str:

@@ -105,14 +105,23 @@ class _Findings:
 
 
 def _map_headers(table: RawTable, role: str, findings: _Findings) -> tuple[dict[str, int], dict[str, int]]:
-    """Which cell index holds each known field and each custom column."""
+    """Which cell index holds each known field and each custom column.
+
+    A table with neither a header nor rows (an empty sheet or CSV file, ``links: []``) is an empty table.
+    """
     known: dict[str, int] = {}
     custom: dict[str, int] = {}
+    if not table.headers and not table.rows:
+        return known, custom
     for index, header in enumerate(table.headers):
+        place = _column_letter(index) if table.row_word == "row" else str(index + 1)
         if header == "":
             if any(index < len(cells) and cells[index] not in ("", []) for _, cells in table.rows):
-                letter = _column_letter(index) if table.row_word == "row" else str(index + 1)
-                findings.add(table, 1, letter, "this column has values but no header: give it a name or delete it")
+                findings.add(table, 1, place, "this column has values but no header: give it a name or delete it")
+            continue
+        problem = check_text(header)
+        if problem:
+            findings.add(table, 1, place, f"this header {problem}")
             continue
         column = next((c for c in COLUMNS[role] if c.accepts(header)), None)
         if column is not None:
@@ -274,16 +283,21 @@ def _check_unique(
             first[ident] = row
 
 
-def _settings(table: RawTable | None, findings: _Findings) -> MapSettings:
+def _settings(table: RawTable | None, findings: _Findings) -> tuple[MapSettings, dict[str, int]]:
+    """The map's settings, and the row each setting was read from."""
     settings = MapSettings()
     if table is None:
-        return settings
+        return settings, {}
     rows = list(table.rows)
     if table.headers and normalise_key(table.headers[0]) not in ("key", "setting", "sleutel", "instelling", "field"):
         rows.insert(0, (1, table.headers + [""]))
     values: dict[str, Any] = {}
+    where: dict[str, int] = {}
     for row, cells in rows:
         key, value = (cells + ["", ""])[:2]
+        if problem := check_text(key):
+            findings.add(table, row, "", f"the name of this setting {problem}")
+            continue
         if cell_text(key) == "":
             continue
         name = next(
@@ -297,6 +311,9 @@ def _settings(table: RawTable | None, findings: _Findings) -> MapSettings:
         if name is None:
             msg = f"unknown setting '{cell_text(key)}': use {', '.join(list(SETTINGS)[:-1])} or {list(SETTINGS)[-1]}"
             findings.add(table, row, cell_text(key), msg)
+            continue
+        if problem := check_text(value):
+            findings.add(table, row, name, problem)
             continue
         if name == "audience" and value not in ("", []):
             found = AUDIENCES.lookup(cell_text(value))
@@ -322,6 +339,7 @@ def _settings(table: RawTable | None, findings: _Findings) -> MapSettings:
                 continue
             value = parsed
         values[name] = value
+        where[name] = row
     extra = {name: tuple(split_list(values.pop(name, ""))) for name in ("sectors", "kinds")}
     fields = {name: tuple(split_list(values.pop(name, ""))) for name in ("partners_fields", "restricted_fields")}
     hidden_counts = values.pop("show_hidden_counts", False)
@@ -333,7 +351,7 @@ def _settings(table: RawTable | None, findings: _Findings) -> MapSettings:
         sectors=settings.sectors.extended(extra["sectors"]),
         kinds=settings.kinds.extended(extra["kinds"]),
     )
-    return settings
+    return settings, where
 
 
 YES_NO = {
@@ -482,10 +500,15 @@ def _check_views(
             if message:
                 findings.add(table, row, _header(table, "focus"), message)
             view["focus"] = found
-        if view.get("colour_by") and view["colour_by"] not in org_fields:
-            msg = f"'{view['colour_by']}' is not a column of the organisations: use one of {', '.join(org_fields)}"
-            findings.add(table, row, _header(table, "colour_by"), msg)
+        if view.get("colour_by"):
+            colour = _field_name(view["colour_by"], org_fields)
+            if colour is None:
+                msg = f"'{view['colour_by']}' is not a column of the organisations: use one of {', '.join(org_fields)}"
+                findings.add(table, row, _header(table, "colour_by"), msg)
+            view["colour_by"] = colour or view["colour_by"]
         size = view.get("size_by")
+        if size:
+            size = view["size_by"] = _field_name(size, [*SIZE_METRICS, *org_fields]) or size
         if size and size not in SIZE_METRICS:
             if size not in org_fields:
                 msg = f"cannot size by '{size}': use {', '.join(SIZE_METRICS)} or a column of numbers"
@@ -501,27 +524,51 @@ PROTECTED_FIELDS = ("id", "name", "source", "target")
 """Fields a map cannot hide for an audience: without them there is no map."""
 
 
+def _field_name(value: str, columns: list[str]) -> str | None:
+    """The column ``value`` names, matched as headers are (any case, English or Dutch); None if there is none.
+
+    ``columns`` are field names and custom headers; a field may also be named by one of its headers.
+    """
+    if value in columns:
+        return value
+    key = normalise_key(value)
+    for column in columns:
+        field_ = next((c for role in ("organisations", "links") for c in COLUMNS[role] if c.name == column), None)
+        if normalise_key(column) == key or (field_ is not None and field_.accepts(value)):
+            return column
+    return None
+
+
 def _check_field_settings(
-    table: RawTable | None, settings: MapSettings, columns: list[str], findings: _Findings
-) -> None:
-    """The columns named in partners_fields and restricted_fields must exist and may not be the map's keys."""
+    table: RawTable | None, settings: MapSettings, rows: dict[str, int], columns: list[str], findings: _Findings
+) -> MapSettings:
+    """The columns named in partners_fields and restricted_fields must exist and may not be the map's keys.
+
+    Returns the settings with each named column written as the map names it (``Sensitivity`` → ``sensitivity``).
+    """
     if table is None:
-        return
+        return settings
+    found: dict[str, tuple[str, ...]] = {}
     for name in ("partners_fields", "restricted_fields"):
+        names, row = [], rows.get(name, 0)
         for value in getattr(settings, name):
-            if value in PROTECTED_FIELDS:
-                findings.add(table, 0, name, f"'{value}' cannot be hidden: every map needs its {value}s")
-            elif value not in columns:
+            column = _field_name(value, columns)
+            if column in PROTECTED_FIELDS:
+                findings.add(table, row, name, f"'{value}' cannot be hidden: every map needs its {column}s")
+            elif column is None:
                 known = ", ".join(dict.fromkeys(columns))
-                findings.add(
-                    table, 0, name, f"'{value}' is not a column of the organisations or links: use one of {known}"
-                )
+                msg = f"'{value}' is not a column of the organisations or links: use one of {known}"
+                findings.add(table, row, name, msg)
+            else:
+                names.append(column)
+        found[name] = tuple(dict.fromkeys(names))
+    return replace(settings, **found)
 
 
 def validate_source(source: Source) -> Tables:
     """Validate everything in ``source`` and return its tables, or raise with every problem."""
     findings = _Findings()
-    settings = _settings(source.tables.get("settings"), findings)
+    settings, setting_rows = _settings(source.tables.get("settings"), findings)
     vocabularies = {"sector": settings.sectors, "kind": settings.kinds}
     parsed: dict[str, Records] = {}
     for role in ("organisations", "stages", "links", "views"):
@@ -541,8 +588,9 @@ def validate_source(source: Source) -> Tables:
     _resolve_links(source.tables.get("links"), links, orgs, findings)
     org_fields = [c.name for c in COLUMNS["organisations"]] + org_custom
     _check_views(source.tables.get("views"), views, orgs, org_fields, findings)
-    _check_field_settings(
-        source.tables.get("settings"), settings, org_fields + [c.name for c in COLUMNS["links"]] + link_custom, findings
+    link_fields = [c.name for c in COLUMNS["links"]] + link_custom
+    settings = _check_field_settings(
+        source.tables.get("settings"), settings, setting_rows, org_fields + link_fields, findings
     )
 
     problems = findings.problems()

@@ -11,7 +11,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "words"]
+__all__ = ["FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "counted", "words"]
 
 LANGUAGES = ("en", "nl")
 
@@ -313,13 +313,6 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "focus_depth": "Focus shows neighbours up to",
         "one_step": "1 step",
         "n_steps": "{n} steps",
-        "showing_all": "Showing all {orgs} organisations and {links} links.",
-        "showing_some": (
-            "Showing {orgs} of {all_orgs} organisations and {links} of {all_links} links; the filters hide "
-            "{hidden_orgs} organisations and {hidden_links} links."
-        ),
-        "focus_status": " Focus: {name} and {n} organisations within {depth} steps.",
-        "focus_status_one": " Focus: {name} and {n} organisations within 1 step.",
         "legend": "Legend and filters",
         "legend_sector": "Sector (colour)",
         "legend_level": "Level (shape)",
@@ -333,10 +326,6 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "not_stated": "not stated",
         "show_table": "Show table view",
         "hide_table": "Hide table view",
-        "map_label": (
-            "Cooperation map of {orgs} organisations and {links} links. Use the search, the info panel or "
-            "the table view to read it as text."
-        ),
         "details_panel": "Details",
         "close_details": "Close details",
         "table_view": "Table view",
@@ -368,9 +357,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "fullscreen": "Full screen",
         "step_counter": "Step {n} of {total}",
         "keys_help": "← → or Space: steps · Home/End · N: notes · F: full screen",
-        "hidden_counts": "For this audience ({audience}) {orgs} organisations and {links} links are not shown.",
         "view_label": "View",
-        "view_counts": "shows {orgs} of {all_orgs} organisations and {links} of {all_links} links.",
         "view_highlight": "Highlighted: {stages}.",
         "diff_kicker": "Changes",
         "diff_legend": "Change (colour)",
@@ -391,8 +378,21 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "organisation": "organisation",
         "link": "link",
         "no_changes": "No changes.",
-        "n_organisation": "{n} organisation",
-        "n_link": "{n} link",
+        # counts written with their nouns: {orgs} is "1 organisation" or "5 organisations" (one_* or n_*)
+        "one_organisation": "1 organisation",
+        "one_link": "1 link",
+        "showing_all_counts": "Showing everything: {orgs} and {links}.",
+        "showing_some_counts": (
+            "Showing {orgs} of {all_orgs} and {links} of {all_links}; the filters hide {hidden_orgs} and "
+            "{hidden_links}."
+        ),
+        "focus_counts": " Focus: {name} and {orgs} within {steps}.",
+        "map_label_counts": (
+            "Cooperation map of {orgs} and {links}. Use the search, the info panel or the table view to read it "
+            "as text."
+        ),
+        "hidden_counts_of": "For this audience ({audience}) {orgs} and {links} are not shown.",
+        "view_counts_of": "shows {orgs} of {all_orgs} and {links} of {all_links}.",
     },
     "nl": {
         "skip": "Naar de tabelweergave",
@@ -416,13 +416,6 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "focus_depth": "Focus toont buren tot",
         "one_step": "1 stap",
         "n_steps": "{n} stappen",
-        "showing_all": "Alle {orgs} organisaties en {links} verbindingen zichtbaar.",
-        "showing_some": (
-            "{orgs} van {all_orgs} organisaties en {links} van {all_links} verbindingen zichtbaar; de "
-            "filters verbergen {hidden_orgs} organisaties en {hidden_links} verbindingen."
-        ),
-        "focus_status": " Focus: {name} en {n} organisaties binnen {depth} stappen.",
-        "focus_status_one": " Focus: {name} en {n} organisaties binnen 1 stap.",
         "legend": "Legenda en filters",
         "legend_sector": "Sector (kleur)",
         "legend_level": "Niveau (vorm)",
@@ -436,10 +429,6 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "not_stated": "niet vermeld",
         "show_table": "Tabelweergave tonen",
         "hide_table": "Tabelweergave verbergen",
-        "map_label": (
-            "Samenwerkingskaart van {orgs} organisaties en {links} verbindingen. Gebruik het zoekveld, het "
-            "infopaneel of de tabelweergave om haar als tekst te lezen."
-        ),
         "details_panel": "Details",
         "close_details": "Details sluiten",
         "table_view": "Tabelweergave",
@@ -471,11 +460,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "fullscreen": "Volledig scherm",
         "step_counter": "Stap {n} van {total}",
         "keys_help": "← → of spatie: stappen · Home/End · N: notities · F: volledig scherm",
-        "hidden_counts": (
-            "Voor dit publiek ({audience}) worden {orgs} organisaties en {links} verbindingen niet getoond."
-        ),
         "view_label": "Weergave",
-        "view_counts": "toont {orgs} van {all_orgs} organisaties en {links} van {all_links} verbindingen.",
         "view_highlight": "Uitgelicht: {stages}.",
         "diff_kicker": "Wijzigingen",
         "diff_legend": "Wijziging (kleur)",
@@ -496,8 +481,20 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "organisation": "organisatie",
         "link": "verbinding",
         "no_changes": "Geen wijzigingen.",
-        "n_organisation": "{n} organisatie",
-        "n_link": "{n} verbinding",
+        "one_organisation": "1 organisatie",
+        "one_link": "1 verbinding",
+        "showing_all_counts": "Alles zichtbaar: {orgs} en {links}.",
+        "showing_some_counts": (
+            "{orgs} van {all_orgs} en {links} van {all_links} zichtbaar; de filters verbergen {hidden_orgs} en "
+            "{hidden_links}."
+        ),
+        "focus_counts": " Focus: {name} en {orgs} binnen {steps}.",
+        "map_label_counts": (
+            "Samenwerkingskaart van {orgs} en {links}. Gebruik het zoekveld, het infopaneel of de "
+            "tabelweergave om haar als tekst te lezen."
+        ),
+        "hidden_counts_of": "Voor dit publiek ({audience}) worden {orgs} en {links} niet getoond.",
+        "view_counts_of": "toont {orgs} van {all_orgs} en {links} van {all_links}.",
     },
 }
 """The words of the map page itself (its controls, legend, status line and info panel)."""
@@ -568,3 +565,12 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
 def words(lang: str) -> dict[str, str]:
     """The words for ``lang`` (``en`` or ``nl``); anything else gets English."""
     return WORDS.get(lang, WORDS["en"])
+
+
+def counted(page_words: dict[str, str], noun: str, n: int) -> str:
+    """``n`` with its noun (``organisation`` or ``link``) in a page's words: one, or many.
+
+    >>> counted(PAGE_WORDS["en"], "organisation", 1), counted(PAGE_WORDS["nl"], "link", 5)
+    ('1 organisation', '5 verbindingen')
+    """
+    return page_words[f"one_{noun}"] if n == 1 else page_words[f"n_{noun}s"].format(n=n)

@@ -240,7 +240,7 @@ def test_the_page_speaks_dutch(open_page: Any, tmp_path: Path) -> None:
     assert page.inner_text("label[for=search]") == "Zoek een organisatie"
     assert page.get_attribute("html", "lang") == "nl"
     assert "politie" in page.inner_text("#legend") and "Legenda en filters" in page.inner_text("#legend")
-    assert page.inner_text("#filter-status").startswith("Alle 59 organisaties")
+    assert page.inner_text("#filter-status").startswith("Alles zichtbaar: 59 organisaties")
     page.fill("#search", "reclassering")
     page.press("#search", "Enter")
     page.wait_for_selector("#info", state="visible")
@@ -349,3 +349,64 @@ def test_a_map_with_many_links_dims_with_a_veil(open_page: Any, tmp_path: Path) 
     page.uncheck("input[data-filter=level][value='']")  # the filter hides everyone: links go too
     assert page.evaluate("window.network.body.data.edges.get({filter: e => e.hidden}).length") == 2 * n
     assert opened.errors == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            {
+                "#map-counts": "2 organisations, 1 link",
+                "#map-hidden": "For this audience (public) 1 organisation and 2 links are not shown.",
+                "start": "Showing everything: 2 organisations and 1 link.",
+                "focus": "Showing everything: 2 organisations and 1 link. "
+                "Focus: Alpha and 1 organisation within 1 step.",
+                "filtered": "Showing 1 of 2 organisations and 0 of 1 link; the filters hide 1 organisation and 1 link.",
+                "#map-view": "View: Police — shows 1 of 2 organisations and 0 of 1 link.",
+            },
+        ),
+        (
+            "nl",
+            {
+                "#map-counts": "2 organisaties, 1 verbinding",
+                "#map-hidden": "Voor dit publiek (public) worden 1 organisatie en 2 verbindingen niet getoond.",
+                "start": "Alles zichtbaar: 2 organisaties en 1 verbinding.",
+                "focus": "Alles zichtbaar: 2 organisaties en 1 verbinding. "
+                "Focus: Alpha en 1 organisatie binnen 1 stap.",
+                "filtered": "1 van 2 organisaties en 0 van 1 verbinding zichtbaar; "
+                "de filters verbergen 1 organisatie en 1 verbinding.",
+                "#map-view": "Weergave: Police — toont 1 van 2 organisaties en 0 van 1 verbinding.",
+            },
+        ),
+    ],
+)
+def test_counts_of_one_are_singular_on_the_page(
+    open_page: Any, tmp_path: Path, lang: str, expected: dict[str, str]
+) -> None:
+    organisations = [
+        ["id", "name", "sector", "sensitivity"],
+        ["a", "Alpha", "police", ""],
+        ["b", "Beta", "justice", ""],
+        ["c", "Gamma", "care", "restricted"],
+    ]
+    links = [["source", "target", "sensitivity"], ["a", "b", ""], ["a", "b", "restricted"], ["b", "c", ""]]
+    settings = [["key", "value"], ["show_hidden_counts", "yes"]]
+    views = [["name", "title", "sector"], ["police", "Police", "police"]]
+    tables = {"organisations": organisations, "links": links, "map": settings, "views": views}
+    folder = write_folder(tmp_path / "one", tables)
+    opened = open_page(write_html(load_map(folder), tmp_path / f"one-{lang}.html", lang=lang))
+    page = opened.page
+    assert page.inner_text("#map-counts") == expected["#map-counts"]
+    assert page.inner_text("#map-hidden") == expected["#map-hidden"]
+    assert page.inner_text("#filter-status") == expected["start"]
+    page.fill("#search", "Alpha")
+    page.press("#search", "Enter")
+    page.wait_for_function("window.network.getSelectedNodes()[0] === 'a'")
+    assert page.inner_text("#filter-status") == expected["focus"]
+    page.click("#clear-focus")
+    page.uncheck("input[data-filter=sector][value='justice']")
+    assert page.inner_text("#filter-status") == expected["filtered"]
+    assert opened.errors == []
+    view = open_page(write_html(load_map(folder), tmp_path / f"view-{lang}.html", lang=lang, view="police"))
+    assert view.page.inner_text("#map-view") == expected["#map-view"]

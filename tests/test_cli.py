@@ -172,3 +172,19 @@ def test_progress_only_on_a_terminal() -> None:
     progress("Laying out part 1 of 1 (10 organisations)")
     progress.close()
     assert terminal.getvalue() == "\r\033[KLaying out part 1 of 1 (10 organisations)…\r\033[K"
+
+
+def test_the_note_on_what_an_audience_leaves_out_counts_in_words(tmp_path: Path) -> None:
+    orgs = [["id", "name"], ["a", "A"], ["b", "B"]]
+    links = [["source", "target", "sensitivity"], ["a", "b", ""], ["b", "a", "restricted"]]
+    settings = [["key", "value"], ["show_hidden_counts", "yes"]]
+    folder = write_folder(tmp_path / "m", {"organisations": orgs, "links": links, "map": settings})
+    for command in ("map", "report"):
+        out = tmp_path / f"{command}.html"
+        result = CliRunner().invoke(cli, [command, str(folder), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines()[0] == (
+            "Note: for the audience public, 0 organisations and 1 link marked for a wider circle were left out "
+            "(see --audience)."
+        )
+        assert "For this audience (public) 0 organisations and 1 link are not shown." in out.read_text()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import json
 import os
 import zipfile
 from pathlib import Path
@@ -16,6 +18,7 @@ from conftest import LINKS, ORGANISATIONS, PAYLOADS, write_folder, write_workboo
 from stakeholders import load_map, write_html
 from stakeholders.cli import cli
 from stakeholders.present import write_presentation
+from stakeholders.read import read_source
 
 
 def _one_line_error(result: Any) -> str:
@@ -174,3 +177,144 @@ def test_analysis_and_diff_csv_run_no_formulas(runner: CliRunner, tmp_path: Path
         cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
         assert "'=cmd" in cells, text
         assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")], text
+
+
+def test_a_lone_surrogate_is_one_clear_line_not_a_crash_later(runner: CliRunner, tmp_path: Path) -> None:
+    """A JSON escape such as \\ud800 reads as half a character, which no output can write."""
+    cases = {
+        "map.json": '{"organisations": [{"id": "a", "name": "A\\ud800x"}, {"id": "b", "name": "B"}],'
+        ' "links": [{"source": "a", "target": "b"}]}',
+        "header.json": '{"organisations": [{"id": "a", "name": "A", "x\\udfff": "1"}], "links": []}',
+        "title.json": '{"title": "T\\ud800", "organisations": [{"id": "a", "name": "A"}], "links": []}',
+        "map.yaml": 'organisations:\n  - {id: a, name: A, aliases: ["ok", "B\\ud800"]}\nlinks: []\n',
+    }
+    expected = {
+        "map.json": "section organisations, item 1, field name: contains an invalid character (lone surrogate "
+        "U+D800): remove it",
+        "header.json": "section organisations, item 1, field 3: this header contains an invalid character (lone "
+        "surrogate U+DFFF): remove it",
+        "title.json": "section settings, item 2, field title: contains an invalid character (lone surrogate U+D800): "
+        "remove it",
+        "map.yaml": "section organisations, item 1, field aliases: contains an invalid character (lone surrogate "
+        "U+D800): remove it",
+    }
+    for name, text in cases.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        out = tmp_path / f"{name}.png"
+        result = runner.invoke(cli, ["image", str(path), "-o", str(out)])
+        assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+        assert result.output.splitlines()[0] == f"Error: {name}, {expected[name]}"
+        assert not out.exists()
+
+
+def test_c1_control_characters_are_refused_like_c0(runner: CliRunner, tmp_path: Path) -> None:
+    """U+0080 to U+009F, written in UTF-8 or a Windows-1252 byte that is no character, are control characters."""
+    folder = tmp_path / "c1"
+    folder.mkdir()
+    (folder / "organisations.csv").write_bytes("id,name\na,A\u0085B\nb,B€\n".encode())
+    (folder / "links.csv").write_bytes(b"source,target\n")
+    result = runner.invoke(cli, ["validate", str(folder)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "Error: organisations.csv, row 2, column name: contains the control character U+0085: remove it (retype "
+        "the text if you cannot see it)"
+    )
+    (folder / "organisations.csv").write_bytes(b"id,name\na,\x80 \x93quoted\x94\nc,\x81C\n")  # Windows-1252
+    result = runner.invoke(cli, ["validate", str(folder)])
+    assert result.output.splitlines()[:2] == [
+        "Error: organisations.csv, row 3, column name: contains the control character U+0081: remove it (retype "
+        "the text if you cannot see it)",
+        "1 problem found.",
+    ]
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_expands(runner: CliRunner, tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]  # 9**9 values in all
+    lines += ["organisations: [{id: x, name: X, tags: *a8}]", "links: []"]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(lines), encoding="utf-8")
+    line = _one_line_error(runner.invoke(cli, ["validate", str(bomb)]))
+    assert line == (
+        f"Error: {bomb}, line 7: this file uses too many YAML aliases (they repeat more than 1,000,000 values): "
+        "write the values out instead of repeating them with *aliases"
+    )
+    fine = tmp_path / "fine.yaml"  # aliases as people use them are fine
+    fine.write_text(
+        "tags: &tags [a, b]\norganisations:\n"
+        + "".join(f"  - {{id: o{i}, name: O{i}, tags: *tags}}\n" for i in range(200))
+        + "links: []\n",
+        encoding="utf-8",
+    )
+    assert runner.invoke(cli, ["validate", str(fine)]).exit_code == 0
+
+
+def test_deep_nesting_and_lying_byte_order_marks(runner: CliRunner, tmp_path: Path) -> None:
+    for name, text in {
+        "deep.json": '{"organisations": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        "deep.yaml": "organisations: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "cell.json": '{"organisations": [{"id": "a", "name": "A", "x": ' + "[" * 600 + "]" * 600 + "}]}",
+        "itself.yaml": "organisations: [{id: a, name: A, tags: &t [x, *t]}]\nlinks: []\n",  # a list in itself
+    }.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert _one_line_error(runner.invoke(cli, ["validate", str(tmp_path / name)])) == (
+            f"Error: {tmp_path / name}: this file nests lists or sections more than 50 levels deep: a map needs a few"
+        )
+    folder = write_folder(tmp_path / "bom", {"organisations": ORGANISATIONS, "links": LINKS})
+    (folder / "links.csv").write_bytes(codecs.BOM_UTF8 + b"source,target\npolitie,om\xff\n")
+    assert _one_line_error(runner.invoke(cli, ["validate", str(folder)])) == (
+        f"Error: {folder / 'links.csv'}: this file says it is UTF-8 but byte 28 is not: save it again as UTF-8"
+    )
+    (folder / "links.csv").write_bytes(codecs.BOM_UTF16_LE + "source,target\n".encode("utf-16-le") + b"\x00\xd8")
+    assert _one_line_error(runner.invoke(cli, ["validate", str(folder)])).startswith(
+        f"Error: {folder / 'links.csv'}: this file says it is UTF-16 but byte "
+    )
+
+
+def test_wide_tables_cannot_blow_up_memory(runner: CliRunner, tmp_path: Path) -> None:
+    """Every row is read as wide as the table: trailing empty columns do not count, and 1,000 columns at most."""
+    folder = write_folder(tmp_path / "wide", {"organisations": ORGANISATIONS, "links": LINKS})
+    (folder / "links.csv").write_text("source,target" + "," * 100_000 + "\npolitie,om\n", encoding="utf-8")
+    assert read_source(folder).tables["links"].headers == ["source", "target"]
+    (folder / "links.csv").write_text(",".join(f"c{i}" for i in range(1001)) + "\n", encoding="utf-8")
+    assert _one_line_error(runner.invoke(cli, ["validate", str(folder)])) == (
+        "Error: links.csv: this table has 1,001 columns, more than 1,000: delete the columns it does not need"
+    )
+    path = tmp_path / "wide.json"
+    path.write_text(json.dumps({"organisations": [{f"k{i}": 1} for i in range(1001)], "links": []}))
+    assert _one_line_error(runner.invoke(cli, ["validate", str(path)])) == (
+        f"Error: {path}: section organisations has more than 1,000 different fields: use fewer fields"
+    )
+
+
+def test_an_unbalanced_quote_names_its_line(runner: CliRunner, tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "quote", {"organisations": ORGANISATIONS, "links": LINKS})
+    (folder / "links.csv").write_text('source,target\npolitie,"om\n' + "x" * 140_000 + "\n", encoding="utf-8")
+    assert _one_line_error(runner.invoke(cli, ["validate", str(folder)])) == (
+        f"Error: {folder / 'links.csv'}, line 3: cannot read this CSV file (field larger than field limit (131072)): "
+        "check its quotes"
+    )
+
+
+def test_numbers_and_dates_python_cannot_hold_are_text_to_validate(runner: CliRunner, tmp_path: Path) -> None:
+    """A 5,000-digit number or the date 2021-13-45 is checked like any cell, not a crash in the reader."""
+    digits = "9" * 5000
+    (tmp_path / "map.yaml").write_text(
+        f"organisations: [{{id: a, name: A, since: 2021-13-45, staff: {digits}}}, {{id: b, name: B}}]\n"
+        f"links: [{{source: a, target: b, strength: {digits[:400]}}}]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["validate", str(tmp_path / "map.yaml")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.splitlines() == [
+        "Error: map.yaml, section organisations, item 1, field since: '2021-13-45' is not a date: write it as "
+        "YYYY-MM-DD, YYYY-MM or YYYY",
+        f"Error: map.yaml, section links, item 1, field strength: '{digits[:400]}' is not a strength: use a whole "
+        "number from 1 to 5",
+        "2 problems found.",
+    ]
+    (tmp_path / "map.json").write_text(
+        f'{{"organisations": [{{"id": "a", "name": "A", "staff": {digits}}}], "links": []}}', encoding="utf-8"
+    )
+    assert load_map(tmp_path / "map.json").organisations.loc[0, "staff"] == digits

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from conftest import write_folder
 from PIL import Image
 
 from stakeholders import OutputError, example_path, load_map
@@ -95,3 +96,18 @@ def test_swimlane_headers_stay_apart_and_inside_the_slide(example: object) -> No
     assert len(boxes) == len(display["anchors"]) >= 8
     assert boxes[0].x0 >= 0 and boxes[-1].x1 <= 0.79 * 1920  # nothing cut off at the edges of the map
     assert all(left.x1 < right.x0 for left, right in zip(boxes, boxes[1:], strict=False))  # no two overlap
+
+
+def test_caption_counts_one_organisation_and_one_link(tmp_path: Path) -> None:
+    orgs = [["id", "name"], ["a", "A"], ["b", "B"], ["c", "C"]]
+    links = [["source", "target", "sensitivity"], ["a", "b", ""], ["b", "a", "restricted"]]
+    orgs[3].append("restricted")
+    orgs[0].append("sensitivity")
+    settings = [["key", "value"], ["show_hidden_counts", "yes"]]
+    folder = write_folder(tmp_path / "m", {"organisations": orgs, "links": links, "map": settings})
+    m = load_map(folder)
+    svg = write_image(m, tmp_path / "m.svg").read_text(encoding="utf-8")
+    assert "2 organisations, 1 link" in svg
+    assert "For this audience (public) 1 organisation and 1 link are not shown." in svg
+    dutch = write_image(m, tmp_path / "k.svg", lang="nl").read_text(encoding="utf-8")
+    assert "2 organisaties, 1 verbinding" in dutch

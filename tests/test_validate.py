@@ -267,3 +267,58 @@ def test_defaults_custom_columns_and_generated_link_ids(tmp_path: Path) -> None:
     assert list(m.links["status"]) == ["active", "active"]
     assert list(m.stages["id"])[:3] == ["prevention", "detection", "removal"]
     assert m.stages.loc[1, "hands_over_to"] == ["investigation", "removal"]
+
+
+def test_an_empty_links_table_is_a_map_without_links(tmp_path: Path) -> None:
+    """``links: []`` has no header row to check: like an empty sheet or CSV file, it holds no links."""
+    json_path = tmp_path / "map.json"
+    json_path.write_text('{"organisations": [{"id": "a", "name": "A"}], "links": []}', encoding="utf-8")
+    yaml_path = tmp_path / "map.yaml"
+    yaml_path.write_text("organisations: [{id: a, name: A}]\nlinks:\n", encoding="utf-8")
+    workbook = write_workbook(tmp_path / "map.xlsx", {"Organisations": [["id", "name"], ["a", "A"]], "Links": []})
+    folder = write_folder(tmp_path / "csv", {"organisations": [["id", "name"], ["a", "A"]], "links": []})
+    for path in (json_path, yaml_path, workbook, folder):
+        assert check_source(path) == []
+        assert (len(load_map(path).organisations), len(load_map(path).links)) == (1, 0)
+
+
+def test_field_settings_name_their_row_and_match_columns_in_any_case(tmp_path: Path) -> None:
+    orgs = [["id", "name", "Contact person"], ["om", "OM", "Jan"], ["politie", "Politie", ""]]
+    links = [["source", "target", "notes"], ["politie", "om", "x"]]
+    settings = [["key", "value"], ["title", "T"], ["partners_fields", "Sensitivity|NOTES"], ["restricted_fields", "x"]]
+    assert problems(tmp_path / "a", orgs, links, map=settings) == [
+        "map.csv, row 4, column restricted_fields: 'x' is not a column of the organisations or links: use one of id, "
+        "name, short_name, aliases, sector, level, country, stages, description, url, tags, since, until, "
+        "sensitivity, evidence, Contact person, source, target, kind, direction, status, strength, basis, "
+        "source_ref, last_checked, notes"
+    ]
+    settings[3] = ["restricted_fields", "contact_person|Naam"]
+    assert problems(tmp_path / "b", orgs, links, map=settings) == [
+        "map.csv, row 4, column restricted_fields: 'Naam' cannot be hidden: every map needs its names"
+    ]
+    settings[3] = ["restricted_fields", "contact person"]
+    folder = write_folder(tmp_path / "c", {"organisations": orgs, "links": links, "map": settings})
+    m = load_map(folder, audience="internal")
+    assert (m.settings.partners_fields, m.settings.restricted_fields) == (("sensitivity", "notes"), ("Contact person",))
+    assert "Contact person" not in load_map(folder, audience="public").organisations
+
+
+def test_headers_and_settings_are_checked_for_control_characters(tmp_path: Path) -> None:
+    orgs = [["id", "name", "Notes\x07"], ["om", "OM", ""]]
+    settings = [["key", "value"], ["title", "T\x9b"], ["\x00", "x"]]
+    assert problems(tmp_path, orgs, [["source", "target"]], map=settings) == [
+        "map.csv, row 2, column title: contains the control character U+009B: remove it (retype the text if you "
+        "cannot see it)",
+        "map.csv, row 3: the name of this setting contains the control character U+0000: remove it (retype the "
+        "text if you cannot see it)",
+        "organisations.csv, row 1, column C: this header contains the control character U+0007: remove it (retype "
+        "the text if you cannot see it)",
+    ]
+
+
+def test_views_name_columns_in_any_case(tmp_path: Path) -> None:
+    orgs = [["id", "name", "sector", "Staff"], ["om", "OM", "justice", "3"], ["politie", "Politie", "police", "5"]]
+    views = [["name", "colour_by", "size_by"], ["v", "SECTOR", "staff"], ["w", "Niveau", "Partners"]]
+    m = load_map(write_folder(tmp_path / "v", {"organisations": orgs, "links": LINKS, "views": views}))
+    assert list(m.views["colour_by"]) == ["sector", "level"]
+    assert list(m.views["size_by"]) == ["Staff", "partners"]

@@ -21,6 +21,10 @@
   function fmt(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, key) { return key in values ? String(values[key]) : match; });
   }
+  /* "1 organisation", "5 organisations": a count with its noun ("organisation" or "link") in the page's words. */
+  function counted(n, noun) {
+    return n === 1 ? W["one_" + noun] : fmt(W["n_" + noun + "s"], { n: n });
+  }
   function localised(record, field) {
     return (NAMES && record[field + "_" + NAMES]) || record[field];
   }
@@ -529,17 +533,22 @@
     var text;
     var allShown = shown.orgs.size === data.organisations.length && shown.links.size === data.links.length;
     if (allShown) {
-      text = fmt(W.showing_all, { orgs: data.organisations.length, links: data.links.length });
+      text = fmt(W.showing_all_counts, {
+        orgs: counted(data.organisations.length, "organisation"), links: counted(data.links.length, "link")
+      });
     } else {
-      text = fmt(W.showing_some, {
-        orgs: shown.orgs.size, all_orgs: data.organisations.length, links: shown.links.size,
-        all_links: data.links.length, hidden_orgs: data.organisations.length - shown.orgs.size,
-        hidden_links: data.links.length - shown.links.size
+      text = fmt(W.showing_some_counts, {
+        orgs: shown.orgs.size, all_orgs: counted(data.organisations.length, "organisation"),
+        links: shown.links.size, all_links: counted(data.links.length, "link"),
+        hidden_orgs: counted(data.organisations.length - shown.orgs.size, "organisation"),
+        hidden_links: counted(data.links.length - shown.links.size, "link")
       });
     }
     if (focus && focus.type === "org") {
-      text += fmt(depth() === 1 ? W.focus_status_one : W.focus_status,
-        { name: orgTitle(orgById.get(focus.id)), n: focus.members.size - 1, depth: depth() });
+      text += fmt(W.focus_counts, {
+        name: orgTitle(orgById.get(focus.id)), orgs: counted(focus.members.size - 1, "organisation"),
+        steps: depth() === 1 ? W.one_step : fmt(W.n_steps, { n: depth() })
+      });
     }
     if ($("filter-status")) $("filter-status").textContent = text;
   }
