@@ -187,6 +187,8 @@ def organisation_metrics(
     ``closeness`` and ``pagerank``. Returns the table, sorted by betweenness,
     and whether betweenness was estimated (above :data:`APPROXIMATE_ABOVE`).
     """
+    columns = ["id", "name", "sector", "links", "links_in", "links_out", "partners", "sectors", "countries"]
+    columns += ["cross_sector", "international", "betweenness", "closeness", "pagerank"]
     H = current_links(G, statuses)
     U = skeleton(H)
     nodes = list(U.nodes)
@@ -230,7 +232,7 @@ def organisation_metrics(
                 "pagerank": round(float(pagerank[node]), 6),
             }
         )
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(rows, columns=columns)  # the columns also when there are no organisations
     if len(table):
         table = table.sort_values(["betweenness", "links", "id"], ascending=[False, False, True], kind="stable")
     return table.reset_index(drop=True), approximate

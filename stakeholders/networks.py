@@ -53,7 +53,7 @@ from .model import (
     column_for,
     normalise_key,
 )
-from .read import RawTable, Source, decode_text, grid_table, records_table
+from .read import RawTable, Source, grid_table, read_data, records_table
 from .style import LAPSED_COLOUR, kind_colour, link_width, sector_colour
 
 __all__ = ["cyjs_source", "read_network", "to_cyjs", "to_gexf", "to_graphml"]
@@ -268,8 +268,9 @@ def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None
         if isinstance(rows, str):
             try:
                 rows = json.loads(rows)
-            except json.JSONDecodeError as err:
-                msg = f"{path}: the {name} stored in this file are not valid JSON ({err.msg})"
+            except (json.JSONDecodeError, RecursionError) as err:
+                problem = getattr(err, "msg", "nested too deep")
+                msg = f"{path}: the {name} stored in this file are not valid JSON ({problem})"
                 raise SourceError(msg) from err
         tables[name] = None if rows is None else records_table(name, path, name, rows)
     return settings, tables["stages"], tables["views"]
@@ -384,12 +385,9 @@ def read_network(path: Path) -> Source:
     suffix = path.suffix.lower()
     if suffix == ".cyjs":
         try:
-            data = json.loads(decode_text(path.read_bytes()))
+            data = read_data(path)
         except OSError as err:
             msg = f"{path}: cannot read this file ({err.strerror})"
-            raise SourceError(msg) from err
-        except json.JSONDecodeError as err:
-            msg = f"{path}, line {err.lineno}: this is not valid JSON ({err.msg})"
             raise SourceError(msg) from err
         return cyjs_source(path, data)
     gexf = suffix == ".gexf"

@@ -42,6 +42,7 @@ __all__ = [
     "RawTable",
     "Source",
     "decode_text",
+    "read_data",
     "grid_table",
     "read_source",
     "records_table",
@@ -478,7 +479,7 @@ def _load_data(path: Path, text: str) -> Any:
 
     too_deep = f"{path}: this file nests lists or sections more than {NESTING_AT_MOST} levels deep: a map needs a few"
     try:
-        if path.suffix.lower() == ".json":
+        if path.suffix.lower() in (".json", ".cyjs"):
             data = json.loads(text, parse_int=_json_int)
         else:
             data = yaml.load(text, Loader=_yaml_loader())  # a SafeLoader
@@ -502,8 +503,16 @@ def _load_data(path: Path, text: str) -> Any:
     return data
 
 
+def read_data(path: Path) -> Any:
+    """The content of a JSON (``.json``, ``.cyjs``) or YAML file, or one clear SourceError.
+
+    The same limits hold for every such file: YAML aliases, nesting depth, numbers too long to hold.
+    """
+    return _load_data(path, decode_text(path.read_bytes(), str(path)))
+
+
 def _read_data_file(path: Path) -> Source:
-    data = _load_data(path, decode_text(path.read_bytes(), str(path)))
+    data = read_data(path)
     if not isinstance(data, dict):
         msg = f"{path}: expected a mapping with organisations and links at the top level"
         raise SourceError(msg)

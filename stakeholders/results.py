@@ -272,7 +272,7 @@ def as_text(result: Analysis) -> str:
     out.append(_heading(_listed("Brokers by betweenness", len(result.metrics), result.top, "organisations")))
     columns = ["id", "name", "sector", "links", "partners", "sectors", "betweenness", "closeness"]
     top = result.metrics.head(result.top)[columns].assign(name=lambda f: f["id"].map(lambda o: label(m, o)))
-    out.append(top.to_string(index=False) + "\n")
+    out.append(_table(top.to_dict("records"), "None: the map has no organisations."))
     out.append(_heading(_listed("Single points of failure", len(result.single_points), result.top, "organisations")))
     out.append(
         _table(

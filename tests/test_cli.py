@@ -188,3 +188,17 @@ def test_the_note_on_what_an_audience_leaves_out_counts_in_words(tmp_path: Path)
             "(see --audience)."
         )
         assert "For this audience (public) 0 organisations and 1 link are not shown." in out.read_text()
+
+
+def test_a_map_without_organisations_goes_through_every_command(tmp_path: Path) -> None:
+    source = tmp_path / "empty.json"
+    source.write_text('{"organisations": [], "links": []}', encoding="utf-8")
+    runner = CliRunner()
+    for output_format in ("text", "json", "csv"):
+        result = runner.invoke(cli, ["analyse", str(source), "--format", output_format])
+        assert result.exit_code == 0 and result.exception is None, result.output
+    assert "None: the map has no organisations." in runner.invoke(cli, ["analyse", str(source)]).output
+    for command, name in (("map", "m.html"), ("report", "r.html"), ("image", "i.png"), ("export", "e.xlsx")):
+        result = runner.invoke(cli, [command, str(source), "-o", str(tmp_path / name)])
+        assert result.exit_code == 0 and result.exception is None, (command, result.output)
+        assert (tmp_path / name).stat().st_size > 0

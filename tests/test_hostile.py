@@ -254,6 +254,7 @@ def test_deep_nesting_and_lying_byte_order_marks(runner: CliRunner, tmp_path: Pa
     for name, text in {
         "deep.json": '{"organisations": ' + "[" * 100_000 + "]" * 100_000 + "}",
         "deep.yaml": "organisations: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "deep.cyjs": '{"elements": {"nodes": ' + "[" * 100_000 + "]" * 100_000 + "}}",
         "cell.json": '{"organisations": [{"id": "a", "name": "A", "x": ' + "[" * 600 + "]" * 600 + "}]}",
         "itself.yaml": "organisations: [{id: a, name: A, tags: &t [x, *t]}]\nlinks: []\n",  # a list in itself
     }.items():
@@ -261,6 +262,10 @@ def test_deep_nesting_and_lying_byte_order_marks(runner: CliRunner, tmp_path: Pa
         assert _one_line_error(runner.invoke(cli, ["validate", str(tmp_path / name)])) == (
             f"Error: {tmp_path / name}: this file nests lists or sections more than 50 levels deep: a map needs a few"
         )
+    (tmp_path / "bom.cyjs").write_bytes(codecs.BOM_UTF8 + b'{"elements": {"nodes": ["\xff"]}}')
+    assert _one_line_error(runner.invoke(cli, ["validate", str(tmp_path / "bom.cyjs")])) == (
+        f"Error: {tmp_path / 'bom.cyjs'}: this file says it is UTF-8 but byte 29 is not: save it again as UTF-8"
+    )
     folder = write_folder(tmp_path / "bom", {"organisations": ORGANISATIONS, "links": LINKS})
     (folder / "links.csv").write_bytes(codecs.BOM_UTF8 + b"source,target\npolitie,om\xff\n")
     assert _one_line_error(runner.invoke(cli, ["validate", str(folder)])) == (
