@@ -66,7 +66,8 @@ class Problem:
     is the table); ``row`` is the row number as a spreadsheet shows it (the
     header is row 1) or 0 when the problem is about the table as a whole. The
     ``*_word`` fields name the parts for other formats (YAML has sections,
-    items and fields).
+    items and fields). ``row_name``, when given, is shown instead of the
+    number (a graph file's node or edge by its id: "node 'politie'").
     """
 
     file: str
@@ -77,13 +78,14 @@ class Problem:
     sheet_word: str = "sheet"
     row_word: str = "row"
     column_word: str = "column"
+    row_name: str = ""
 
     def __str__(self) -> str:
         where = [self.file]
         if self.sheet:
             where.append(f"{self.sheet_word} {self.sheet}".strip())
         if self.row:
-            where.append(f"{self.row_word} {self.row}")
+            where.append(f"{self.row_word} {self.row_name or self.row}")
         if self.column:
             where.append(f"{self.column_word} {self.column}")
         return f"{', '.join(where)}: {self.message}"

@@ -466,8 +466,7 @@ def _source(path: Path, organisations: list[dict], links: list[dict], values: di
     ):
         table = records_table(role, path, "", rows, row_word=row_word)
         table.sheet_word, table.column_word = "", column_word
-        names = _row_names(rows)
-        table.rows = [(_Named(number, names[number - 1]), cells) for number, cells in table.rows]
+        table.row_names = dict(enumerate(_row_names(rows), start=1))
         table.headers = table.headers or empty
         source.tables[role] = table
     settings, stages, views = _settings_table(path, values)
@@ -475,20 +474,6 @@ def _source(path: Path, organisations: list[dict], links: list[dict], values: di
         {k: v for k, v in (("settings", settings), ("stages", stages), ("views", views)) if v is not None}
     )
     return source
-
-
-class _Named(int):
-    """A row number that a message shows as the node's or edge's name: "node 'politie'", not "node 4"."""
-
-    name: str
-
-    def __new__(cls, number: int, name: str) -> _Named:
-        row = super().__new__(cls, number)
-        row.name = name
-        return row
-
-    def __str__(self) -> str:
-        return self.name
 
 
 def _row_names(rows: list[dict[str, Any]]) -> list[str]:

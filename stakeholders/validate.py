@@ -80,9 +80,8 @@ class _Findings:
         """Record a problem; within a row, problems sort by the column's place in the header."""
         rank = TABLE_ORDER.index(table.role) if table.role in TABLE_ORDER else 9
         position = table.headers.index(column) if column in table.headers else -1
-        problem = Problem(
-            table.file, table.sheet, row, column, message, table.sheet_word, table.row_word, table.column_word
-        )
+        words = (table.sheet_word, table.row_word, table.column_word)
+        problem = Problem(table.file, table.sheet, row, column, message, *words, table.row_names.get(row, ""))
         self._items.append(((rank, row, position), problem))
 
     def missing_table(self, file: str, role: str, found: list[str], kind: str) -> None:
