@@ -171,7 +171,21 @@ def neutralise(text: str) -> str:
 
 
 def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
-    """The map's settings as (key, value): title, date, source note, description, extra sectors and kinds."""
+    """Every setting of the map that is not the default, as (key, value) text.
+
+    Title, date, source note, description, extra sectors and kinds, and who may
+    see what: the default ``audience``, ``partners_fields`` and
+    ``restricted_fields`` (the columns this map still holds: a map cut down
+    for an audience names none it no longer has) and ``show_hidden_counts``.
+    An export for internal readers thus keeps its private columns marked, and
+    a map made from it for the public leaves them out again.
+
+    >>> from stakeholders.model import MapSettings
+    >>> settings = MapSettings(audience="partners", restricted_fields=("notes", "gone"), show_hidden_counts=True)
+    >>> m = StakeholderMap(pd.DataFrame(columns=["id"]), pd.DataFrame(columns=["notes"]), None, settings, None)
+    >>> settings_pairs(m)[1:]
+    [('audience', 'partners'), ('restricted_fields', 'notes'), ('show_hidden_counts', 'yes')]
+    """
     settings = m.settings
     pairs = [
         ("title", settings.title),
@@ -183,6 +197,12 @@ def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
         extra = [vocabulary.label(term) for term in vocabulary.ids if term not in default.ids]
         if extra:
             pairs.append((key, "|".join(extra)))
+    if settings.audience != "public":
+        pairs.append(("audience", settings.audience))
+    columns = {*m.organisations.columns, *m.links.columns}
+    for key in ("partners_fields", "restricted_fields"):
+        pairs.append((key, "|".join(name for name in getattr(settings, key) if name in columns)))
+    pairs.append(("show_hidden_counts", "yes" if settings.show_hidden_counts else ""))
     return [(key, value) for key, value in pairs if value]
 
 

@@ -276,7 +276,6 @@ def map_summary(m: Any) -> dict[str, Any]:
         "links": records(m.links),
         "stages": records(m.stages),
         "columns": {table: list(getattr(m, table).columns) for table in ("organisations", "links", "stages")},
-        "settings": (m.settings.title, m.settings.date, m.settings.source_note, m.settings.description),
-        "vocabularies": (m.settings.sectors.terms, m.settings.kinds.terms),
+        "settings": m.settings,  # every setting, the vocabularies and who may see what included
         "custom_columns": {table: tuple(columns) for table, columns in m.custom_columns.items()},
     }

@@ -348,3 +348,61 @@ def test_the_docs_name_every_sheet_and_file_an_export_writes(runner: CliRunner, 
     for name in [path.name for path in files] + sheets:
         assert name in help_text, name
         assert f"`{name}`" in table, name
+
+
+def _private_map(folder: Path) -> Path:
+    """A map with a restricted column, a column for partners, a default audience and hidden counts shown."""
+    return write_folder(
+        folder,
+        {
+            "organisations": [
+                ["id", "name", "sector", "Contact person"],
+                ["om", "Openbaar Ministerie", "justice", "Agent Jansen 06-9a1"],
+                ["politie", "Politie", "police", ""],
+            ],
+            "links": [["source", "target", "notes", "Channel"], ["politie", "om", "partner note", "informal q8z"]],
+            "map": [
+                ["key", "value"],
+                ["restricted_fields", "Contact person|Channel"],
+                ["partners_fields", "notes"],
+                ["audience", "partners"],
+                ["show_hidden_counts", "yes"],
+            ],
+        },
+    )
+
+
+@pytest.mark.parametrize("output", sorted(OUTPUTS))
+def test_an_internal_export_keeps_its_private_columns_marked(output: str, tmp_path: Path) -> None:
+    source = _private_map(tmp_path / "source")
+    internal = load_map(source, audience="internal")
+    name, kumu = OUTPUTS[output]
+    written = export_map(internal, tmp_path / name, kumu=kumu)
+    assert map_summary(load_map(written, audience="internal")) == map_summary(internal)
+    settings = load_map(written, audience="internal").settings
+    assert settings.restricted_fields == ("Contact person", "Channel")
+    assert (settings.partners_fields, settings.audience, settings.show_hidden_counts) == (("notes",), "partners", True)
+    public = load_map(written, audience="public")
+    assert "Contact person" not in public.organisations and "Channel" not in public.links
+    assert list(public.links["notes"]) == [""]
+    partners = load_map(written)  # the source's default audience travels too
+    assert partners.audience == "partners" and list(partners.links["notes"]) == ["partner note"]
+
+
+@pytest.mark.parametrize("output", sorted(OUTPUTS))
+def test_a_public_export_names_no_column_it_left_out(output: str, tmp_path: Path) -> None:
+    public = load_map(_private_map(tmp_path / "source"), audience="public")
+    name, kumu = OUTPUTS[output]
+    again = load_map(export_map(public, tmp_path / name, kumu=kumu), audience="internal")
+    assert (again.settings.restricted_fields, again.settings.partners_fields) == ((), ("notes",))
+    assert "Contact person" not in again.organisations and list(again.links["notes"]) == [""]
+
+
+def test_export_for_internal_readers_from_the_command_line(runner: CliRunner, tmp_path: Path) -> None:
+    source, out = _private_map(tmp_path / "source"), tmp_path / "internal.xlsx"
+    result = runner.invoke(cli, ["export", str(source), "-o", str(out), "--audience", "internal"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["map", str(out), "-o", str(tmp_path / "public.html"), "--audience", "public"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "public.html").read_text(encoding="utf-8")
+    assert "Agent Jansen" not in page and "informal q8z" not in page and "partner note" not in page
