@@ -83,6 +83,20 @@ def _unique_ids(labels: list[tuple[int, Any]], taken: set[str] | None = None) ->
     return ids
 
 
+def _repeated_labels(table: RawTable, labels: list[tuple[int, Any]], column: str) -> None:
+    """Note each element whose label an earlier one has: Kumu takes elements without an ID by label, as one."""
+    first: dict[str, int] = {}
+    for row, label in labels:
+        text = "" if label is None else str(label).strip()
+        if text and text in first:
+            msg = (
+                f"this label is also on {table.row_word} {first[text]}: Kumu treats them as one element; "
+                f"merge the {table.row_word}s or give each an ID"
+            )
+            table.problems.append((row, column, msg))
+        first.setdefault(text, row)
+
+
 def _elements(table: RawTable) -> tuple[RawTable, dict[str, str]]:
     """Kumu elements with an id each; and, when the ids were made here, which id each label got."""
     _rename_type(table, ELEMENT_TYPE, "sector")
@@ -91,6 +105,8 @@ def _elements(table: RawTable) -> tuple[RawTable, dict[str, str]]:
     if not any(c is not None and c.name == "id" for c in columns):
         label = next((i for i, c in enumerate(columns) if c is not None and c.name == "name"), None)
         labels = [(row, cells[label] if label is not None else "") for row, cells in table.rows]
+        if label is not None:
+            _repeated_labels(table, labels, table.headers[label])
         table.headers.append("id")
         for (_, cells), (_, text), ident in zip(table.rows, labels, _unique_ids(labels), strict=True):
             cells.append(ident)
@@ -219,6 +235,8 @@ def blueprint_tables(path: Path, data: dict[str, Any]) -> dict[str, RawTable]:
             for (_, record), ident in zip(without, ids, strict=True):
                 record["id"] = ident
         table = records_table(role, path, section, flat)
+        if role == "organisations":
+            _repeated_labels(table, [(n, r.get("label")) for n, r in without], "label")
         if not table.headers and role == "links":
             table.headers = ["from", "to"]
         table.lenient[type_name] = field

@@ -95,6 +95,8 @@ class RawTable:
     """Columns whose values become a field when they name one of its terms, and stay custom otherwise."""
     row_names: dict[int, str] = field(default_factory=dict)
     """How messages name rows by number, where a name says more than the number (a graph file's node ids)."""
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
+    """Problems seen while reading, as (row, column, message): validation reports them with the rest."""
 
 
 @dataclass

@@ -573,6 +573,8 @@ def validate_source(source: Source) -> Tables:
     for role in ("organisations", "stages", "links", "views"):
         table = source.tables.get(role)
         if table is not None:
+            for row, column, message in table.problems:
+                findings.add(table, row, column, message)
             parsed[role] = _read_records(table, role, vocabularies, findings)
             _check_unique(table, parsed[role][0], findings, "name" if role == "views" else "id")
         else:

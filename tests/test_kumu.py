@@ -125,6 +125,29 @@ def test_labels_that_fold_to_the_same_id_get_numbered(tmp_path: Path) -> None:
     assert kumu_id("  Politie / Team TBKK ") == "politie-team-tbkk"
 
 
+def test_a_repeated_label_is_one_clear_line(tmp_path: Path) -> None:
+    elements = [["Label", "Type"], ["Politie", "police"], ["B", ""], ["Politie", "police"]]
+    connections = [["From", "To"], ["Politie", "B"]]
+    path = write_workbook(tmp_path / "k.xlsx", {"Elements": elements, "Connections": connections})
+    with pytest.raises(ValidationError) as caught:
+        load_map(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "k.xlsx, sheet Elements, row 4, column Label: this label is also on row 2: Kumu treats them as one "
+        "element; merge the rows or give each an ID"
+    ]
+    blueprint = tmp_path / "blueprint.json"
+    blueprint.write_text(json.dumps({"elements": [{"label": "Politie"}, {"label": "Politie"}]}), encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_map(blueprint)
+    assert [str(p) for p in caught.value.problems] == [
+        "blueprint.json, section elements, item 2, field label: this label is also on item 1: Kumu treats them "
+        "as one element; merge the items or give each an ID"
+    ]
+    elements = [["ID", "Label"], ["p1", "Politie"], ["p2", "Politie"]]  # with IDs, labels may repeat
+    path = write_workbook(tmp_path / "ids.xlsx", {"Elements": elements, "Connections": [["From", "To"], ["p1", "p2"]]})
+    assert list(load_map(path).organisations["name"]) == ["Politie", "Politie"]
+
+
 def test_kumu_problems_name_file_sheet_row_and_column(tmp_path: Path) -> None:
     connections = [["From", "To", "Type"], ["Politie", "Europol|Interpol", "Information sharing"]]
     path = write_workbook(tmp_path / "bad.xlsx", {"Elements": ELEMENTS, "Links data": connections})
