@@ -284,9 +284,12 @@ def _padded(rows: list[dict[str, Any]], order: list[str]) -> list[dict[str, Any]
     return [{key: row.get(key, "") for key in keys} for row in rows]
 
 
-def _node_rows(G: nx.Graph) -> list[dict[str, Any]]:
+def _node_rows(G: nx.Graph, declared: set[str]) -> list[dict[str, Any]]:
+    """One row per node the file declares; networkx adds a node for an edge's unknown end, which is left out."""
     rows = []
     for node, data in G.nodes(data=True):
+        if node not in declared:
+            continue  # validation reports the edge's end as an unknown node
         row = {"id": node, **{k: v for k, v in data.items() if k not in IGNORED | {"id"}}}
         # a GEXF label is only the name when the file has no name of its own
         if any(_means("organisations", k, "name") for k in row if k != "label"):
@@ -402,7 +405,8 @@ def read_network(path: Path) -> Source:
         msg = f"{path}: cannot read this {'GEXF' if gexf else 'GraphML'} file ({reason}): "
         raise SourceError(msg + "save it again from Gephi, Cytoscape or yEd") from err
     values = _gexf_settings(root, G) if gexf else dict(G.graph)
-    organisations = _padded(_node_rows(G), ["id", *order["node"]])
+    declared = {element.get("id") for element in root.iter() if _local(element.tag) == "node"}
+    organisations = _padded(_node_rows(G, declared), ["id", *order["node"]])
     links = _padded(_edge_rows(G, edges, gexf), ["id", "source", "target", *order["edge"]])
     if _our_columns(order):
         values = {**_lost_settings(organisations, links), **values}

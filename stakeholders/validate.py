@@ -453,10 +453,11 @@ def _resolve_links(
     org_ids = {record["id"] for _, record in orgs if record.get("id")}
     index = reference_index(orgs, ("id", "name", "short_name", "aliases"))
     used_ids = {record["id"] for _, record in links if record.get("id")}
+    what, where = ("node", "nodes of this file") if table.row_word == "edge" else ("organisation", "organisations table")
     for row, record in links:
         for end in ("source", "target"):
             if record.get(end):
-                found, message = resolve_reference(record[end], org_ids, index, "organisation", "organisations table")
+                found, message = resolve_reference(record[end], org_ids, index, what, where)
                 if message:
                     findings.add(table, row, _header(table, end), message)
                 record[end] = found

@@ -408,3 +408,18 @@ def test_bad_values_on_edges_name_the_edge(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         load_map(path)
     assert str(caught.value).startswith("gephi.gexf, edge '7', attribute status: 'maybe' is not")
+
+
+@pytest.mark.parametrize("name", ["gephi.gexf", "regio.graphml"])
+def test_an_edge_to_a_node_that_is_not_there_is_one_line(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    if name.endswith(".gexf"):
+        path.write_text(GEPHI_GEXF.replace('<edge id="3" source="0" target="2"', '<edge id="e2" source="0" target="9"'))
+        expected = "gephi.gexf, edge 'e2', attribute target: unknown node '9'"
+    else:
+        path.write_text(GRAPHML.replace('<edge source="n2" target="n1">', '<edge id="e2" source="n2" target="n7">'))
+        expected = "regio.graphml, edge 'e2', attribute target: unknown node 'n7'"
+    with pytest.raises(ValidationError) as caught:
+        load_map(path)
+    assert [str(p).split(" (did you mean")[0].split(": use")[0] for p in caught.value.problems] == [expected]
+    assert str(caught.value.problems[0]).endswith(": use an id from the nodes of this file")
