@@ -465,7 +465,7 @@ def _source(path: Path, organisations: list[dict], links: list[dict], values: di
     """A source with one table of nodes, one of edges, and the settings and stages found in ``values``."""
     source = Source(str(path), kind="data", found=["nodes", "edges"])
     for role, rows, row_word, empty in (
-        ("organisations", organisations, "node", ["id", "name"]),
+        ("organisations", _named(organisations), "node", ["id", "name"]),
         ("links", links, "edge", ["source", "target"]),
     ):
         table = records_table(role, path, "", rows, row_word=row_word)
@@ -478,6 +478,13 @@ def _source(path: Path, organisations: list[dict], links: list[dict], values: di
         {k: v for k, v in (("settings", settings), ("stages", stages), ("views", views)) if v is not None}
     )
     return source
+
+
+def _named(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Nodes named by their id when no node has a name or label (yEd, networkx), as Gephi shows them."""
+    if any(_means("organisations", key, "name") for row in rows for key in row):
+        return rows
+    return [{"id": row.get("id"), "name": row.get("id"), **row} for row in rows]
 
 
 def _row_names(rows: list[dict[str, Any]]) -> list[str]:

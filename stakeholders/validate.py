@@ -453,7 +453,8 @@ def _resolve_links(
     org_ids = {record["id"] for _, record in orgs if record.get("id")}
     index = reference_index(orgs, ("id", "name", "short_name", "aliases"))
     used_ids = {record["id"] for _, record in links if record.get("id")}
-    what, where = ("node", "nodes of this file") if table.row_word == "edge" else ("organisation", "organisations table")
+    graph_file = table.row_word == "edge"  # a graph file names its nodes
+    what, where = ("node", "nodes of this file") if graph_file else ("organisation", "organisations table")
     for row, record in links:
         for end in ("source", "target"):
             if record.get(end):

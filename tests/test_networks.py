@@ -423,3 +423,20 @@ def test_an_edge_to_a_node_that_is_not_there_is_one_line(tmp_path: Path, name: s
         load_map(path)
     assert [str(p).split(" (did you mean")[0].split(": use")[0] for p in caught.value.problems] == [expected]
     assert str(caught.value.problems[0]).endswith(": use an id from the nodes of this file")
+
+
+def test_nodes_without_a_name_or_label_are_named_by_their_id(tmp_path: Path) -> None:
+    G = nx.Graph()
+    G.add_edge("Politie", "OM", weight=3)
+    G.add_node("Halt", region="Noord")
+    nx.write_graphml(G, tmp_path / "plain.graphml")
+    m = load_map(tmp_path / "plain.graphml")
+    assert list(m.organisations["id"]) == list(m.organisations["name"]) == ["Politie", "OM", "Halt"]
+    assert list(m.organisations["region"]) == ["", "", "Noord"]
+    cyjs = {"elements": {"nodes": [{"data": {"id": "a"}}, {"data": {"id": "b"}}], "edges": []}}
+    (tmp_path / "plain.cyjs").write_text(json.dumps(cyjs), encoding="utf-8")
+    assert list(load_map(tmp_path / "plain.cyjs").organisations["name"]) == ["a", "b"]
+    cyjs["elements"]["nodes"][0]["data"]["name"] = "Alpha"  # one name in the file: every node needs one
+    (tmp_path / "named.cyjs").write_text(json.dumps(cyjs), encoding="utf-8")
+    with pytest.raises(ValidationError, match="node 'b', field name: name is empty"):
+        load_map(tmp_path / "named.cyjs")
