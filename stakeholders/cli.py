@@ -546,6 +546,9 @@ def diff(
         raise click.UsageError("give two sources, or one source with --from DATE and --to DATE")
     if new is not None and (from_date or to_date):
         raise click.UsageError("--from and --to compare one source with itself: give only OLD")
+    precision = min(len(from_date or ""), len(to_date or ""))  # dates compare on what both say
+    if from_date and to_date and from_date[:precision] > to_date[:precision]:
+        raise click.UsageError(f"--from {from_date} is later than --to {to_date}: give the earlier date with --from")
     output = output or Path("diff.html")
     if output_format == "html" and output.suffix.lower() not in (".html", ".htm"):
         raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")

@@ -4,16 +4,21 @@ Organisations are matched by id. Links are matched by the id the source
 gave them (when both snapshots give the same id to a link between the same
 two organisations), then by their two ends and their kind, and links left
 over between the same two organisations are paired in order and count as
-changed (their kind, for instance, changed). A mutual or undirected link
-matches either way round: ``a → b`` in one snapshot and ``b → a`` in the
-other is one link. In the change list a link is named ``source → target
-(kind)``; where a snapshot holds several links with the same ends and kind,
-the name adds what tells them apart: the id the source gave, or the fields
-that differ. A matched link whose given id changed says so (``id: L1 → L6``).
+changed (their kind, for instance, changed). Each step pairs links that run
+the same way first, then a mutual or undirected link written the other way
+round (``a → b`` in one snapshot and ``b → a`` in the other is one link),
+then a directed link turned round, which says ``direction reversed``. In the
+change list a link is named ``source → target (kind)``; where a snapshot
+holds several links with the same ends and kind, the name adds what tells
+them apart: the id the source gave, or the fields that differ. A matched
+link whose given id changed says so (``id: L1 → L6``). The page, Markdown and
+CSV name organisations by their short name or name (with the id when two
+share it) and kinds by their label; :attr:`Change.key` keeps the ids.
 :func:`diff_maps` returns a :class:`MapDiff` with the change list and a
 union map in which every organisation and link carries a ``change`` field
 (``added``, ``removed``, ``changed`` or ``unchanged``) and a ``changes`` text,
-ready to be drawn on one stable layout.
+ready to be drawn on one stable layout; a column of the map's own with one of
+those names is kept as ``change (own)`` (``changes (own)``).
 
 >>> import pandas as pd
 >>> from stakeholders.graph import build_graph
@@ -34,6 +39,7 @@ import csv
 import io
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -43,7 +49,7 @@ import pandas as pd
 from .atomic import write_atomic
 from .export import neutralise
 from .graph import build_graph
-from .model import StakeholderMap
+from .model import StakeholderMap, Vocabulary
 from .render import render_page
 from .words import PAGE_WORDS, counted
 
@@ -55,6 +61,7 @@ __all__ = [
     "changes_csv",
     "diff_html",
     "diff_maps",
+    "item_labels",
     "summary",
     "write_diff",
 ]
@@ -76,13 +83,18 @@ COMPARED_ORG_FIELDS = (
 )
 IGNORED_LINK_FIELDS = ("id", "source", "target")
 THINGS = (("organisation", "orgs"), ("link", "links"))
+DIFF_FIELDS = ("change", "changes")
+"""The fields the union map gives every organisation and link; a column of the map's own with such a name is renamed."""
 
 
 @dataclass(frozen=True)
 class Change:
     """One difference: ``what`` is organisation or link, ``details`` lists the fields that changed.
 
-    ``ends`` holds a link's source and target ids (empty for an organisation), which ``key`` starts with.
+    ``key`` names the item by ids (``a → b (referral)``). ``ident`` is the
+    organisation's or the link's id; a link's ``ends`` are its source and
+    target ids, ``kind`` its kind id and ``apart`` what tells it apart from
+    links with the same ends and kind (``id: L6``), as ``key`` holds them.
     """
 
     change: str
@@ -90,6 +102,9 @@ class Change:
     key: str
     details: tuple[str, ...] = ()
     ends: tuple[str, ...] = ()
+    ident: str = ""
+    kind: str = ""
+    apart: str = ""
 
     def text(self) -> str:
         return "; ".join(self.details)
@@ -168,13 +183,14 @@ def _by_ends(link: dict[str, Any]) -> Any:
     return frozenset((link["source"], link["target"]))
 
 
-def _take(queue: list[dict[str, Any]], link: dict[str, Any], same_way: bool) -> dict[str, Any] | None:
-    """Take from ``queue`` the first link that runs the same way as ``link`` or, unless ``same_way``,
-    the first at all when either of the two is mutual or undirected."""
+def _take(queue: list[dict[str, Any]], link: dict[str, Any], way: str) -> dict[str, Any] | None:
+    """Take from ``queue`` the first link that runs the same way as ``link`` (``way`` ``same``); with
+    ``two-way`` also one written the other way round when either is mutual or undirected; with ``any``,
+    the first at all."""
     for index, other in enumerate(queue):
-        if (other["source"], other["target"]) == (link["source"], link["target"]):
+        if (other["source"], other["target"]) == (link["source"], link["target"]) or way == "any":
             return queue.pop(index)
-        if not same_way and (_two_way(other) or _two_way(link)):
+        if way == "two-way" and (_two_way(other) or _two_way(link)):
             return queue.pop(index)
     return None
 
@@ -185,18 +201,18 @@ def _match_links(
     """(matched pairs, removed, added): by given id, then by ends and kind, then by ends alone, in order.
 
     Each step pairs links that run the same way first, then two-way links (mutual or
-    undirected, in either snapshot) written the other way round.
+    undirected, in either snapshot) written the other way round, then links turned round.
     """
     pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
     left_old, left_new = list(old), list(new)
     for key in (_by_given_id, _by_ends_and_kind, _by_ends):
-        for same_way in (True, False):
+        for way in ("same", "two-way", "any"):
             waiting: dict[Any, list[dict[str, Any]]] = {}
             for link in left_old:
                 waiting.setdefault(key(link), []).append(link)
             unmatched_new = []
             for link in left_new:
-                found = _take(waiting.get(key(link), []), link, same_way) if key(link) is not None else None
+                found = _take(waiting.get(key(link), []), link, way) if key(link) is not None else None
                 if found is None:
                     unmatched_new.append(link)
                 else:
@@ -217,55 +233,89 @@ def _apart(link: dict[str, Any], group: list[dict[str, Any]]) -> str:
     if len(group) == 1:
         return ""
     if _given_id(link):
-        return f", id: {_given_id(link)}"
+        return f"id: {_given_id(link)}"
     chosen: list[str] = []
     for name in (f for f in link if f not in ("id", "source", "target", "kind")):
         if len({_value(other.get(name, "")) for other in group}) > 1:
             chosen.append(name)
             same = [o for o in group if all(_value(o.get(f, "")) == _value(link.get(f, "")) for f in chosen)]
             if len(same) == 1:
-                return "".join(f", {f}: {_show(link.get(f, ''))}" for f in chosen)
+                return ", ".join(f"{f}: {_show(link.get(f, ''))}" for f in chosen)
     place = next(number for number, other in enumerate(group, start=1) if other is link)
-    return f", link {place} of {len(group)}"
+    return f"link {place} of {len(group)}"
 
 
 def _link_names(links: list[dict[str, Any]]) -> dict[int, str]:
-    """The change-list name of each link of one snapshot (by ``id()``): ``a → b (kind)``, told apart if need be."""
+    """What tells each link of one snapshot (by ``id()``) apart from links with the same ends and kind, if need be."""
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for link in links:
         groups.setdefault((link["source"], link["target"], link.get("kind") or ""), []).append(link)
-    return {
-        id(link): f"{source} → {target} ({kind or 'no kind'}{_apart(link, group)})"
-        for (source, target, kind), group in groups.items()
-        for link in group
-    }
+    return {id(link): _apart(link, group) for group in groups.values() for link in group}
+
+
+def _link_text(source: str, target: str, kind: str, apart: str) -> str:
+    """A link as the change list names it: ``source → target (kind, what tells it apart)``."""
+    return f"{source} → {target} ({kind or 'no kind'}{', ' + apart if apart else ''})"
 
 
 def _link_change(change: str, link: dict[str, Any], names: dict[int, str], details: tuple[str, ...] = ()) -> Change:
-    return Change(change, "link", names[id(link)], details, (link["source"], link["target"]))
+    ends, kind, apart = (link["source"], link["target"]), link.get("kind") or "", names[id(link)]
+    return Change(change, "link", _link_text(*ends, kind, apart), details, ends, str(link["id"]), kind, apart)
+
+
+def _reversed(before: dict[str, Any], after: dict[str, Any]) -> tuple[str, ...]:
+    """``direction reversed`` for a directed link turned round, else nothing."""
+    turned = (before["source"], before["target"]) == (after["target"], after["source"])
+    return ("direction reversed",) if turned and not (_two_way(before) or _two_way(after)) else ()
+
+
+def _own_names(*frames: pd.DataFrame) -> dict[str, str]:
+    """New names for the map's own columns called ``change`` or ``changes``, so the diff's fields leave them be."""
+    taken = {*DIFF_FIELDS, *(name for frame in frames for name in frame.columns)}
+    renamed: dict[str, str] = {}
+    for name in DIFF_FIELDS:
+        if any(name in frame.columns for frame in frames):
+            new, number = f"{name} (own)", 1
+            while new in taken:
+                number += 1
+                new = f"{name} (own {number})"
+            taken.add(new)
+            renamed[name] = new
+    return renamed
+
+
+def _merged(new: Vocabulary, old: Vocabulary) -> Vocabulary:
+    """``new`` with the terms only ``old`` had, so removed items keep their labels."""
+    return Vocabulary(new.name, new.terms + tuple(t for t in old.terms if t.id not in new.ids))
 
 
 def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
     """Everything that changed from ``old`` to ``new``, and the union of both to draw it on."""
     old_orgs = {o["id"]: o for o in old.organisations.to_dict("records")}
     new_orgs = {o["id"]: o for o in new.organisations.to_dict("records")}
+    org_names = _own_names(old.organisations, new.organisations)
+
+    def own(record: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+        return {names.get(key, key): value for key, value in record.items()}
+
     changes: list[Change] = []
     org_rows = []
     for org_id, org in new_orgs.items():
         if org_id not in old_orgs:
-            changes.append(Change("added", "organisation", org_id))
-            org_rows.append({**org, "change": "added", "changes": ""})
+            changes.append(Change("added", "organisation", org_id, ident=org_id))
+            org_rows.append({**own(org, org_names), "change": "added", "changes": ""})
             continue
         fields = [f for f in COMPARED_ORG_FIELDS if f in org or f in old_orgs[org_id]]
         fields += [f for f in org if f not in fields and f not in ("id",) and f not in COMPARED_ORG_FIELDS]
         details = _field_changes(old_orgs[org_id], org, fields)
         if details:
-            changes.append(Change("changed", "organisation", org_id, details))
-        org_rows.append({**org, "change": "changed" if details else "unchanged", "changes": "; ".join(details)})
+            changes.append(Change("changed", "organisation", org_id, details, ident=org_id))
+        row = {**own(org, org_names), "change": "changed" if details else "unchanged", "changes": "; ".join(details)}
+        org_rows.append(row)
     for org_id, org in old_orgs.items():
         if org_id not in new_orgs:
-            changes.append(Change("removed", "organisation", org_id))
-            org_rows.append({**org, "change": "removed", "changes": ""})
+            changes.append(Change("removed", "organisation", org_id, ident=org_id))
+            org_rows.append({**own(org, org_names), "change": "removed", "changes": ""})
 
     old_links = old.links.to_dict("records")
     new_links = new.links.to_dict("records")
@@ -276,19 +326,21 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
     for before, after in pairs:
         fields = [f for f in after if f not in IGNORED_LINK_FIELDS]
         fields += [f for f in before if f not in fields and f not in IGNORED_LINK_FIELDS]
-        details = _field_changes(before, after, fields)
+        details = (*_reversed(before, after), *_field_changes(before, after, fields))
         if _given_id(before) and _given_id(after) and _given_id(before) != _given_id(after):
             details = (f"id: {_given_id(before)} → {_given_id(after)}", *details)
         changed_links[id(after)] = details
+    link_names = _own_names(old.links, new.links)
     for link in new_links:
         if id(link) in changed_links:
             details = changed_links[id(link)]
             if details:
                 changes.append(_link_change("changed", link, new_names, details))
-            link_rows.append({**link, "change": "changed" if details else "unchanged", "changes": "; ".join(details)})
+            change = "changed" if details else "unchanged"
+            link_rows.append({**own(link, link_names), "change": change, "changes": "; ".join(details)})
         else:
             changes.append(_link_change("added", link, new_names))
-            link_rows.append({**link, "change": "added", "changes": ""})
+            link_rows.append({**own(link, link_names), "change": "added", "changes": ""})
     taken = {row["id"] for row in link_rows}
     for link in removed:
         changes.append(_link_change("removed", link, old_names))
@@ -297,38 +349,40 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
             suffix += 1
             link_id = f"{link['id']}~{suffix}"
         taken.add(link_id)
-        link_rows.append({**link, "id": link_id, "change": "removed", "changes": ""})
+        link_rows.append({**own(link, link_names), "id": link_id, "change": "removed", "changes": ""})
 
     order = {"added": 0, "removed": 1, "changed": 2}
     changes.sort(key=lambda c: (order[c.change], c.what != "organisation"))
-    columns = list(dict.fromkeys([*new.organisations.columns, *old.organisations.columns, "change", "changes"]))
-    organisations = pd.DataFrame(org_rows, columns=columns)
-    link_columns = list(dict.fromkeys([*new.links.columns, *old.links.columns, "change", "changes"]))
-    links = pd.DataFrame(link_rows, columns=link_columns)
+    columns = [org_names.get(c, c) for c in dict.fromkeys([*new.organisations.columns, *old.organisations.columns])]
+    organisations = pd.DataFrame(org_rows, columns=[*columns, *DIFF_FIELDS])
+    link_columns = [link_names.get(c, c) for c in dict.fromkeys([*new.links.columns, *old.links.columns])]
+    links = pd.DataFrame(link_rows, columns=[*link_columns, *DIFF_FIELDS])
     for frame in (organisations, links):
         for name in frame.columns:
             if frame[name].dtype == object:
                 frame[name] = frame[name].map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else v)
     custom = {
-        "organisations": tuple(
+        table: tuple(
             dict.fromkeys(
                 [
-                    *old.custom_columns.get("organisations", ()),
-                    *new.custom_columns.get("organisations", ()),
-                    "change",
-                    "changes",
+                    *(names.get(c, c) for c in old.custom_columns.get(table, ())),
+                    *(names.get(c, c) for c in new.custom_columns.get(table, ())),
+                    *DIFF_FIELDS,
                 ]
             )
-        ),
-        "links": tuple(
-            dict.fromkeys(
-                [*old.custom_columns.get("links", ()), *new.custom_columns.get("links", ()), "change", "changes"]
-            )
-        ),
-        "stages": new.custom_columns.get("stages", ()),
+        )
+        for table, names in (("organisations", org_names), ("links", link_names))
     }
+    custom["stages"] = new.custom_columns.get("stages", ())
     graph = build_graph(organisations, links, dict(new.graph.graph))
-    union = replace(new, organisations=organisations, links=links, graph=graph, custom_columns=custom)
+    settings = replace(
+        new.settings,
+        sectors=_merged(new.settings.sectors, old.settings.sectors),
+        kinds=_merged(new.settings.kinds, old.settings.kinds),
+    )
+    union = replace(
+        new, organisations=organisations, links=links, graph=graph, custom_columns=custom, settings=settings
+    )
     counts = {
         what: {kind: sum(1 for c in changes if c.what == what and c.change == kind) for kind in order}
         for what in ("organisation", "link")
@@ -350,35 +404,51 @@ def summary(result: MapDiff, lang: str | None = None) -> str:
 
 
 def as_markdown(result: MapDiff) -> str:
-    """The change list as a Markdown table with the counts below it, for the minutes of a meeting."""
+    """The change list as a Markdown table with the counts below it, for the minutes of a meeting.
+
+    Items are named as on the page: organisations by label, kinds by their label.
+    """
     lines = ["| change | what | item | details |", "|---|---|---|---|"]
-    for change in result.changes:
-        text = change.text().replace("|", "\\|")
-        lines.append(f"| {change.change} | {change.what} | {change.key.replace('|', chr(92) + '|')} | {text} |")
+    for change, item in zip(result.changes, item_labels(result), strict=True):
+        cells = (change.change, change.what, item, change.text())
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(lines) + f"\n\n{summary(result)}\n"
 
 
 def changes_csv(result: MapDiff) -> str:
-    """The change list as CSV: change, what, item, details."""
+    """The change list as CSV: change, what, item (named as on the page), id, source, target, kind (ids), details."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["change", "what", "item", "details"])
-    for change in result.changes:
-        writer.writerow([neutralise(text) for text in (change.change, change.what, change.key, change.text())])
+    writer.writerow(["change", "what", "item", "id", "source", "target", "kind", "details"])
+    for change, item in zip(result.changes, item_labels(result), strict=True):
+        source, target = change.ends or ("", "")
+        cells = (change.change, change.what, item, change.ident, source, target, change.kind, change.text())
+        writer.writerow([neutralise(text) for text in cells])
     return buffer.getvalue()
 
 
-def _item_label(result: MapDiff, change: Change) -> str:
-    """An item named by organisation labels rather than ids."""
-    nodes = result.union.graph.nodes
+def item_labels(result: MapDiff, lang: str | None = None) -> list[str]:
+    """Each change's item in words: organisations by short name or name, kinds by label (in ``lang``).
 
-    def name(org: str) -> str:
-        return nodes[org].get("short_name") or nodes[org].get("name") or org if org in nodes else org
+    Where two organisations of the union share a name, the id follows it in
+    parentheses (``B (b)``, ``B (beta)``), so an added and a removed one can be told apart.
+    """
+    orgs = result.union.organisations
+    labels = {
+        ident: str(short or name or ident)
+        for ident, short, name in zip(orgs["id"], orgs.get("short_name", orgs["id"]), orgs["name"], strict=True)
+    }
+    shared = Counter(labels.values())
+    names = {ident: f"{label} ({ident})" if shared[label] > 1 else label for ident, label in labels.items()}
+    kinds = result.union.settings.kinds
 
-    if change.what == "organisation":
-        return name(change.key)
-    source, target = change.ends
-    return f"{name(source)} → {name(target)}{change.key[len(f'{source} → {target}') :]}"
+    def item(change: Change) -> str:
+        if change.what == "organisation":
+            return names.get(change.key, change.key)
+        source, target = (names.get(end, end) for end in change.ends)
+        return _link_text(source, target, kinds.label(change.kind, lang or "en") if change.kind else "", change.apart)
+
+    return [item(change) for change in result.changes]
 
 
 def diff_html(result: MapDiff, *, old_label: str, new_label: str, lang: str | None = None) -> str:
@@ -398,10 +468,10 @@ def diff_html(result: MapDiff, *, old_label: str, new_label: str, lang: str | No
             "change_label": words[change.change],
             "colour": CHANGE_COLOURS[change.change],
             "what": words[change.what],
-            "item": _item_label(result, change),
+            "item": item,
             "details": change.text(),
         }
-        for change in result.changes
+        for change, item in zip(result.changes, item_labels(result, lang), strict=True)
     ]
     context = {"old": old_label, "new": new_label, "summary": summary(result, lang), "rows": rows}
     return render_page("diff.html", result.union, lang=lang, highlight=highlight, diff=context)

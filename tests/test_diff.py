@@ -11,7 +11,17 @@ from conftest import PAYLOADS, write_folder, write_json
 
 from stakeholders import load_map
 from stakeholders.cli import cli
-from stakeholders.diff import CHANGE_COLOURS, as_markdown, changes_csv, diff_html, diff_maps, summary, write_diff
+from stakeholders.diff import (
+    CHANGE_COLOURS,
+    as_markdown,
+    changes_csv,
+    diff_html,
+    diff_maps,
+    item_labels,
+    summary,
+    write_diff,
+)
+from stakeholders.render import map_data
 
 OLD = {
     "organisations": [
@@ -97,11 +107,16 @@ def test_change_list_formats(snapshots: tuple[Path, Path]) -> None:
     assert markdown.splitlines()[:3] == [
         "| change | what | item | details |",
         "|---|---|---|---|",
-        "| added | organisation | sin |  |",
+        "| added | organisation | Stop it Now |  |",
     ]
+    assert "| added | link | Nationale Politie → Stop it Now (referral) |  |" in markdown
     assert markdown.rstrip().endswith("1 organisation added, 1 removed, 1 changed; 1 link added, 1 removed, 2 changed.")
-    assert changes_csv(result).splitlines()[-1] == (
-        "changed,link,rn → politie (information-sharing),kind: agreement → information-sharing"
+    lines = changes_csv(result).splitlines()
+    assert lines[0] == "change,what,item,id,source,target,kind,details"
+    assert lines[1] == "added,organisation,Stop it Now,sin,,,,"
+    assert lines[-1] == (
+        "changed,link,Reclassering → Nationale Politie (information sharing),L4,rn,politie,information-sharing,"
+        "kind: agreement → information-sharing"
     )
 
 
@@ -181,10 +196,18 @@ def test_one_source_between_two_dates(runner: CliRunner, tmp_path: Path) -> None
     result = runner.invoke(cli, ["diff", str(source), "--from", "2018", "--to", "2025", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[1:] == [
-        "added,organisation,atkm,",
-        "added,link,atkm → politie (agreement),",
-        "removed,link,om → politie (funding),",
+        "added,organisation,ATKM,atkm,,,,",
+        "added,link,ATKM → Politie (agreement),atkm>politie,atkm,politie,agreement,",
+        "removed,link,OM → Politie (funding),om>politie,om,politie,funding,",
     ]
+    backwards = runner.invoke(cli, ["diff", str(source), "--from", "2025", "--to", "2018-06"])
+    assert backwards.exit_code == 2
+    assert backwards.output.splitlines()[0].startswith("Usage: ")
+    assert backwards.output.splitlines()[-1] == (
+        "Error: --from 2025 is later than --to 2018-06: give the earlier date with --from"
+    )
+    same_year = runner.invoke(cli, ["diff", str(source), "--from", "2018-06", "--to", "2018", "--format", "md"])
+    assert same_year.exit_code == 0, same_year.output
     lonely = runner.invoke(cli, ["diff", str(source), "--from", "2018"])
     assert lonely.exit_code == 2
     assert lonely.output.splitlines()[-1] == "Error: give two sources, or one source with --from DATE and --to DATE"
@@ -224,11 +247,10 @@ def test_a_two_way_link_written_the_other_way_round_is_the_same_link(tmp_path: P
     )
     result = diff_maps(old, new)
     assert [(c.change, c.key, c.details) for c in result.changes] == [
-        ("added", "c → b (agreement)", ()),  # a directed link turned round is another link
-        ("removed", "b → c (agreement)", ()),
         ("changed", "c → a (funding)", ("status: active → planned",)),
+        ("changed", "c → b (agreement)", ("direction reversed",)),  # a directed link turned round
     ]
-    assert sorted(result.union.links["change"]) == ["added", "changed", "removed", "unchanged"]
+    assert sorted(result.union.links["change"]) == ["changed", "changed", "unchanged"]
 
 
 def test_a_link_made_mutual_the_other_way_round_is_changed(tmp_path: Path) -> None:
@@ -275,7 +297,7 @@ def test_links_with_ids_are_matched_and_named_by_id(tmp_path: Path) -> None:
     ]
     assert (
         changes_csv(result).splitlines()[1]
-        == 'changed,link,"a → b (referral, id: L6)",id: L1 → L6; notes: weekly → daily'
+        == 'changed,link,"Alpha → Beta (referral, id: L6)",L6,a,b,referral,id: L1 → L6; notes: weekly → daily'
     )
 
 
@@ -327,3 +349,52 @@ def test_lists_whose_items_hold_a_pipe_do_not_look_alike(tmp_path: Path) -> None
 def _tagged(tmp_path: Path, tags: str) -> Any:
     tables = {"organisations": [["id", "name", "tags"], ["a", "A", tags]], "links": [["source", "target"]]}
     return load_map(write_folder(tmp_path / f"tags-{tags.replace('|', '-')}", tables))
+
+
+def test_a_directed_link_turned_round_is_changed(tmp_path: Path) -> None:
+    header = ["id", "source", "target", "kind"]
+    old, new = _pair(tmp_path, [header, ["L1", "b", "c", "referral"]], [header, ["L1", "c", "b", "referral"]])
+    assert [(c.change, c.key, c.details) for c in diff_maps(old, new).changes] == [
+        ("changed", "c → b (referral)", ("direction reversed",))
+    ]
+    (tmp_path / "more").mkdir()
+    old, new = _pair(tmp_path / "more", [["source", "target"], ["b", "c"]], [["source", "target"], ["c", "b"]])
+    assert [(c.change, c.details) for c in diff_maps(old, new).changes] == [("changed", ("direction reversed",))]
+
+
+def test_columns_of_the_map_called_change_keep_their_values(tmp_path: Path) -> None:
+    orgs = [["id", "name", "change", "changes"], ["a", "Alpha", "merger", "2 staff"], ["b", "Beta", "", ""]]
+    links = [["source", "target", "change"], ["a", "b", "new budget"]]
+    old = load_map(write_folder(tmp_path / "old", {"organisations": orgs, "links": links}))
+    orgs[1][2] = "merged"
+    new = load_map(write_folder(tmp_path / "new", {"organisations": orgs, "links": links}))
+    result = diff_maps(old, new)
+    union = result.union
+    assert list(union.organisations["change"]) == ["changed", "unchanged"]
+    assert list(union.organisations["change (own)"]) == ["merged", ""]
+    assert list(union.organisations["changes (own)"]) == ["2 staff", ""]
+    assert list(union.links["change"]) == ["unchanged"] and list(union.links["change (own)"]) == ["new budget"]
+    assert result.changes[0].details == ("change: merger → merged",)
+    data = map_data(union)
+    assert data["organisations"][0]["change (own)"] == "merged" and data["organisations"][0]["change"] == "changed"
+    assert {"name": "change (own)", "label": "Change (own)"} in data["fields"]["organisations"]
+
+
+def test_organisations_that_share_a_name_are_told_apart_by_id(tmp_path: Path) -> None:
+    links = [["source", "target", "kind"], ["a", "b", "notice-and-takedown"]]
+    old = write_folder(tmp_path / "old", {"organisations": [["id", "name"], ["a", "A"], ["b", "B"]], "links": links})
+    new_links = [["source", "target", "kind"], ["a", "beta", "notice-and-takedown"]]
+    new = write_folder(
+        tmp_path / "new", {"organisations": [["id", "name"], ["a", "A"], ["beta", "B"]], "links": new_links}
+    )
+    result = diff_maps(load_map(old), load_map(new))
+    assert item_labels(result) == [
+        "B (beta)",
+        "A → B (beta) (notice and takedown)",
+        "B (b)",
+        "A → B (b) (notice and takedown)",
+    ]
+    assert item_labels(result, "nl")[1] == "A → B (beta) (notice-and-takedown)"
+    page = diff_html(result, old_label="old", new_label="new")
+    assert "<td>B (beta)</td>" in page and "<td>B (b)</td>" in page
+    assert "| removed | organisation | B (b) |  |" in as_markdown(result)
