@@ -6,7 +6,9 @@ and then ``Label``) first for elements, ``From`` and ``To`` for connections; she
 several targets in ``To`` make several connections. Our column names take
 over from there: ``Label`` is the name, ``Description``, ``Tags``, ``URL``,
 ``direction`` and any column named like one of ours mean what they mean in a
-map of ours, and other columns stay custom fields.
+map of ours (a connection's ``Description`` is its ``notes``), and other columns stay
+custom fields. A label that repeats among elements without an ``ID`` is a
+problem to report: Kumu would take those rows for one element.
 
 Kumu's ``Type`` is read leniently: a type that names a sector (a link kind,
 for connections) becomes the sector, any other type stays a custom field,
@@ -83,6 +85,12 @@ def _unique_ids(labels: list[tuple[int, Any]], taken: set[str] | None = None) ->
     return ids
 
 
+def _description_is_notes(table: RawTable) -> None:
+    """A connection's ``Description`` is its notes, unless the sheet has a notes column of its own."""
+    if not any((c := column_for("links", h)) is not None and c.name == "notes" for h in table.headers):
+        table.fields.update({h: "notes" for h in table.headers if normalise_key(h) == "description"})
+
+
 def _repeated_labels(table: RawTable, labels: list[tuple[int, Any]], column: str) -> None:
     """Note each element whose label an earlier one has: Kumu takes elements without an ID by label, as one."""
     first: dict[str, int] = {}
@@ -121,6 +129,7 @@ def _connections(table: RawTable, by_label: dict[str, str]) -> RawTable:
     Kumu matches them; anything else is left for validation to resolve.
     """
     _rename_type(table, CONNECTION_TYPE, "kind")
+    _description_is_notes(table)
     keys = [normalise_key(h) for h in table.headers]
     ends = [keys.index("from"), keys.index("to")]
     ident = next((i for i, h in enumerate(table.headers) if (c := column_for("links", h)) and c.name == "id"), None)
@@ -240,6 +249,8 @@ def blueprint_tables(path: Path, data: dict[str, Any]) -> dict[str, RawTable]:
         if not table.headers and role == "links":
             table.headers = ["from", "to"]
         table.lenient[type_name] = field
+        if role == "links":
+            _description_is_notes(table)
         tables[role] = table
     return tables
 
@@ -297,6 +308,9 @@ def kumu_sheets(m: StakeholderMap) -> dict[str, list[list[Any]]]:
     links, link_custom, link_both = _typed(m, "links", "kind", CONNECTION_TYPE)
     fixed = [("ID", "id"), ("From", "source"), ("To", "target"), ("Type", "Type"), ("direction", "direction")]
     skip = {"id", "source", "target", "direction"} | (set() if link_both else {"kind"})
+    if not any(normalise_key(name) == "description" for name in link_custom):  # else notes stay Notes
+        fixed.append(("Description", "notes"))
+        skip.add("notes")
     skip |= set(m.custom_columns["links"])
     rest = [name for name in m.links.columns if name not in skip]
     connections = _kumu_grid(links, fixed, rest, link_custom)

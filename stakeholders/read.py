@@ -93,6 +93,8 @@ class RawTable:
     column_word: str = "column"
     lenient: dict[str, str] = field(default_factory=dict)
     """Columns whose values become a field when they name one of its terms, and stay custom otherwise."""
+    fields: dict[str, str] = field(default_factory=dict)
+    """Headers that mean one of our fields in this table only (a Kumu connection's ``Description`` is its notes)."""
     row_names: dict[int, str] = field(default_factory=dict)
     """How messages name rows by number, where a name says more than the number (a graph file's node ids)."""
     problems: list[tuple[int, str, str]] = field(default_factory=list)

@@ -122,7 +122,7 @@ def _map_headers(table: RawTable, role: str, findings: _Findings) -> tuple[dict[
         if problem:
             findings.add(table, 1, place, f"this header {problem}")
             continue
-        column = next((c for c in COLUMNS[role] if c.accepts(header)), None)
+        column = next((c for c in COLUMNS[role] if c.accepts(header) or table.fields.get(header) == c.name), None)
         if column is not None:
             if column.name in known:
                 first = table.headers[known[column.name]]

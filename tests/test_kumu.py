@@ -272,3 +272,22 @@ def test_a_problem_in_a_row_with_several_targets_is_one_line(tmp_path: Path) -> 
         "bad.xlsx, sheet Connections, row 3, column direction: 'sideways' is not a direction: "
         "use one of directed, mutual, undirected",
     ]
+
+
+def test_a_connection_description_is_its_notes(tmp_path: Path) -> None:
+    connections = [["From", "To", "Description", "Tags"], ["Politie", "Europol", "weekly call", "x|y"]]
+    m = load_map(write_workbook(tmp_path / "k.xlsx", {"Elements": ELEMENTS, "Connections": connections}))
+    assert list(m.links["notes"]) == ["weekly call"]
+    assert m.custom_columns["links"] == ("Tags",)  # links have no tags field of their own
+    workbook = openpyxl.load_workbook(export_map(m, tmp_path / "out.xlsx", kumu=True))
+    assert [c.value for c in workbook["Connections"][1]][:6] == ["ID", "From", "To", "Type", "direction", "Description"]
+    assert workbook["Connections"]["F2"].value == "weekly call"
+    blueprint = tmp_path / "blueprint.json"
+    data = {"elements": [{"label": "A"}, {"label": "B"}], "connections": [{"from": "A", "to": "B", "description": "d"}]}
+    blueprint.write_text(json.dumps(data), encoding="utf-8")
+    assert list(load_map(blueprint).links["notes"]) == ["d"]
+    both = [["From", "To", "Description", "Notes"], ["Politie", "Europol", "weekly call", "check"]]
+    m = load_map(write_workbook(tmp_path / "both.xlsx", {"Elements": ELEMENTS, "Connections": both}))
+    assert (list(m.links["notes"]), list(m.links["Description"])) == (["check"], ["weekly call"])
+    back = load_map(export_map(m, tmp_path / "both-out.xlsx", kumu=True))
+    assert (list(back.links["notes"]), list(back.links["Description"])) == (["check"], ["weekly call"])
