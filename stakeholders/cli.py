@@ -494,7 +494,8 @@ def report(
     except StakeholdersError as err:
         _fail(err)
     _warn_sensitive(result.map)
-    click.echo(f"Wrote {written.resolve()} ({_counts(result.summary['organisations'], result.summary['links'])}).")
+    shown = _counts(result.summary["organisations"], result.summary["links"], as_of_date)
+    click.echo(f"Wrote {written.resolve()} ({shown}).")
 
 
 @cli.command()

@@ -310,3 +310,6 @@ def test_report_command(runner: CliRunner, tmp_path: Path) -> None:
     assert ">Kerncijfers<" in out.read_text(encoding="utf-8")
     bad = runner.invoke(cli, ["report", str(example_path()), "-o", str(tmp_path / "r.pdf")])
     assert bad.exit_code == 2
+    then = runner.invoke(cli, ["report", str(example_path()), "-o", str(out), "--as-of", "1990"])
+    assert then.exit_code == 0, then.output
+    assert then.output.endswith(" links as of 1990).\n")  # as the map and export commands say it
