@@ -26,6 +26,7 @@ import csv
 import io
 import math
 import os
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -47,6 +48,7 @@ __all__ = [
     "export_map",
     "map_sheets",
     "neutralise",
+    "number_cell",
     "plain",
     "records",
     "settings_pairs",
@@ -281,13 +283,49 @@ def _workbook_bytes(sheets: dict[str, list[list[Any]]]) -> bytes:
     return _fixed_zip(buffer.getvalue())
 
 
+NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+"""A plain decimal number, as a custom field may hold one (no exponent, sign only in front)."""
+
+
+def number_cell(value: Any) -> Any:
+    """Text that is a number as a workbook number, when reading it back gives the same text; else as it is.
+
+    Excel then neither flags the cell as "number stored as text" nor changes it:
+    ``007``, ``2.50``, ``1e3`` and ``3.0`` stay text, and so do numbers with more
+    than the 15 digits Excel keeps.
+
+    >>> number_cell("12"), number_cell("-2.5"), number_cell("007"), number_cell("2.50"), number_cell("3.0")
+    (12, -2.5, '007', '2.50', '3.0')
+    """
+    if not isinstance(value, str) or not NUMBER.fullmatch(value) or len(value.strip("-").replace(".", "")) > 15:
+        return value
+    number = float(value) if "." in value else int(value)
+    whole_float = isinstance(number, float) and number.is_integer()
+    return number if str(number) == value and not whole_float else value
+
+
+def _numbers_in_custom_columns(sheets: dict[str, list[list[Any]]], m: StakeholderMap) -> dict[str, list[list[Any]]]:
+    """The sheets with custom fields' numbers as numbers (:func:`number_cell`); our own fields stay as they are."""
+    custom = {*m.custom_columns.get("organisations", ()), *m.custom_columns.get("links", ())}
+    for title in ("Organisations", "Links", "Elements", "Connections"):
+        grid = sheets.get(title) or [[]]
+        places = [index for index, header in enumerate(grid[0]) if header in custom]
+        for row in grid[1:]:
+            for index in places:
+                row[index] = number_cell(row[index])
+    return sheets
+
+
 def to_xlsx(m: StakeholderMap, *, kumu: bool = False) -> bytes:
-    """The map as an .xlsx workbook: ours (:func:`map_sheets`), or Kumu's with ``kumu``."""
+    """The map as an .xlsx workbook: ours (:func:`map_sheets`), or Kumu's with ``kumu``.
+
+    Numbers in custom fields are number cells (see :func:`number_cell`).
+    """
     if kumu:
         from .kumu import kumu_sheets
 
-        return _workbook_bytes(kumu_sheets(m))
-    return _workbook_bytes(map_sheets(m))
+        return _workbook_bytes(_numbers_in_custom_columns(kumu_sheets(m), m))
+    return _workbook_bytes(_numbers_in_custom_columns(map_sheets(m), m))
 
 
 def _csv_bytes(grid: list[list[Any]]) -> bytes:

@@ -104,9 +104,10 @@ def test_workbook_cells_are_text_marked_as_such(awkward_xlsx: Path, kumu: bool) 
     workbook = openpyxl.load_workbook(io.BytesIO(to_xlsx(load_map(awkward_xlsx), kumu=kumu)))
     sheet = workbook["Elements" if kumu else "Organisations"]
     cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)}
-    for text in ("=1+1", "+31 20 123 4567", "@home", "'=already quoted", "-12"):
+    for text in ("=1+1", "+31 20 123 4567", "@home", "'=already quoted"):
         assert cells[text].data_type == "s", text  # a string, never a formula
         assert cells[text].quotePrefix, text  # and Excel keeps it text when the cell is edited
+    assert -12 in [cell.value for row in sheet.iter_rows() for cell in row]  # a number in a custom field
     assert not cells["Openbaar Ministerie"].quotePrefix
     assert not any(cell.data_type == "f" for ws in workbook for row in ws.iter_rows() for cell in row)
 
@@ -406,3 +407,32 @@ def test_export_for_internal_readers_from_the_command_line(runner: CliRunner, tm
     assert result.exit_code == 0, result.output
     page = (tmp_path / "public.html").read_text(encoding="utf-8")
     assert "Agent Jansen" not in page and "informal q8z" not in page and "partner note" not in page
+
+
+@pytest.mark.parametrize("kumu", [False, True])
+def test_numbers_in_custom_fields_are_numbers_in_workbooks(kumu: bool, tmp_path: Path) -> None:
+    source = write_folder(
+        tmp_path / "source",
+        {
+            "organisations": [
+                ["id", "name", "Influence", "Serial"],
+                ["1", "12", "5", "007"],
+                ["b", "B", "-2.5", "1e3"],
+                ["c", "C", "", "2.50"],
+                ["d", "D", "1234567890123456", "3.0"],
+            ],
+            "links": [["source", "target", "Budget"], ["1", "b", "1500"]],
+        },
+    )
+    m = load_map(source)
+    workbook = openpyxl.load_workbook(io.BytesIO(to_xlsx(m, kumu=kumu)))
+    sheet = workbook["Elements" if kumu else "Organisations"]
+    header = [cell.value for cell in sheet[1]]
+    influence, code = header.index("Influence") + 1, header.index("Serial") + 1
+    assert [sheet.cell(row, influence).value for row in range(2, 6)] == [5, -2.5, None, "1234567890123456"]
+    assert [sheet.cell(row, code).value for row in range(2, 6)] == ["007", "1e3", "2.50", "3.0"]
+    assert sheet.cell(2, 1).value == "1" and "12" in [cell.value for cell in sheet[2]]  # our own fields stay text
+    links = workbook["Connections" if kumu else "Links"]
+    assert 1500 in [cell.value for cell in links[2]]
+    written = export_map(m, tmp_path / "map.xlsx", kumu=kumu)
+    assert map_summary(load_map(written)) == map_summary(m)
