@@ -36,7 +36,7 @@ import pandas as pd
 
 from .atomic import write_atomic
 from .errors import InvalidArgument, OutputError
-from .model import LINK_KINDS, SECTORS, StakeholderMap
+from .model import AUDIENCES, LINK_KINDS, SECTORS, StakeholderMap
 from .read import FORMULA_START, table_role
 from .validate import default_stages
 
@@ -176,11 +176,12 @@ def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
     """Every setting of the map that is not the default, as (key, value) text.
 
     Title, date, source note, description, extra sectors and kinds, and who may
-    see what: the default ``audience``, ``partners_fields`` and
-    ``restricted_fields`` (the columns this map still holds: a map cut down
-    for an audience names none it no longer has) and ``show_hidden_counts``.
-    An export for internal readers thus keeps its private columns marked, and
-    a map made from it for the public leaves them out again.
+    see what: the default ``audience`` (never wider than the audience the map
+    was cut down for), ``partners_fields`` and ``restricted_fields`` (the
+    columns this map still holds: a map cut down for an audience names none it
+    no longer has) and ``show_hidden_counts``. An export for internal readers
+    thus keeps its private columns marked, and a map made from it for the
+    public leaves them out again.
 
     >>> from stakeholders.model import MapSettings
     >>> settings = MapSettings(audience="partners", restricted_fields=("notes", "gone"), show_hidden_counts=True)
@@ -199,8 +200,9 @@ def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
         extra = [vocabulary.label(term) for term in vocabulary.ids if term not in default.ids]
         if extra:
             pairs.append((key, "|".join(extra)))
-    if settings.audience != "public":
-        pairs.append(("audience", settings.audience))
+    narrowest = min(settings.audience or "public", m.audience, key=AUDIENCES.ids.index)
+    if narrowest != "public":
+        pairs.append(("audience", narrowest))
     columns = {*m.organisations.columns, *m.links.columns}
     for key in ("partners_fields", "restricted_fields"):
         pairs.append((key, "|".join(name for name in getattr(settings, key) if name in columns)))

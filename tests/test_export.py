@@ -396,6 +396,7 @@ def test_a_public_export_names_no_column_it_left_out(output: str, tmp_path: Path
     name, kumu = OUTPUTS[output]
     again = load_map(export_map(public, tmp_path / name, kumu=kumu), audience="internal")
     assert (again.settings.restricted_fields, again.settings.partners_fields) == ((), ("notes",))
+    assert again.settings.audience == "public"  # a default wider than the export's audience would mean nothing
     assert "Contact person" not in again.organisations and list(again.links["notes"]) == [""]
 
 
