@@ -534,7 +534,8 @@ def diff(
 
     Both are drawn on one stable layout; the change list says what changed in each. With one
     source, --from and --to compare the map as it stood on two dates (its since/until columns).
-    A mutual or undirected link written the other way round is the same link.
+    A mutual or undirected link written the other way round is the same link; a directed one
+    turned round is changed (direction reversed). md and csv name items as the page does.
 
     Example:
 
