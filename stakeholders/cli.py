@@ -89,10 +89,12 @@ def as_of_option(command: Callable[..., Any]) -> Callable[..., Any]:
 def _load(path: Path, as_of_date: str | None = None) -> StakeholderMap:
     """Load the map for the audience asked for (``--audience``), as of a date when one is given."""
     meta = click.get_current_context().meta
-    stakeholder_map = load_map(
-        path, audience=meta.get("stakeholders.audience"), limit_mb=meta.get("stakeholders.max_input_mb") or LIMIT_MB
+    return load_map(
+        path,
+        audience=meta.get("stakeholders.audience"),
+        limit_mb=meta.get("stakeholders.max_input_mb") or LIMIT_MB,
+        as_of=as_of_date,
     )
-    return as_of(stakeholder_map, as_of_date) if as_of_date else stakeholder_map
 
 
 def _number(count: int, thing: str) -> str:

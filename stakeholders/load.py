@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
+from . import timeline
 from .audience import for_audience
 from .errors import Problem, ValidationError
 from .graph import build_graph
@@ -41,7 +43,11 @@ def example_path(name: str = EXAMPLE) -> Path:
 
 
 def load_map(
-    path: str | os.PathLike[str], *, audience: str | None = None, limit_mb: float = LIMIT_MB
+    path: str | os.PathLike[str],
+    *,
+    audience: str | None = None,
+    limit_mb: float = LIMIT_MB,
+    as_of: str | date | None = None,
 ) -> StakeholderMap:
     """Read, validate and build the map in ``path``, cut down to an audience.
 
@@ -51,9 +57,11 @@ def load_map(
     ``internal``) removes what it may not see (default: the source's default
     audience, ``public`` unless the source declares another; see
     :mod:`stakeholders.audience`). Sources larger than ``limit_mb`` megabytes
-    are refused. Raises :class:`~stakeholders.errors.ValidationError` listing
-    every problem, or :class:`~stakeholders.errors.SourceError` when the
-    source cannot be read.
+    are refused. ``as_of`` gives the map as it stood on that date (see
+    :func:`stakeholders.timeline.as_of`), taken before the audience's cut, so
+    the counts of what the audience does not see are counts of that date.
+    Raises :class:`~stakeholders.errors.ValidationError` listing every problem,
+    or :class:`~stakeholders.errors.SourceError` when the source cannot be read.
     """
     source = read_source(path, limit_mb=limit_mb)
     tables = validate_source(source)
@@ -75,6 +83,8 @@ def load_map(
         custom_columns=tables.custom_columns,
         views=tables.views,
     )
+    if as_of is not None:
+        whole = timeline.as_of(whole, as_of)
     return _dated(for_audience(whole, audience))
 
 

@@ -189,3 +189,15 @@ def test_a_view_that_filters_on_a_removed_term_leaves_no_trace(tmp_path: Path) -
     written = export_map(public, tmp_path / "public-folder")
     assert "covert" not in "".join(p.read_text(encoding="utf-8") for p in written.iterdir())
     assert list(load_map(written, audience="public").views["name"]) == ["both"]  # the export loads back
+
+
+def test_hidden_counts_are_counts_of_the_date_asked_for(tmp_path: Path) -> None:
+    """What did not exist yet on the date is not counted as hidden: that would hint at later cooperation."""
+    orgs = [["id", "name", "since", "sensitivity"], ["a", "A", "", ""], ["b", "B", "", ""]]
+    orgs += [["old", "Old", "2010", "restricted"], ["new", "New", "2020", "restricted"]]
+    links = [["source", "target", "since", "sensitivity"], ["a", "b", "", ""], ["a", "b", "2019", "restricted"]]
+    links += [["a", "old", "2012", ""], ["a", "new", "2021", ""]]
+    folder = write_folder(tmp_path / "m", {"organisations": orgs, "links": links})
+    assert load_map(folder).hidden == {"organisations": 2, "links": 3}
+    assert load_map(folder, as_of="2015").hidden == {"organisations": 1, "links": 1}
+    assert load_map(folder, as_of="2015", audience="internal").organisations["id"].tolist() == ["a", "b", "old"]
