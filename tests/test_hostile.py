@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import stat
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -323,3 +324,30 @@ def test_numbers_and_dates_python_cannot_hold_are_text_to_validate(runner: CliRu
         f'{{"organisations": [{{"id": "a", "name": "A", "staff": {digits}}}], "links": []}}', encoding="utf-8"
     )
     assert load_map(tmp_path / "map.json").organisations.loc[0, "staff"] == digits
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_a_new_output_file_follows_the_umask(tmp_path: Path, umask: int) -> None:
+    from stakeholders.atomic import write_atomic
+
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "map.html", b"<!doctype html>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(tmp_path / "map.html").st_mode) == 0o666 & ~umask
+
+
+def test_a_replaced_output_file_keeps_its_mode(tmp_path: Path) -> None:
+    from stakeholders.atomic import write_atomic
+
+    target = tmp_path / "map.html"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    old = os.umask(0o022)
+    try:
+        write_atomic(target, b"new")
+    finally:
+        os.umask(old)
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
