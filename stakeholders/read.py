@@ -375,19 +375,51 @@ def sniff_delimiter(header_line: str) -> str:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+def _last_quote_opened(text: str, delimiter: str, until_line: int) -> int | None:
+    """The line of the last quote that opened a cell on or before ``until_line`` (the csv module's rules)."""
+    line, opened, quoted, at_start, i = 1, None, False, True, 0
+    while i < len(text) and line <= until_line:
+        char = text[i]
+        if quoted and char == '"':
+            if text[i + 1 : i + 2] == '"':
+                i += 1
+            else:
+                quoted = False
+        elif not quoted and char == '"' and at_start:
+            quoted, opened = True, line
+        at_start = not quoted and char in (delimiter, "\n", "\r")
+        if char == "\n" or (char == "\r" and text[i + 1 : i + 2] != "\n"):
+            line += 1
+        i += 1
+    return opened
+
+
 def _read_csv(path: Path) -> list[list[str]]:
     text = decode_text(path.read_bytes(), str(path))
     first, *rest = _LINE_BREAK.split(text, maxsplit=1)
+    skipped = 0
     if first.lower().startswith("sep=") and len(first) >= 5:  # Excel's line naming the delimiter
-        delimiter, text = first[4], "".join(rest)
+        delimiter, text, skipped = first[4], "".join(rest), 1
     else:
         delimiter = sniff_delimiter(first)
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open stops here instead of swallowing the rows after it
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         # unquote_cell, inlined: this runs once per cell of the file
         return [[cell[1:] if cell[:1] == "'" and FORMULA_START.match(cell) else cell for cell in row] for row in rows]
     except csv.Error as err:
-        msg = f"{path}, line {rows.line_num}: cannot read this CSV file ({err}): check its quotes"
+        line = rows.line_num
+        opened = _last_quote_opened(text, delimiter, line)
+        where = f"{path}, line {line + skipped}"
+        if "end of data" in str(err) and opened is not None:
+            msg = f"{where}: a quote opened on line {opened + skipped} is never closed: close it or remove it"
+        elif opened is not None:
+            msg = (
+                f"{where}: cannot read this CSV file ({err}): a quote opened on line {opened + skipped} "
+                "runs on to here: check its quotes"
+            )
+        else:
+            msg = f"{where}: cannot read this CSV file ({err}): check its quotes"
         raise SourceError(msg) from err
 
 
