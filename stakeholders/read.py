@@ -111,8 +111,17 @@ class Source:
     kind: str = "workbook"
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+def _sizes(size: int, limit_mb: float) -> tuple[str, str]:
+    """``size`` (bytes) and the limit, in MB when one decimal tells them apart, else in bytes.
+
+    >>> _sizes(2_000_000, 1)
+    ('2.0 MB', '1 MB')
+    >>> _sizes(1_500, 0.001)
+    ('1,500 bytes', '1,000 bytes (0.001 MB)')
+    """
+    if round(size / 1_000_000, 1) > limit_mb:
+        return f"{size / 1_000_000:.1f} MB", f"{limit_mb:g} MB"
+    return f"{size:,} bytes", f"{int(limit_mb * 1_000_000):,} bytes ({limit_mb:g} MB)"
 
 
 def check_size(path: Path, limit_mb: float) -> None:
@@ -131,13 +140,15 @@ def check_size(path: Path, limit_mb: float) -> None:
     size = sum(p.stat().st_size for p in files if p.is_file())
     hint = "raise the limit with --max-input-mb if it is really this big"
     if size > limit:
-        msg = f"{path}: this source is {_megabytes(size)}, more than the limit of {limit_mb:g} MB: {hint}"
+        shown, most = _sizes(size, limit_mb)
+        msg = f"{path}: this source is {shown}, more than the limit of {most}: {hint}"
         raise SourceError(msg)
     if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES and zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > limit:
-            msg = f"{path}: this workbook unpacks to {_megabytes(unpacked)}, more than the limit of {limit_mb:g} MB"
+            shown, most = _sizes(unpacked, limit_mb)
+            msg = f"{path}: this workbook unpacks to {shown}, more than the limit of {most}"
             msg += f": {hint}"
             raise SourceError(msg)
 

@@ -30,6 +30,19 @@ def _one_line_error(result: Any) -> str:
     return lines[0]
 
 
+def test_a_small_limit_shows_sizes_that_differ(runner: CliRunner, tmp_path: Path) -> None:
+    # not "this source is 0.0 MB, more than the limit of 0.001 MB"
+    source = write_folder(tmp_path / "big", {"organisations": ORGANISATIONS, "links": LINKS})
+    (source / "notes.csv").write_bytes(b"x" * 1_200)
+    size = sum(p.stat().st_size for p in source.glob("*.csv"))
+    out = tmp_path / "m.html"
+    line = _one_line_error(runner.invoke(cli, ["--max-input-mb", "0.001", "map", str(source), "-o", str(out)]))
+    assert line == (
+        f"Error: {source}: this source is {size:,} bytes, more than the limit of 1,000 bytes (0.001 MB): "
+        "raise the limit with --max-input-mb if it is really this big"
+    )
+
+
 def test_sources_larger_than_the_limit(runner: CliRunner, tmp_path: Path) -> None:
     source = write_folder(tmp_path / "big", {"organisations": ORGANISATIONS, "links": LINKS})
     (source / "notes.csv").write_bytes(b"x" * 1_200_000)
@@ -299,7 +312,7 @@ def test_an_unbalanced_quote_names_its_line(runner: CliRunner, tmp_path: Path) -
     (folder / "links.csv").write_text('source,target\npolitie,"om\n' + "x" * 140_000 + "\n", encoding="utf-8")
     assert _one_line_error(runner.invoke(cli, ["validate", str(folder)])) == (
         f"Error: {folder / 'links.csv'}, line 3: cannot read this CSV file (field larger than field limit (131072)): "
-        "check its quotes"
+        "a quote opened on line 2 runs on to here: check its quotes"
     )
 
 

@@ -204,7 +204,7 @@ def test_serve_respects_the_input_limit(tmp_path: Path) -> None:
     source = write_folder(tmp_path / "big", {"organisations": organisations, "links": LINKS})
     server = start(source, port=0, limit_mb=0.001)
     try:
-        assert "more than the limit of 0.001 MB" in server.live.errors[0]
+        assert "bytes, more than the limit of 1,000 bytes (0.001 MB)" in server.live.errors[0]
     finally:
         server.stop()
 
