@@ -9,17 +9,39 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+import threading
 from pathlib import Path
 
 from .errors import OutputError
 
 __all__ = ["write_atomic"]
 
+_UMASK_LOCK = threading.Lock()
 
-def write_atomic(path: str | os.PathLike[str], content: bytes) -> Path:
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it, so briefly and under a lock)."""
+    with _UMASK_LOCK:
+        current = os.umask(0o077)
+        os.umask(current)
+    return current
+
+
+def _mode_for(path: Path, new: int) -> int:
+    """An existing file keeps its permissions; a new one gets ``new`` less the umask, as ``open`` would."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return new & ~_umask()
+
+
+def write_atomic(path: str | os.PathLike[str], content: bytes, *, mode: int = 0o666) -> Path:
     """Write ``content`` to a temporary file beside ``path``, then rename it into place.
 
+    A file replaced keeps its permissions; a new one gets ``mode`` less the
+    umask (0o666: like any file the user's programs write; 0o600: private).
     On any failure (including Ctrl-C) the temporary file is removed and an
     existing file at ``path`` is left as it was.
     """
@@ -38,7 +60,7 @@ def write_atomic(path: str | os.PathLike[str], content: bytes) -> Path:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, _mode_for(path, mode))
         os.replace(temporary, path)
     except BaseException as err:
         Path(temporary).unlink(missing_ok=True)

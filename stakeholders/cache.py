@@ -105,8 +105,9 @@ def _write(folder: Path, path: Path, key: str, positions: dict[str, tuple[int, i
     """Store positions; a cache that cannot be written is no reason to fail a map."""
     content = {"format": FORMAT, "key": key, "positions": {node: list(xy) for node, xy in positions.items()}}
     with contextlib.suppress(OSError, OutputError):
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(content, separators=(",", ":")).encode("utf-8"))
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # private: the cache names organisations by id, whichever audience the map was for
+        write_atomic(path, json.dumps(content, separators=(",", ":")).encode("utf-8"), mode=0o600)
         entries = sorted(folder.glob("layout-*.json"), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
         for old in entries[MAX_ENTRIES:]:
             old.unlink(missing_ok=True)

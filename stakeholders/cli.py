@@ -656,7 +656,13 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
 
     try:
         meta = click.get_current_context().meta
-        server = start(source, port=port, lang=lang, audience=meta.get("stakeholders.audience"))
+        server = start(
+            source,
+            port=port,
+            lang=lang,
+            audience=meta.get("stakeholders.audience"),
+            limit_mb=meta.get("stakeholders.max_input_mb") or LIMIT_MB,
+        )
     except OSError as err:
         raise click.ClickException(f"cannot serve on port {port} ({err.strerror}): choose another with --port") from err
     click.echo(f"Serving {source} at {server.url} — press Ctrl-C to stop.")

@@ -111,8 +111,17 @@ class Source:
     kind: str = "workbook"
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+def _sizes(size: int, limit_mb: float) -> tuple[str, str]:
+    """``size`` (bytes) and the limit, in MB when one decimal tells them apart, else in bytes.
+
+    >>> _sizes(2_000_000, 1)
+    ('2.0 MB', '1 MB')
+    >>> _sizes(1_500, 0.001)
+    ('1,500 bytes', '1,000 bytes (0.001 MB)')
+    """
+    if round(size / 1_000_000, 1) > limit_mb:
+        return f"{size / 1_000_000:.1f} MB", f"{limit_mb:g} MB"
+    return f"{size:,} bytes", f"{int(limit_mb * 1_000_000):,} bytes ({limit_mb:g} MB)"
 
 
 def check_size(path: Path, limit_mb: float) -> None:
@@ -131,13 +140,15 @@ def check_size(path: Path, limit_mb: float) -> None:
     size = sum(p.stat().st_size for p in files if p.is_file())
     hint = "raise the limit with --max-input-mb if it is really this big"
     if size > limit:
-        msg = f"{path}: this source is {_megabytes(size)}, more than the limit of {limit_mb:g} MB: {hint}"
+        shown, most = _sizes(size, limit_mb)
+        msg = f"{path}: this source is {shown}, more than the limit of {most}: {hint}"
         raise SourceError(msg)
     if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES and zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > limit:
-            msg = f"{path}: this workbook unpacks to {_megabytes(unpacked)}, more than the limit of {limit_mb:g} MB"
+            shown, most = _sizes(unpacked, limit_mb)
+            msg = f"{path}: this workbook unpacks to {shown}, more than the limit of {most}"
             msg += f": {hint}"
             raise SourceError(msg)
 
@@ -375,19 +386,51 @@ def sniff_delimiter(header_line: str) -> str:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+def _last_quote_opened(text: str, delimiter: str, until_line: int) -> int | None:
+    """The line of the last quote that opened a cell on or before ``until_line`` (the csv module's rules)."""
+    line, opened, quoted, at_start, i = 1, None, False, True, 0
+    while i < len(text) and line <= until_line:
+        char = text[i]
+        if quoted and char == '"':
+            if text[i + 1 : i + 2] == '"':
+                i += 1
+            else:
+                quoted = False
+        elif not quoted and char == '"' and at_start:
+            quoted, opened = True, line
+        at_start = not quoted and char in (delimiter, "\n", "\r")
+        if char == "\n" or (char == "\r" and text[i + 1 : i + 2] != "\n"):
+            line += 1
+        i += 1
+    return opened
+
+
 def _read_csv(path: Path) -> list[list[str]]:
     text = decode_text(path.read_bytes(), str(path))
     first, *rest = _LINE_BREAK.split(text, maxsplit=1)
+    skipped = 0
     if first.lower().startswith("sep=") and len(first) >= 5:  # Excel's line naming the delimiter
-        delimiter, text = first[4], "".join(rest)
+        delimiter, text, skipped = first[4], "".join(rest), 1
     else:
         delimiter = sniff_delimiter(first)
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open stops here instead of swallowing the rows after it
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         # unquote_cell, inlined: this runs once per cell of the file
         return [[cell[1:] if cell[:1] == "'" and FORMULA_START.match(cell) else cell for cell in row] for row in rows]
     except csv.Error as err:
-        msg = f"{path}, line {rows.line_num}: cannot read this CSV file ({err}): check its quotes"
+        line = rows.line_num
+        opened = _last_quote_opened(text, delimiter, line)
+        where = f"{path}, line {line + skipped}"
+        if "end of data" in str(err) and opened is not None:
+            msg = f"{where}: a quote opened on line {opened + skipped} is never closed: close it or remove it"
+        elif opened is not None:
+            msg = (
+                f"{where}: cannot read this CSV file ({err}): a quote opened on line {opened + skipped} "
+                "runs on to here: check its quotes"
+            )
+        else:
+            msg = f"{where}: cannot read this CSV file ({err}): check its quotes"
         raise SourceError(msg) from err
 
 

@@ -4,7 +4,10 @@
 on another interface), and watches the source with watchfiles. Each save
 rebuilds the page; the open page asks ``/state`` every 0.7 s and reloads when
 a newer good build exists. An invalid save keeps the last good map on screen
-and shows the validation errors above it.
+and shows the validation errors above it: every line for the ``internal``
+audience, only their number (and ``stakeholders validate SOURCE``) for any
+other, since the lines quote the whole source. Requests whose ``Host`` header
+is not this computer (DNS rebinding) get 403.
 
 >>> import stakeholders
 >>> server = start(stakeholders.example_path(), port=0)
@@ -25,6 +28,8 @@ from typing import Any
 
 from .errors import StakeholdersError, ValidationError
 from .load import load_map
+from .model import AUDIENCES
+from .read import LIMIT_MB
 from .render import TEMPLATES, _environment, content_security_policy, render_page
 
 __all__ = ["HOST", "LiveMap", "LiveServer", "start"]
@@ -39,6 +44,7 @@ class LiveMap:
     source: Path
     lang: str | None = None
     audience: str | None = None
+    limit_mb: float = LIMIT_MB
     version: int = 0
     good: int = -1
     page: str = ""
@@ -50,7 +56,7 @@ class LiveMap:
         with self.lock:
             version = self.version + 1
             try:
-                stakeholder_map = load_map(self.source, audience=self.audience)
+                stakeholder_map = load_map(self.source, audience=self.audience, limit_mb=self.limit_mb)
                 page = render_page("map.html", stakeholder_map, lang=self.lang, live=True, live_version=version)
             except ValidationError as err:
                 self.version, self.errors = version, [str(problem) for problem in err.problems]
@@ -60,14 +66,26 @@ class LiveMap:
                 return
             self.version, self.good, self.page, self.errors = version, version, page, []
 
+    @property
+    def shows_error_lines(self) -> bool:
+        """Whether the page may list the problems: they quote the whole source, so only for ``internal``."""
+        return self.audience is not None and AUDIENCES.lookup(self.audience) == "internal"
+
     def state(self) -> dict[str, Any]:
         with self.lock:
             count = len(self.errors)
             title = f"{count} problem{'s' if count != 1 else ''} in the source: showing the last good map"
+            if self.shows_error_lines or not count:
+                lines = list(self.errors)
+            else:
+                lines = [
+                    f"Run `stakeholders validate {self.source.name}` on your own computer to see them "
+                    "(they are not shown here: they may quote what this audience may not see)."
+                ]
             return {
                 "version": self.version,
                 "good": self.good,
-                "errors": {"title": title, "lines": list(self.errors)},
+                "errors": {"title": title, "lines": lines},
             }
 
     def waiting_page(self) -> str:
@@ -82,15 +100,27 @@ class LiveMap:
                 css=css,
                 live_js=live_js,
                 title=f"Waiting for {self.source.name}",
-                message="The source has problems (listed above); the map appears as soon as it is saved without them.",
+                message="The source has problems (see above); the map appears as soon as it is saved without them.",
             )
         )
+
+
+_LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
 
 
 class _Handler(BaseHTTPRequestHandler):
     live: LiveMap
 
+    def _host_is_local(self) -> bool:
+        """Whether the ``Host`` header names this computer and our port (a rebound DNS name does not)."""
+        port = self.server.server_address[1]
+        host = (self.headers.get("Host") or "").strip().lower()
+        return host in {f"{name}:{port}" for name in _LOCAL_NAMES} | set(_LOCAL_NAMES if port == 80 else ())
+
     def do_GET(self) -> None:  # noqa: N802 - the http.server name
+        if not self._host_is_local():
+            self.send_error(403, "Forbidden: use http://127.0.0.1 or http://localhost")
+            return
         if self.path == "/state":
             body, kind = json.dumps(self.live.state()).encode("utf-8"), "application/json"
         elif self.path in ("/", "/index.html"):
@@ -140,13 +170,19 @@ def _watch(live: LiveMap, stop: threading.Event) -> None:
 
 
 def start(
-    source: str | os.PathLike[str], *, port: int = 8765, lang: str | None = None, audience: str | None = None
+    source: str | os.PathLike[str],
+    *,
+    port: int = 8765,
+    lang: str | None = None,
+    audience: str | None = None,
+    limit_mb: float = LIMIT_MB,
 ) -> LiveServer:
     """Build the map at ``source`` for ``audience``, serve it on 127.0.0.1:``port`` (0: any free port), watch it.
 
+    Sources larger than ``limit_mb`` megabytes are refused like in :func:`~stakeholders.load_map`.
     Raises :class:`OSError` when the port is taken.
     """
-    live = LiveMap(Path(source).resolve(), lang=lang, audience=audience)
+    live = LiveMap(Path(source).resolve(), lang=lang, audience=audience, limit_mb=limit_mb)
     live.rebuild()
     handler = type("Handler", (_Handler,), {"live": live})
     server = ThreadingHTTPServer((HOST, port), handler)

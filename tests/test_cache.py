@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -132,3 +134,15 @@ def test_old_entries_are_removed(tmp_path: Path, layouts: Path, monkeypatch: pyt
         extra = [[f"x{number}", f"Extra {number}", *[""] * 7]]
         to_html(load_map(_variant(tmp_path / str(number), organisations=[*ORGANISATIONS, *extra])))
     assert len(list(layouts.glob("layout-*.json"))) == 2
+
+
+def test_cache_files_are_private(small_folder: Path, layouts: Path) -> None:
+    # they name organisations by id, whatever the audience of the map
+    old = os.umask(0o022)
+    try:
+        to_html(load_map(small_folder))
+    finally:
+        os.umask(old)
+    (entry,) = layouts.glob("layout-*.json")
+    assert stat.S_IMODE(os.stat(entry).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(layouts).st_mode) == 0o700

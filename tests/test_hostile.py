@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import stat
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,19 @@ def _one_line_error(result: Any) -> str:
     lines = result.output.strip().splitlines()
     assert len(lines) <= 2 and lines[0].startswith("Error: ")
     return lines[0]
+
+
+def test_a_small_limit_shows_sizes_that_differ(runner: CliRunner, tmp_path: Path) -> None:
+    # not "this source is 0.0 MB, more than the limit of 0.001 MB"
+    source = write_folder(tmp_path / "big", {"organisations": ORGANISATIONS, "links": LINKS})
+    (source / "notes.csv").write_bytes(b"x" * 1_200)
+    size = sum(p.stat().st_size for p in source.glob("*.csv"))
+    out = tmp_path / "m.html"
+    line = _one_line_error(runner.invoke(cli, ["--max-input-mb", "0.001", "map", str(source), "-o", str(out)]))
+    assert line == (
+        f"Error: {source}: this source is {size:,} bytes, more than the limit of 1,000 bytes (0.001 MB): "
+        "raise the limit with --max-input-mb if it is really this big"
+    )
 
 
 def test_sources_larger_than_the_limit(runner: CliRunner, tmp_path: Path) -> None:
@@ -298,7 +312,7 @@ def test_an_unbalanced_quote_names_its_line(runner: CliRunner, tmp_path: Path) -
     (folder / "links.csv").write_text('source,target\npolitie,"om\n' + "x" * 140_000 + "\n", encoding="utf-8")
     assert _one_line_error(runner.invoke(cli, ["validate", str(folder)])) == (
         f"Error: {folder / 'links.csv'}, line 3: cannot read this CSV file (field larger than field limit (131072)): "
-        "check its quotes"
+        "a quote opened on line 2 runs on to here: check its quotes"
     )
 
 
@@ -323,3 +337,30 @@ def test_numbers_and_dates_python_cannot_hold_are_text_to_validate(runner: CliRu
         f'{{"organisations": [{{"id": "a", "name": "A", "staff": {digits}}}], "links": []}}', encoding="utf-8"
     )
     assert load_map(tmp_path / "map.json").organisations.loc[0, "staff"] == digits
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_a_new_output_file_follows_the_umask(tmp_path: Path, umask: int) -> None:
+    from stakeholders.atomic import write_atomic
+
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "map.html", b"<!doctype html>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(tmp_path / "map.html").st_mode) == 0o666 & ~umask
+
+
+def test_a_replaced_output_file_keeps_its_mode(tmp_path: Path) -> None:
+    from stakeholders.atomic import write_atomic
+
+    target = tmp_path / "map.html"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    old = os.umask(0o022)
+    try:
+        write_atomic(target, b"new")
+    finally:
+        os.umask(old)
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600

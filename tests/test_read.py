@@ -227,3 +227,41 @@ def test_csv_drops_the_apostrophe_an_export_puts_before_a_formula(tmp_path: Path
     table = read_source(write_csv(tmp_path / "organisations.csv", rows)).tables["organisations"]
     assert table.headers == ["id", "name", "=header"]
     assert table.rows == [(2, ["a", "=SUM(A1)", "'s-Hertogenbosch"]), (3, ["b", "'+31", "-"])]
+
+
+def _csv_source(folder: Path, organisations: bytes) -> Path:
+    folder.mkdir()
+    (folder / "organisations.csv").write_bytes(organisations)
+    (folder / "links.csv").write_bytes(b"source,target\n")
+    return folder
+
+
+def test_a_quote_left_open_does_not_swallow_the_rows_after_it(tmp_path: Path) -> None:
+    source = _csv_source(tmp_path / "bad", b'id,name,description\na,A,"unterminated\nb,B,ok\nc,C,"x"\n')
+    with pytest.raises(SourceError) as caught:
+        load_map(source)
+    assert str(caught.value) == (
+        f"{source / 'organisations.csv'}, line 4: cannot read this CSV file (',' expected after '\"'): "
+        "a quote opened on line 2 runs on to here: check its quotes"
+    )
+
+
+def test_a_quote_open_at_the_end_of_the_file_is_named(tmp_path: Path) -> None:
+    source = _csv_source(tmp_path / "bad", b'id,name,description\r\na,A,"fine\r\nline"\r\nb,B,"open\r\nc,C,x\r\n')
+    with pytest.raises(SourceError, match=r"organisations\.csv, line 5: a quote opened on line 4 is never closed"):
+        load_map(source)
+
+
+def test_a_quote_open_after_an_excel_sep_line_counts_that_line(tmp_path: Path) -> None:
+    source = _csv_source(tmp_path / "bad", b'sep=;\nid;name\na;"open\nb;B\n')
+    with pytest.raises(SourceError, match=r"a quote opened on line 3 is never closed"):
+        load_map(source)
+
+
+def test_a_closed_multi_line_cell_still_reads(tmp_path: Path) -> None:
+    source = _csv_source(
+        tmp_path / "good", b'id,name,description\r\na,A,"first line\r\nsecond ""quoted"" line"\r\nb,B,ok\r\n'
+    )
+    stakeholder_map = load_map(source, audience="internal")
+    assert list(stakeholder_map.organisations["id"]) == ["a", "b"]
+    assert stakeholder_map.organisations["description"][0] == 'first line\r\nsecond "quoted" line'

@@ -9,13 +9,17 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from conftest import LINKS, ORGANISATIONS, write_folder
 
+import stakeholders.serve
+from stakeholders.cli import cli
 from stakeholders.serve import start
 
 
@@ -77,7 +81,7 @@ def _count(page: Any) -> int:
 
 @pytest.mark.browser
 def test_the_page_follows_the_source(source: Path, live_page: Any) -> None:
-    server = start(source, port=0)
+    server = start(source, port=0, audience="internal")
     try:
         page, outside, errors = live_page(server.url)
         assert _count(page) == 4
@@ -130,7 +134,7 @@ def test_a_source_that_starts_invalid_waits_for_a_good_save(tmp_path: Path) -> N
     source = write_folder(
         tmp_path / "bad", {"organisations": ORGANISATIONS, "links": [["source", "target"], ["x", "om"]]}
     )
-    server = start(source, port=0)
+    server = start(source, port=0, audience="internal")
     try:
         with urllib.request.urlopen(server.url) as response:  # noqa: S310
             assert "Waiting for bad" in response.read().decode("utf-8")
@@ -163,3 +167,77 @@ def test_the_command_stops_cleanly_on_ctrl_c(source: Path) -> None:
     assert process.returncode == 0
     assert stdout.strip().endswith("Stopped.")
     assert "Traceback" not in stderr
+
+
+@pytest.mark.parametrize("audience", [None, "public", "partners"])
+def test_errors_are_only_counted_for_an_audience_below_internal(tmp_path: Path, audience: str | None) -> None:
+    # the lines quote the whole source (restricted rows included), so only `internal` sees them
+    organisations = [*ORGANISATIONS, ["rsec", "RESTRICTED_SECRET", "", "", "", "", "", "", ""]]
+    source = write_folder(
+        tmp_path / "bad", {"organisations": organisations, "links": [*LINKS, ["politie", "rsecc", "referral"]]}
+    )
+    server = start(source, port=0, audience=audience)
+    try:
+        with urllib.request.urlopen(server.url + "state") as response:  # noqa: S310
+            body = response.read().decode("utf-8")
+        with urllib.request.urlopen(server.url) as response:  # noqa: S310
+            body += response.read().decode("utf-8")
+        state = server.live.state()
+        assert state["errors"]["title"].startswith("1 problem in the source")
+        assert state["errors"]["lines"] == [
+            "Run `stakeholders validate bad` on your own computer to see them "
+            "(they are not shown here: they may quote what this audience may not see)."
+        ]
+        assert "RESTRICTED_SECRET" not in body and "rsec" not in body
+    finally:
+        server.stop()
+    internal = start(source, port=0, audience="internal")
+    try:
+        lines = internal.live.state()["errors"]["lines"]
+        assert len(lines) == 1 and "unknown organisation 'rsecc' (did you mean 'rsec'?)" in lines[0]
+    finally:
+        internal.stop()
+
+
+def test_serve_respects_the_input_limit(tmp_path: Path) -> None:
+    organisations = [*ORGANISATIONS, ["big", "Big", "", "", "", "", "", "", "x" * 2000]]
+    source = write_folder(tmp_path / "big", {"organisations": organisations, "links": LINKS})
+    server = start(source, port=0, limit_mb=0.001)
+    try:
+        assert "bytes, more than the limit of 1,000 bytes (0.001 MB)" in server.live.errors[0]
+    finally:
+        server.stop()
+
+
+def test_the_command_passes_max_input_mb_to_serve(source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_start(*args: Any, **kwargs: Any) -> Any:
+        seen.update(kwargs)
+        raise OSError(98, "stop here")
+
+    monkeypatch.setattr(stakeholders.serve, "start", fake_start)
+    result = CliRunner().invoke(cli, ["--max-input-mb", "0.001", "serve", str(source), "--no-open"])
+    assert "cannot serve" in result.output
+    assert seen["limit_mb"] == 0.001
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [("127.0.0.1:{port}", 200), ("localhost:{port}", 200), ("evil.example:{port}", 403), ("evil.example", 403)],
+)
+def test_requests_for_another_host_are_refused(source: Path, host: str, status: int) -> None:
+    # DNS rebinding: a page on evil.example whose name now points to 127.0.0.1 must not read the map
+    server = start(source, port=0)
+    try:
+        port = server._server.server_address[1]
+        for path in ("/", "/state"):
+            request = urllib.request.Request(server.url.rstrip("/") + path, headers={"Host": host.format(port=port)})
+            try:
+                with urllib.request.urlopen(request) as response:  # noqa: S310
+                    got = response.status
+            except urllib.error.HTTPError as err:
+                got = err.code
+            assert got == status
+    finally:
+        server.stop()
