@@ -5,8 +5,12 @@ means public) and the map's settings may mark whole columns for partners
 (``partners_fields``) or for internal readers only (``restricted_fields``).
 :func:`for_audience` **removes** everything above the audience: the rows, the
 links to a removed organisation, the hidden columns (a custom column goes
-entirely; a standard one is emptied), the extra sectors and kinds only they
-used, and the views that focus on a removed organisation. Nothing of it
+entirely; a standard one is emptied; a column's translations such as
+``notes_nl`` go with it), the extra sectors and kinds only they used, the
+map's own stages only removed organisations were in, the views that focus on
+a removed organisation and, in the other views, every filter value no
+remaining row has (a view left with an empty filter goes) and a ``colour_by``
+or ``size_by`` naming a hidden column. Nothing of it
 reaches an output, because every output is made from the cut-down map:
 :func:`stakeholders.load_map` applies the source's default audience
 (``public`` unless the source declares another), and the command line's
@@ -30,8 +34,10 @@ from dataclasses import replace
 import pandas as pd
 
 from .errors import InvalidArgument
+from .export import stage_records
 from .graph import build_graph
-from .model import AUDIENCES, LINK_KINDS, SECTORS, StakeholderMap, Vocabulary
+from .model import AUDIENCES, LINK_KINDS, SECTORS, StakeholderMap, Vocabulary, normalise_key
+from .words import LANGUAGES
 
 __all__ = ["VISIBLE", "for_audience", "resolve_audience"]
 
@@ -69,6 +75,12 @@ def _hidden_fields(m: StakeholderMap, audience: str) -> set[str]:
     return fields
 
 
+def _hidden_columns(columns: pd.Index, fields: set[str]) -> set[str]:
+    """The columns of a table that ``fields`` hide: each field and its translations (``notes`` → ``notes_nl``)."""
+    translated = {normalise_key(f"{field}_{lang}") for field in fields for lang in LANGUAGES}
+    return {c for c in columns if c in fields or normalise_key(str(c)) in translated}
+
+
 def _without_fields(
     frame: pd.DataFrame, fields: set[str], custom: tuple[str, ...]
 ) -> tuple[pd.DataFrame, tuple[str, ...]]:
@@ -84,23 +96,94 @@ def _used_only(vocabulary: Vocabulary, default: Vocabulary, used: set[str]) -> V
     return Vocabulary(vocabulary.name, tuple(term for term in vocabulary.terms if term.id in keep))
 
 
-def _views_within(views: pd.DataFrame | None, terms: dict[str, set[str]]) -> pd.DataFrame | None:
-    """Views whose sector and kind filters name only terms still in the map.
+VIEW_FILTERS = {
+    "sector": ("organisations", "sector"),
+    "level": ("organisations", "level"),
+    "country": ("organisations", "country"),
+    "stage": ("organisations", "stages"),
+    "tags": ("organisations", "tags"),
+    "kind": ("links", "kind"),
+    "status": ("links", "status"),
+}
+"""Each filter of a view: the table and the column whose values it picks (see ``views.select``)."""
 
-    A term that only removed rows used is dropped from a filter; a view left with an empty filter
-    (it showed only removed things) goes, rather than silently showing everything.
+
+def _values(frame: pd.DataFrame, column: str) -> set[str]:
+    """Every value the column holds in some row (the items of list cells)."""
+    if column not in frame:
+        return set()
+    found: set[str] = set()
+    for value in frame[column]:
+        if isinstance(value, (list, tuple)):
+            found.update(str(v) for v in value if v)
+        elif isinstance(value, str) and value:
+            found.add(value)
+    return found
+
+
+def _as_list(value: object) -> list[str]:
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _views_within(
+    views: pd.DataFrame | None,
+    tables: dict[str, pd.DataFrame],
+    hidden_columns: set[str],
+    stages: set[str],
+) -> pd.DataFrame | None:
+    """Views that name only what is still in the map: filter values some remaining row has, known columns.
+
+    A filter value that no remaining row has (only removed rows had it, or its column was hidden) is
+    dropped; a view left with an empty filter (it showed only removed things) goes, rather than silently
+    showing everything. A view coloured or sized by a hidden column is drawn with the default styling,
+    and highlighted stages no longer in the map are left out.
     """
     if views is None:
         return None
     views = views.copy()
     keep = pd.Series(True, index=views.index)
-    for field, known in terms.items():
+    for field, (table, column) in VIEW_FILTERS.items():
         if field not in views:
             continue
-        wanted = views[field].map(lambda value: list(value) if isinstance(value, (list, tuple)) else [])
+        known = _values(tables[table], column)
+        wanted = views[field].map(_as_list)
         views[field] = wanted.map(lambda values, known=known: [term for term in values if term in known])
         keep &= ~(wanted.map(bool) & ~views[field].map(bool))
+    if "highlight_stage" in views:
+        views["highlight_stage"] = views["highlight_stage"].map(
+            lambda values: [stage for stage in _as_list(values) if stage in stages]
+        )
+    for field in ("colour_by", "size_by"):
+        if field in views:
+            views[field] = views[field].map(lambda value: "" if value in hidden_columns else value)
     return views[keep].reset_index(drop=True)
+
+
+def _stages_within(m: StakeholderMap, remaining: pd.DataFrame) -> pd.DataFrame:
+    """The map's own stages without those only removed organisations were in.
+
+    The default stages are the approach's public vocabulary and all stay; of a map's own stages, one
+    goes when a removed organisation was in it and no remaining organisation or hand-over names it
+    (a stage nobody is in, in the whole map, stays).
+    """
+    stages = m.stages
+    if stages is None or "id" not in stages or "stages" not in m.organisations:
+        return stages
+    if stage_records(m) is None:  # the default stages
+        return stages
+    removed_orgs = m.organisations[~m.organisations["id"].isin(set(remaining["id"]))]
+    candidates = _values(removed_orgs, "stages") - _values(remaining, "stages")
+    dropped: set[str] = set()
+    while True:
+        kept = stages[~stages["id"].isin(dropped)]
+        named = _values(kept, "hands_over_to") if "hands_over_to" in kept else set()
+        more = (candidates - dropped) - named
+        if not more:
+            break
+        dropped |= more
+    if not dropped:
+        return stages
+    return stages[~stages["id"].isin(dropped)].reset_index(drop=True)
 
 
 def for_audience(m: StakeholderMap, audience: str | None = None) -> StakeholderMap:
@@ -118,13 +201,16 @@ def for_audience(m: StakeholderMap, audience: str | None = None) -> StakeholderM
     links = links[keep_link]
     hidden = {"organisations": len(m.organisations) - len(orgs), "links": len(m.links) - len(links)}
     fields = _hidden_fields(m, audience)
-    if not any(hidden.values()) and not fields & (set(m.organisations.columns) | set(m.links.columns)):
+    org_hidden = _hidden_columns(m.organisations.columns, fields)
+    link_hidden = _hidden_columns(m.links.columns, fields)
+    if not any(hidden.values()) and not org_hidden | link_hidden:
         return replace(m, audience=audience, hidden=hidden)  # nothing to leave out: no need to rebuild
+    stages = _stages_within(m, orgs)
     custom = dict(m.custom_columns)
     orgs, custom["organisations"] = _without_fields(
-        orgs.reset_index(drop=True), fields, custom.get("organisations", ())
+        orgs.reset_index(drop=True), org_hidden, custom.get("organisations", ())
     )
-    links, custom["links"] = _without_fields(links.reset_index(drop=True), fields, custom.get("links", ()))
+    links, custom["links"] = _without_fields(links.reset_index(drop=True), link_hidden, custom.get("links", ()))
     views = m.views
     if views is not None and "focus" in views:
         views = views[views["focus"].fillna("").isin(kept | {""})].reset_index(drop=True)
@@ -133,13 +219,15 @@ def for_audience(m: StakeholderMap, audience: str | None = None) -> StakeholderM
         sectors=_used_only(m.settings.sectors, SECTORS, set(orgs.get("sector", pd.Series(dtype=object)))),
         kinds=_used_only(m.settings.kinds, LINK_KINDS, set(links.get("kind", pd.Series(dtype=object)))),
     )
-    views = _views_within(views, {"sector": set(settings.sectors.ids), "kind": set(settings.kinds.ids)})
+    tables = {"organisations": orgs, "links": links}
+    views = _views_within(views, tables, org_hidden | link_hidden, set(stages["id"]) if "id" in stages else set())
     graph = build_graph(orgs, links, dict(m.graph.graph))
     return replace(
         m,
         organisations=orgs,
         links=links,
         graph=graph,
+        stages=stages,
         settings=settings,
         custom_columns=custom,
         views=views,

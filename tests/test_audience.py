@@ -201,3 +201,145 @@ def test_hidden_counts_are_counts_of_the_date_asked_for(tmp_path: Path) -> None:
     assert load_map(folder).hidden == {"organisations": 2, "links": 3}
     assert load_map(folder, as_of="2015").hidden == {"organisations": 1, "links": 1}
     assert load_map(folder, as_of="2015", audience="internal").organisations["id"].tolist() == ["a", "b", "old"]
+
+
+SECRET_TAG = "secret-tag-k41"
+SECRET_LAND = "Secretland-x9"
+SECRET_STAGE = "Covert stage w7"
+SECRET_STAGE_NOTE = "covert stage note m3"
+SECRET_DESC_NL = "geheime omschrijving p2"
+SECRET_NOTE_NL = "geheime notitie r5"
+SECRET_COLUMN = "Handler code v8"
+
+
+def leaky_map(folder: Path) -> Path:
+    """A source whose restricted rows and fields reach views, translations and stages."""
+    organisations = [
+        ["id", "name", "sector", "country", "stages", "tags", "sensitivity", "description", "description_nl"],
+        ["om", "OM", "justice", "NL", "prosecution", "open", "", "prosecution", SECRET_DESC_NL],
+        ["politie", "Politie", "police", "NL", "investigation", "open", "", "investigation", ""],
+        ["zeta", "Zeta", "police", SECRET_LAND, "covert", SECRET_TAG, "restricted", "", ""],
+    ]
+    organisations[0].append(SECRET_COLUMN)
+    for row, value in zip(organisations[1:], ["a1", "b2", "c3"], strict=True):
+        row.append(value)
+    links = [
+        ["source", "target", "kind", "notes", "notes_nl"],
+        ["politie", "om", "referral", "a note", SECRET_NOTE_NL],
+    ]
+    stages = [
+        ["id", "name", "order", "description", "hands_over_to"],
+        ["investigation", "Investigation", "1", "", "prosecution"],
+        ["prosecution", "Prosecution", "2", "", ""],
+        ["covert", SECRET_STAGE, "3", SECRET_STAGE_NOTE, ""],
+        ["unused", "Aftercare", "4", "nobody yet", ""],
+    ]
+    views = [
+        ["name", "step", "tags", "country", "stage", "highlight_stage", "colour_by"],
+        ["by-tag", "1", SECRET_TAG, "", "", "", ""],
+        ["by-land", "2", "", SECRET_LAND, "", "", ""],
+        ["by-stage", "3", "", "", "covert", "", ""],
+        ["mixed", "4", f"open|{SECRET_TAG}", f"NL|{SECRET_LAND}", "prosecution|covert", "covert|prosecution", ""],
+        ["coloured", "5", "", "", "", "", SECRET_COLUMN],
+        ["all", "6", "", "", "", "", ""],
+    ]
+    settings = [["key", "value"], ["restricted_fields", f"description|notes|{SECRET_COLUMN}"]]
+    tables = {
+        "organisations": organisations,
+        "links": links,
+        "stages": stages,
+        "views": views,
+        "map": settings,
+    }
+    return write_folder(folder, tables)
+
+
+LEAKS = (SECRET_TAG, SECRET_LAND, SECRET_STAGE, SECRET_STAGE_NOTE, SECRET_DESC_NL, SECRET_NOTE_NL, SECRET_COLUMN)
+
+
+def test_translations_of_hidden_fields_are_hidden_too(tmp_path: Path) -> None:
+    public = load_map(leaky_map(tmp_path / "s"), audience="public")
+    assert "description_nl" not in public.organisations.columns
+    assert "notes_nl" not in public.links.columns
+    internal = load_map(leaky_map(tmp_path / "s"), audience="internal")
+    assert list(internal.organisations["description_nl"])[0] == SECRET_DESC_NL
+
+
+def test_views_keep_only_what_remaining_rows_have(tmp_path: Path) -> None:
+    public = load_map(leaky_map(tmp_path / "s"), audience="public")
+    views = public.views.set_index("name")
+    assert list(views.index) == ["mixed", "coloured", "all"]
+    mixed = views.loc["mixed"]
+    assert (mixed["tags"], mixed["country"], mixed["stage"]) == (["open"], ["NL"], ["prosecution"])
+    assert mixed["highlight_stage"] == ["prosecution"]
+    assert views.loc["coloured", "colour_by"] == ""
+    internal = load_map(leaky_map(tmp_path / "s"), audience="internal")
+    assert len(internal.views) == 6 and SECRET_COLUMN in list(internal.views["colour_by"])
+
+
+def test_stages_only_removed_rows_were_in_go(tmp_path: Path) -> None:
+    public = load_map(leaky_map(tmp_path / "s"), audience="public")
+    assert list(public.stages["id"]) == ["investigation", "prosecution", "unused"]  # nobody's stage stays
+    assert list(load_map(leaky_map(tmp_path / "s"), audience="internal").stages["id"]) == [
+        "investigation",
+        "prosecution",
+        "covert",
+        "unused",
+    ]
+
+
+def test_a_stage_a_remaining_hand_over_names_stays(tmp_path: Path) -> None:
+    source = leaky_map(tmp_path / "s")
+    stages = (source / "stages.csv").read_text(encoding="utf-8")
+    (source / "stages.csv").write_text(stages.replace("2,,\n", "2,,covert\n", 1), encoding="utf-8")
+    public = load_map(source, audience="public")
+    assert "covert" in list(public.stages["id"])
+
+
+@pytest.mark.parametrize("output", ["map.xlsx", "csv-folder", "map.gexf", "map.graphml", "map.cyjs"])
+def test_no_leak_through_views_translations_or_stages_in_exports(tmp_path: Path, output: str) -> None:
+    public = load_map(leaky_map(tmp_path / "s"), audience="public")
+    written = export_map(public, tmp_path / output)
+    text = all_text(written)
+    for secret in LEAKS:
+        assert secret not in text, (secret, output)
+    if output in ("map.xlsx", "csv-folder"):
+        again = load_map(written, audience="internal")  # the export loads back, and holds no more
+        assert list(again.views["name"]) == ["mixed", "coloured", "all"]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_no_leak_through_views_translations_or_stages_in_the_page(tmp_path: Path, lang: str) -> None:
+    from stakeholders import to_html
+
+    page = to_html(load_map(leaky_map(tmp_path / "s"), audience="public"), lang=lang)
+    for secret in LEAKS:
+        assert secret not in page, secret
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["map", "--view", "coloured", "-o", "m.html"],
+        ["image", "--view", "coloured", "-o", "m.svg"],
+        ["present", "-o", "deck.html"],
+    ],
+)
+def test_a_view_coloured_by_a_hidden_column_draws_plainly(
+    runner: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
+    source = leaky_map(tmp_path / "s")
+    out = tmp_path / command[-1]
+    result = runner.invoke(cli, [command[0], str(source), *command[1:-1], str(out)])
+    assert result.exit_code == 0, result.output
+    text = all_text(out)
+    for secret in LEAKS:
+        assert secret not in text, secret
+
+
+def test_a_view_filtering_on_a_hidden_column_goes(tmp_path: Path) -> None:
+    source = leaky_map(tmp_path / "s")
+    settings = source / "map.csv"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("description|", "description|country|"), "utf-8")
+    public = load_map(source, audience="public")
+    assert list(public.views["name"]) == ["coloured", "all"]  # "mixed" filtered on a country too
