@@ -37,6 +37,7 @@ from .errors import InvalidArgument
 from .export import stage_records
 from .graph import build_graph
 from .model import AUDIENCES, LINK_KINDS, SECTORS, StakeholderMap, Vocabulary, normalise_key
+from .views import VIEW_FILTERS
 from .words import LANGUAGES
 
 __all__ = ["VISIBLE", "for_audience", "resolve_audience"]
@@ -94,18 +95,6 @@ def _used_only(vocabulary: Vocabulary, default: Vocabulary, used: set[str]) -> V
     """The vocabulary without the terms a map added that no remaining row uses."""
     keep = set(default.ids) | used
     return Vocabulary(vocabulary.name, tuple(term for term in vocabulary.terms if term.id in keep))
-
-
-VIEW_FILTERS = {
-    "sector": ("organisations", "sector"),
-    "level": ("organisations", "level"),
-    "country": ("organisations", "country"),
-    "stage": ("organisations", "stages"),
-    "tags": ("organisations", "tags"),
-    "kind": ("links", "kind"),
-    "status": ("links", "status"),
-}
-"""Each filter of a view: the table and the column whose values it picks (see ``views.select``)."""
 
 
 def _values(frame: pd.DataFrame, column: str) -> set[str]:

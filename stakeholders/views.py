@@ -35,7 +35,17 @@ from .graph import build_graph
 from .model import StakeholderMap
 from .style import EXTRA_COLOURS, SECTOR_COLOURS, UNSPECIFIED_COLOUR
 
-__all__ = ["View", "apply_view", "find_view", "presentation", "select", "view_display", "view_style", "views_of"]
+__all__ = [
+    "VIEW_FILTERS",
+    "View",
+    "apply_view",
+    "find_view",
+    "presentation",
+    "select",
+    "view_display",
+    "view_style",
+    "views_of",
+]
 
 CATEGORY_COLOURS = (*SECTOR_COLOURS.values(), *EXTRA_COLOURS)
 """Colours for colour-by on a field other than sector, in order of how often a value occurs."""
@@ -118,20 +128,27 @@ def _matches(values: Any, wanted: tuple[str, ...]) -> bool:
     return (values or "") in wanted
 
 
+VIEW_FILTERS = {
+    "sector": ("organisations", "sector"),
+    "level": ("organisations", "level"),
+    "country": ("organisations", "country"),
+    "stage": ("organisations", "stages"),
+    "tags": ("organisations", "tags"),
+    "kind": ("links", "kind"),
+    "status": ("links", "status"),
+}
+"""Each filter of a view (a field of :class:`View`): the table and the column whose values it picks."""
+
+
 def select(m: StakeholderMap, view: View) -> tuple[list[str], list[str]]:
     """The organisation ids and link ids a view shows, in table order."""
     orgs = [
         org["id"]
         for org in m.organisations.to_dict("records")
         if all(
-            _matches(org.get(field), getattr(view, attr))
-            for field, attr in (
-                ("sector", "sector"),
-                ("level", "level"),
-                ("country", "country"),
-                ("stages", "stage"),
-                ("tags", "tags"),
-            )
+            _matches(org.get(column), getattr(view, field))
+            for field, (table, column) in VIEW_FILTERS.items()
+            if table == "organisations"
         )
     ]
     if view.focus:
@@ -146,8 +163,11 @@ def select(m: StakeholderMap, view: View) -> tuple[list[str], list[str]]:
         for link in m.links.to_dict("records")
         if link["source"] in shown
         and link["target"] in shown
-        and _matches(link.get("kind"), view.kind)
-        and _matches(link.get("status"), view.status)
+        and all(
+            _matches(link.get(column), getattr(view, field))
+            for field, (table, column) in VIEW_FILTERS.items()
+            if table == "links"
+        )
     ]
     return orgs, links
 
