@@ -17,11 +17,10 @@ reaches an output, because every output is made from the cut-down map:
 ``--audience`` chooses another.
 
 >>> import pandas as pd
->>> from stakeholders.graph import build_graph
 >>> from stakeholders.model import MapSettings, StakeholderMap
 >>> orgs = pd.DataFrame({"id": ["a", "b"], "name": ["A", "B"], "sensitivity": ["", "restricted"]})
 >>> links = pd.DataFrame({"id": ["L1"], "source": ["a"], "target": ["b"], "sensitivity": [""]})
->>> m = StakeholderMap(orgs, links, pd.DataFrame(), MapSettings(), build_graph(orgs, links))
+>>> m = StakeholderMap(orgs, links, pd.DataFrame(), MapSettings())
 >>> public = for_audience(m, "public")
 >>> list(public.organisations["id"]), len(public.links), public.hidden
 (['a'], 0, {'organisations': 1, 'links': 1})
@@ -35,7 +34,6 @@ import pandas as pd
 
 from .errors import InvalidArgument
 from .export import stage_records
-from .graph import build_graph
 from .model import AUDIENCES, LINK_KINDS, SECTORS, StakeholderMap, Vocabulary, normalise_key
 from .views import VIEW_FILTERS
 from .words import LANGUAGES
@@ -54,7 +52,7 @@ def resolve_audience(m: StakeholderMap, audience: str | None) -> str:
     """The audience to use: the one asked for, else the source's default.
 
     >>> from stakeholders.model import MapSettings
-    >>> resolve_audience(StakeholderMap(None, None, None, MapSettings(), None), None)
+    >>> resolve_audience(StakeholderMap(None, None, None, MapSettings()), None)
     'public'
     """
     if audience is None:
@@ -210,12 +208,10 @@ def for_audience(m: StakeholderMap, audience: str | None = None) -> StakeholderM
     )
     tables = {"organisations": orgs, "links": links}
     views = _views_within(views, tables, org_hidden | link_hidden, set(stages["id"]) if "id" in stages else set())
-    graph = build_graph(orgs, links, dict(m.graph.graph))
     return replace(
         m,
         organisations=orgs,
         links=links,
-        graph=graph,
         stages=stages,
         settings=settings,
         custom_columns=custom,

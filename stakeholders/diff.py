@@ -21,12 +21,11 @@ ready to be drawn on one stable layout; a column of the map's own with one of
 those names is kept as ``change (own)`` (``changes (own)``).
 
 >>> import pandas as pd
->>> from stakeholders.graph import build_graph
 >>> from stakeholders.model import MapSettings, StakeholderMap
 >>> def snapshot(orgs, links):
 ...     o = pd.DataFrame({"id": orgs, "name": orgs})
 ...     k = pd.DataFrame(links, columns=["id", "source", "target", "kind", "status"])
-...     return StakeholderMap(o, k, pd.DataFrame(columns=["id", "name"]), MapSettings(), build_graph(o, k))
+...     return StakeholderMap(o, k, pd.DataFrame(columns=["id", "name"]), MapSettings())
 >>> old = snapshot(["a", "b"], [["L1", "a", "b", "referral", "planned"]])
 >>> new = snapshot(["a", "b", "c"], [["L1", "a", "b", "referral", "active"], ["L2", "b", "c", "funding", "active"]])
 >>> [(c.change, c.what, c.key) for c in diff_maps(old, new).changes]
@@ -48,7 +47,6 @@ import pandas as pd
 
 from .atomic import write_atomic
 from .export import neutralise
-from .graph import build_graph
 from .model import StakeholderMap, Vocabulary
 from .render import render_page
 from .words import PAGE_WORDS, counted
@@ -374,15 +372,12 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
         for table, names in (("organisations", org_names), ("links", link_names))
     }
     custom["stages"] = new.custom_columns.get("stages", ())
-    graph = build_graph(organisations, links, dict(new.graph.graph))
     settings = replace(
         new.settings,
         sectors=_merged(new.settings.sectors, old.settings.sectors),
         kinds=_merged(new.settings.kinds, old.settings.kinds),
     )
-    union = replace(
-        new, organisations=organisations, links=links, graph=graph, custom_columns=custom, settings=settings
-    )
+    union = replace(new, organisations=organisations, links=links, custom_columns=custom, settings=settings)
     counts = {
         what: {kind: sum(1 for c in changes if c.what == what and c.change == kind) for kind in order}
         for what in ("organisation", "link")

@@ -185,7 +185,7 @@ def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
 
     >>> from stakeholders.model import MapSettings
     >>> settings = MapSettings(audience="partners", restricted_fields=("notes", "gone"), show_hidden_counts=True)
-    >>> m = StakeholderMap(pd.DataFrame(columns=["id"]), pd.DataFrame(columns=["notes"]), None, settings, None)
+    >>> m = StakeholderMap(pd.DataFrame(columns=["id"]), pd.DataFrame(columns=["notes"]), None, settings)
     >>> settings_pairs(m)[1:]
     [('audience', 'partners'), ('restricted_fields', 'notes'), ('show_hidden_counts', 'yes')]
     """

@@ -17,7 +17,6 @@ from pathlib import Path
 from . import timeline
 from .audience import for_audience
 from .errors import Problem, ValidationError
-from .graph import build_graph
 from .model import StakeholderMap
 from .read import LIMIT_MB, read_source
 from .validate import validate_source
@@ -65,20 +64,11 @@ def load_map(
     """
     source = read_source(path, limit_mb=limit_mb)
     tables = validate_source(source)
-    settings = tables.settings
-    graph_attributes = {
-        "title": settings.title,
-        "date": settings.date,
-        "source_note": settings.source_note,
-        "description": settings.description,
-    }
-    graph = build_graph(tables.organisations, tables.links, graph_attributes)
     whole = StakeholderMap(
         organisations=tables.organisations,
         links=tables.links,
         stages=tables.stages,
-        settings=settings,
-        graph=graph,
+        settings=tables.settings,
         source=str(path),
         custom_columns=tables.custom_columns,
         views=tables.views,
@@ -98,7 +88,6 @@ def _dated(m: StakeholderMap) -> StakeholderMap:
     checked = [value for value in m.links["last_checked"] if isinstance(value, str) and value]
     if not checked:
         return m
-    m.graph.graph["date"] = max(checked)
     return replace(m, settings=replace(m.settings, date=max(checked)))
 
 

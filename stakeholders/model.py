@@ -476,7 +476,8 @@ class StakeholderMap:
 
     ``organisations``, ``links`` and ``stages`` are pandas DataFrames with one
     row per record and one column per field (custom columns included);
-    ``graph`` is a :class:`networkx.MultiDiGraph` built from them. Build one
+    ``graph`` is a :class:`networkx.MultiDiGraph` built from them and the
+    settings when first asked for (drawing a map does not need it). Build one
     with :func:`stakeholders.load_map`. ``audience`` says who the map is fit
     for (see :mod:`stakeholders.audience`) and ``hidden`` how many
     organisations and links were left out for that audience.
@@ -486,12 +487,23 @@ class StakeholderMap:
     links: pd.DataFrame
     stages: pd.DataFrame
     settings: MapSettings
-    graph: nx.MultiDiGraph
     source: str = ""
     custom_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     views: pd.DataFrame | None = None
     audience: str = "internal"
     hidden: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The map's graph (see :func:`stakeholders.graph.build_graph`), built once, when first asked for.
+
+        Its attributes are the map's ``title``, ``date``, ``source_note`` and ``description``.
+        """
+        from .graph import build_graph
+
+        s = self.settings
+        attributes = {"title": s.title, "date": s.date, "source_note": s.source_note, "description": s.description}
+        return build_graph(self.organisations, self.links, attributes)
 
     def __repr__(self) -> str:
         return (

@@ -20,7 +20,6 @@ from typing import Any
 import pandas as pd
 
 from .errors import InvalidArgument
-from .graph import build_graph
 from .model import StakeholderMap
 from .validate import parse_date
 
@@ -86,11 +85,9 @@ def as_of(stakeholder_map: StakeholderMap, when: str | date | datetime) -> Stake
     links = stakeholder_map.links
     links = links[_present(links, when) & links["source"].isin(kept) & links["target"].isin(kept)]
     links = links.reset_index(drop=True)
-    graph = build_graph(organisations, links, {**stakeholder_map.graph.graph, "date": when})
     return replace(
         stakeholder_map,
         organisations=organisations,
         links=links,
-        graph=graph,
         settings=replace(stakeholder_map.settings, date=when),
     )

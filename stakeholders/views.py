@@ -31,7 +31,6 @@ from .arrangements import circles, swimlanes
 from .cache import cached_positions
 from .cells import whole_number
 from .errors import InvalidArgument
-from .graph import build_graph
 from .model import StakeholderMap
 from .style import EXTRA_COLOURS, SECTOR_COLOURS, UNSPECIFIED_COLOUR
 
@@ -177,8 +176,7 @@ def apply_view(m: StakeholderMap, view: View) -> StakeholderMap:
     orgs, links = select(m, view)
     organisations = m.organisations[m.organisations["id"].isin(set(orgs))].reset_index(drop=True)
     kept = m.links[m.links["id"].isin(set(links))].reset_index(drop=True)
-    graph = build_graph(organisations, kept, dict(m.graph.graph))
-    return replace(m, organisations=organisations, links=kept, graph=graph)
+    return replace(m, organisations=organisations, links=kept)
 
 
 def _colours(m: StakeholderMap, field: str, lang: str) -> dict[str, Any]:
