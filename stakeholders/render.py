@@ -114,13 +114,20 @@ def _records(frame: Any) -> list[dict[str, Any]]:
     >>> import pandas as pd
     >>> _records(pd.DataFrame({"id": ["om"], "name": ["OM"], "url": [""], "tags": [[]], "strength": [None]}))
     [{'id': 'om', 'name': 'OM'}]
+    >>> _records(pd.DataFrame({"id": ["a"], "count": pd.array([0], dtype="Int64"), "done": [False]}))
+    [{'id': 'a', 'count': 0, 'done': False}]
     """
     rows: list[dict[str, Any]] = [{} for _ in range(len(frame))]
     for name in frame.columns:  # column by column: keys keep the table's column order
-        for row, cell in zip(rows, frame[name].tolist(), strict=True):
-            value = cell if type(cell) is str else _plain(cell)
-            if value is not None and value != "" and value != []:
-                row[name] = value
+        cells = frame[name].to_numpy(dtype=object, na_value=None).tolist()
+        for row, cell in zip(rows, cells, strict=True):
+            if type(cell) is str:
+                if cell:
+                    row[name] = cell
+            elif cell is not None:
+                value = _plain(cell)
+                if value is not None and value != "" and value != []:
+                    row[name] = value
     return rows
 
 
@@ -135,16 +142,23 @@ def _fields(m: StakeholderMap, table: str, lang: str) -> list[dict[str, str]]:
 
 
 def _curves(links: list[dict[str, Any]]) -> dict[str, float]:
-    """Signed curvature for links that share a pair of organisations, so none hide another."""
+    """Signed curvature for links that share a pair of organisations, so none hide another.
+
+    >>> _curves([{"id": "1", "source": "a", "target": "b"}, {"id": "2", "source": "b", "target": "a"},
+    ...          {"id": "3", "source": "a", "target": "c"}])
+    {'1': -0.15, '2': -0.15}
+    """
+    pairs = [(link["source"], link["target"]) for link in links]
+    pairs = [(source, target) if source <= target else (target, source) for source, target in pairs]
+    shared = {pair for pair, count in Counter(pairs).items() if count > 1}
+    if not shared:
+        return {}
     by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for link in links:
-        source, target = link["source"], link["target"]
-        pair = (source, target) if source <= target else (target, source)
-        by_pair.setdefault(pair, []).append(link)
+    for link, pair in zip(links, pairs, strict=True):
+        if pair in shared:
+            by_pair.setdefault(pair, []).append(link)
     curves = {}
     for (first, _), group in by_pair.items():
-        if len(group) < 2:
-            continue
         for index, link in enumerate(group):
             offset = (index - (len(group) - 1) / 2) * 0.3
             if link["source"] != first:
