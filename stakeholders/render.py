@@ -124,6 +124,8 @@ def _records(frame: Any) -> list[dict[str, Any]]:
             if type(cell) is str:
                 if cell:
                     row[name] = cell
+            elif type(cell) is int:
+                row[name] = cell
             elif cell is not None:
                 value = _plain(cell)
                 if value is not None and value != "" and value != []:
