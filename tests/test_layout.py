@@ -8,6 +8,7 @@ import json
 import math
 import subprocess
 import sys
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -15,7 +16,7 @@ import pandas as pd
 import pytest
 from scipy.spatial import cKDTree
 
-from stakeholders import compute_positions, example_path, layout, load_map
+from stakeholders import compute_positions, example_path, layout, load_map, to_html
 from stakeholders.graph import build_graph
 from stakeholders.layout import (
     KAMADA_KAWAI_LIMIT,
@@ -26,6 +27,7 @@ from stakeholders.layout import (
     skeleton_of_graph,
     skeleton_of_tables,
 )
+from stakeholders.networks import to_cyjs
 
 EXAMPLE_POSITIONS_SHA256 = "4c3f541a53e6532e4ea66711308b10e8d010c482e0e245e665d891789d63bd2e"
 """SHA-256 of ``json.dumps(compute_positions(load_map(example_path()).graph))``.
@@ -175,6 +177,23 @@ def test_a_skeleton_lays_out_as_its_graph_does() -> None:
 def test_a_skeleton_names_only_its_own_organisations() -> None:
     with pytest.raises(ValueError, match="must be one of its nodes"):
         compute_positions(Skeleton(["a", "b"], [("a", "c", 1)]))
+
+
+class _WithoutGraph:
+    """A map that fails the test when anything asks for its networkx graph."""
+
+    def __init__(self, m: Any) -> None:
+        self._map = m
+
+    def __getattr__(self, name: str) -> Any:
+        assert name != "graph", "the layout asked for m.graph"
+        return getattr(self._map, name)
+
+
+def test_rendering_a_map_needs_no_graph() -> None:
+    m = load_map(example_path())
+    assert to_html(_WithoutGraph(m)) == to_html(m)  # type: ignore[arg-type]
+    assert to_cyjs(_WithoutGraph(m)) == to_cyjs(m)  # type: ignore[arg-type]
 
 
 def test_spreading_separates_coincident_points() -> None:
