@@ -238,7 +238,10 @@ def _force_layout(part: _Part) -> np.ndarray:
     """
     igraph = _import_igraph()
     size = len(part.members)
-    graph = igraph.Graph(n=size, edges=part.ends)
+    graph = igraph.Graph(n=size)
+    # add_edges reads the array as it is; Graph(edges=…) would make a Python object per link, and full
+    # garbage collections of the whole process (tens of ms each) follow such heaps of new objects
+    graph.add_edges(part.ends)
     weights = part.weights.astype(float).tolist()
     iterations = max(200, min(500, FORCE_WORK // size))
     igraph.set_random_number_generator(random.Random(SEED))
