@@ -436,6 +436,13 @@ def _igraph_layout(method: str, **options: Any) -> Callable[[nx.Graph], dict[str
     return run
 
 
+def _our_force_layout(H: nx.Graph) -> dict[str, Any]:
+    """``stakeholders.layout``'s force layout of a connected graph, as it lays out parts above 200 organisations."""
+    skeleton = layout.skeleton_of_graph(H)
+    (part,) = layout._parts(len(skeleton.nodes), *layout._numbered(skeleton))
+    return dict(zip(skeleton.nodes, layout._force_layout(part), strict=True))
+
+
 LAYOUT_CANDIDATES: dict[str, tuple[int, Callable[[nx.Graph], dict[str, Any]]]] = {
     # name: (largest size tried, layout of a connected graph)
     "networkx kamada_kawai": (500, lambda H: nx.kamada_kawai_layout(H)),
@@ -450,7 +457,7 @@ LAYOUT_CANDIDATES: dict[str, tuple[int, Callable[[nx.Graph], dict[str, Any]]]] =
         10**9,
         _igraph_layout("layout_fruchterman_reingold", grid="grid"),
     ),
-    "ours (stakeholders.layout, above 200 organisations)": (10**9, lambda H: layout._force_layout(H)),
+    "ours (stakeholders.layout, above 200 organisations)": (10**9, _our_force_layout),
 }
 
 

@@ -1,8 +1,9 @@
 """A layout cache keyed by a map's content: a new colour or description does not move anyone.
 
 Positions depend only on the organisations and on which pairs of them are
-linked how many times (:func:`stakeholders.layout.layout_inputs`, which also
-names the layout's version and the versions of the libraries computing it).
+linked how many times (a :class:`~stakeholders.layout.Skeleton`; see
+:func:`stakeholders.layout.layout_inputs`, which also names the layout's
+version and the versions of the libraries computing it).
 The cache keys on the SHA-256 of exactly that and keeps one small JSON file
 per key, so any change to names, sectors, kinds, colours, descriptions or the
 title finds the positions again, while a new organisation or link computes
@@ -20,6 +21,9 @@ keeps the :data:`MAX_ENTRIES` most recently written layouts.
 >>> folder = Path(tempfile.mkdtemp())
 >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c")])
 >>> cached_positions(G, folder=folder) == compute_positions(G)
+True
+>>> from stakeholders.layout import skeleton_of_graph
+>>> cached_positions(skeleton_of_graph(G), folder=folder) == compute_positions(G)  # found in the cache
 True
 >>> [path.name[:7] for path in folder.iterdir()]
 ['layout-']
@@ -41,7 +45,7 @@ import networkx as nx
 
 from .atomic import write_atomic
 from .errors import OutputError
-from .layout import Progress, compute_positions, layout_inputs
+from .layout import Progress, Skeleton, as_skeleton, compute_positions, layout_inputs
 
 __all__ = ["MAX_ENTRIES", "cache_folder", "cached_positions", "layout_key"]
 
@@ -69,16 +73,19 @@ def cache_folder(environ: Mapping[str, str] = os.environ) -> Path | None:
     return (Path(base) if base else Path.home() / ".cache") / "stakeholders"
 
 
-def layout_key(G: nx.Graph) -> str:
-    """The cache key of ``G``'s layout: a SHA-256 of what the positions depend on.
+def layout_key(source: nx.Graph | Skeleton) -> str:
+    """The cache key of the layout of ``source`` (a graph or a skeleton): a SHA-256 of what the positions depend on.
 
     >>> a = nx.MultiDiGraph([("a", "b")])
     >>> b = nx.MultiDiGraph([("b", "a")])
     >>> b.nodes["a"]["description"] = "changed"
     >>> layout_key(a) == layout_key(b) != layout_key(nx.MultiDiGraph([("a", "c")]))
     True
+    >>> from stakeholders.layout import skeleton_of_graph
+    >>> layout_key(skeleton_of_graph(a)) == layout_key(a)
+    True
     """
-    text = json.dumps(layout_inputs(G), ensure_ascii=True, separators=(",", ":"), sort_keys=True)
+    text = json.dumps(layout_inputs(source), ensure_ascii=True, separators=(",", ":"), sort_keys=True)
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
@@ -114,23 +121,26 @@ def _write(folder: Path, path: Path, key: str, positions: dict[str, tuple[int, i
 
 
 def cached_positions(
-    G: nx.Graph, *, folder: str | os.PathLike[str] | None = None, progress: Progress | None = None
+    source: nx.Graph | Skeleton, *, folder: str | os.PathLike[str] | None = None, progress: Progress | None = None
 ) -> dict[str, tuple[int, int]]:
-    """:func:`~stakeholders.layout.compute_positions` for ``G``, from the cache when it has them.
+    """:func:`~stakeholders.layout.compute_positions` for ``source``, from the cache when it has them.
 
+    ``source`` is a :class:`~stakeholders.layout.Skeleton` (see
+    :func:`~stakeholders.layout.map_skeleton`) or a networkx graph.
     ``folder`` overrides :func:`cache_folder` (the environment); ``progress``
     is passed on to the layout.
     """
+    skeleton = as_skeleton(source)
     where = Path(folder) if folder is not None else cache_folder()
     if where is None:
-        return compute_positions(G, progress=progress)
-    key = layout_key(G)
+        return compute_positions(skeleton, progress=progress)
+    key = layout_key(skeleton)
     path = where / f"layout-{key}.json"
-    found = _read(path, key, {str(node) for node in G.nodes})
+    found = _read(path, key, set(skeleton.nodes))
     if found is not None:
         if progress:
             progress("Reusing the layout from the cache")
         return dict(sorted(found.items()))
-    positions = compute_positions(G, progress=progress)
+    positions = compute_positions(skeleton, progress=progress)
     _write(where, path, key, positions)
     return positions

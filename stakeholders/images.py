@@ -27,6 +27,7 @@ from typing import Any
 from .atomic import write_atomic
 from .cache import cached_positions
 from .errors import OutputError
+from .layout import map_skeleton
 from .model import LEVELS, StakeholderMap
 from .render import _curves
 from .style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_dashes, link_width, sector_colour
@@ -72,7 +73,7 @@ def _fill(org: dict[str, Any], m: StakeholderMap, display: dict[str, Any] | None
 def _draw_network(ax: Any, m: StakeholderMap, lang: str | None, display: dict[str, Any] | None = None) -> None:
     from matplotlib.patches import FancyArrowPatch
 
-    laid_out = display["positions"] if display else cached_positions(m.graph)
+    laid_out = display["positions"] if display else cached_positions(map_skeleton(m))
     positions = {node: (x, -y) for node, (x, y) in laid_out.items()}
     sizes = (display or {}).get("sizes") or {}
     dimmed = set((display or {}).get("dimmed") or [])

@@ -43,6 +43,7 @@ from ._version import __version__
 from .cache import cached_positions
 from .errors import OutputError, SourceError
 from .export import cell_value, records, settings_pairs, stage_records
+from .layout import map_skeleton
 from .model import (
     COLUMNS,
     DEFAULT_STAGES,
@@ -127,7 +128,7 @@ def to_gexf(m: StakeholderMap) -> bytes:
             msg = f"GEXF uses the name '{clash[0]}' itself: rename that column of the {table} table to export to GEXF"
             raise OutputError(msg)
     G = _flat_graph(m)
-    positions = cached_positions(m.graph)
+    positions = cached_positions(map_skeleton(m))
     degree = dict(m.graph.degree())
     for node, data in G.nodes(data=True):
         x, y = positions[node]
@@ -224,7 +225,7 @@ def _edge_directions(graph: ET.Element, parent: ET.Element, m: StakeholderMap, g
 
 def to_cyjs(m: StakeholderMap) -> bytes:
     """The map as Cytoscape.js JSON with positions, as Cytoscape and Cytoscape.js read it."""
-    positions = cached_positions(m.graph)
+    positions = cached_positions(map_skeleton(m))
     organisations, links = records(m.organisations), records(m.links)
     clash = sorted({o["id"] for o in organisations} & {link["id"] for link in links})
     if clash:

@@ -35,7 +35,7 @@ from ._version import __version__
 from .atomic import write_atomic
 from .cache import cached_positions
 from .errors import OutputError
-from .layout import Progress
+from .layout import Progress, map_skeleton
 from .model import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, StakeholderMap, Vocabulary
 from .style import style_table
 from .words import FIELD_LABELS, PAGE_WORDS, counted
@@ -192,7 +192,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     page_lang = lang if lang in PAGE_WORDS else "en"
     organisations = _records(m.organisations)
     links = _records(m.links)
-    positions = cached_positions(m.graph, progress=progress)
+    positions = cached_positions(map_skeleton(m), progress=progress)
     settings = m.settings
     return {
         "format": DATA_FORMAT,

@@ -31,6 +31,7 @@ from .arrangements import circles, swimlanes
 from .cache import cached_positions
 from .cells import whole_number
 from .errors import InvalidArgument
+from .layout import map_skeleton
 from .model import StakeholderMap
 from .style import EXTRA_COLOURS, SECTOR_COLOURS, UNSPECIFIED_COLOUR
 
@@ -242,7 +243,7 @@ def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -
         labels = {s: full.settings.sectors.label(s, lang or "en") for s in full.settings.sectors.ids}
         positions, anchors = circles(shown.organisations, labels=labels)
     else:
-        whole = cached_positions(full.graph)
+        whole = cached_positions(map_skeleton(full))
         positions = {org: whole[org] for org in shown.organisations["id"]}
     stages = set(view.highlight_stage)
     dimmed = [

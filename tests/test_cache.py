@@ -12,7 +12,8 @@ import pytest
 from conftest import LINKS, ORGANISATIONS, write_folder
 
 from stakeholders import cache, load_map, to_html
-from stakeholders.cache import cache_folder, layout_key
+from stakeholders.cache import cache_folder, cached_positions, layout_key
+from stakeholders.layout import map_skeleton
 
 
 @pytest.fixture
@@ -29,9 +30,9 @@ def computed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     original = cache.compute_positions
 
-    def counting(G: Any, progress: Any = None) -> Any:
-        calls.append(G.number_of_nodes())
-        return original(G, progress=progress)
+    def counting(skeleton: Any, progress: Any = None) -> Any:
+        calls.append(len(skeleton.nodes))
+        return original(skeleton, progress=progress)
 
     monkeypatch.setattr(cache, "compute_positions", counting)
     return calls
@@ -80,6 +81,16 @@ def test_row_order_and_parallel_link_direction_share_a_key(small_folder: Path, t
     assert layout_key(load_map(small_folder).graph) == layout_key(
         load_map(_variant(tmp_path / "r", None, reversed_links)).graph
     )
+    assert layout_key(map_skeleton(load_map(small_folder))) == layout_key(
+        map_skeleton(load_map(_variant(tmp_path / "r2", None, reversed_links)))
+    )
+
+
+def test_a_graph_and_its_skeleton_share_an_entry(small_folder: Path, layouts: Path, computed: list[int]) -> None:
+    m = load_map(small_folder)
+    assert layout_key(m.graph) == layout_key(map_skeleton(m))
+    assert cached_positions(m.graph) == cached_positions(map_skeleton(m))
+    assert computed == [4] and len(list(layouts.glob("layout-*.json"))) == 1
 
 
 @pytest.mark.parametrize(

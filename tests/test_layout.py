@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import math
 import subprocess
 import sys
+from typing import Any
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 import pytest
 from scipy.spatial import cKDTree
 
-from stakeholders import compute_positions, example_path, layout, load_map
-from stakeholders.layout import KAMADA_KAWAI_LIMIT, LABEL_ASPECT, MIN_DISTANCE
+from stakeholders import compute_positions, example_path, layout, load_map, to_html
+from stakeholders.graph import build_graph
+from stakeholders.layout import (
+    KAMADA_KAWAI_LIMIT,
+    LABEL_ASPECT,
+    MIN_DISTANCE,
+    Skeleton,
+    map_skeleton,
+    skeleton_of_graph,
+    skeleton_of_tables,
+)
+from stakeholders.networks import to_cyjs
+
+EXAMPLE_POSITIONS_SHA256 = "4c3f541a53e6532e4ea66711308b10e8d010c482e0e245e665d891789d63bd2e"
+"""SHA-256 of ``json.dumps(compute_positions(load_map(example_path()).graph))``.
+
+Small parts (all of the example's) must keep their positions. After a deliberate change of the layout (with a
+new ``LAYOUT_VERSION``) or a library upgrade that moves them, regenerate it with::
+
+    PYTHONPATH=. .venv/bin/python -c "import hashlib, json; from stakeholders import *; \\
+    print(hashlib.sha256(json.dumps(compute_positions(load_map(example_path()).graph)).encode()).hexdigest())"
+"""
 
 
 def test_same_graph_same_positions() -> None:
@@ -91,14 +115,85 @@ def test_large_parts_use_the_force_layout_and_report_progress() -> None:
 def test_small_parts_keep_kamada_kawai() -> None:
     G = nx.MultiDiGraph(nx.les_miserables_graph())
     assert G.number_of_nodes() <= KAMADA_KAWAI_LIMIT
-    H = layout._skeleton(G)
-    kamada_kawai = layout._component_layout(H.copy())
+    skeleton = skeleton_of_graph(G)
+    (part,) = layout._parts(len(skeleton.nodes), *layout._numbered(skeleton))
+    kamada_kawai = layout._small_layout(part)
+    H = nx.Graph()
+    H.add_nodes_from(skeleton.nodes)
+    H.add_weighted_edges_from(skeleton.pairs)
     degree = dict(H.degree())
     lengths = {(u, v): math.sqrt(max(degree[u], degree[v])) for u, v in H.edges()}
     nx.set_edge_attributes(H, lengths, "length")
     start = nx.spring_layout(H, seed=layout.SEED, iterations=100)
     expected = nx.kamada_kawai_layout(H, pos=start, weight="length")
-    assert all(np.allclose(kamada_kawai[node], expected[node]) for node in H)
+    assert all(np.allclose(kamada_kawai[number], expected[node]) for number, node in enumerate(skeleton.nodes))
+
+
+def test_the_example_keeps_its_positions() -> None:
+    positions = compute_positions(load_map(example_path()).graph)
+    assert hashlib.sha256(json.dumps(positions).encode()).hexdigest() == EXAMPLE_POSITIONS_SHA256
+
+
+def _tables(n: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Tables with parallel links both ways, a self-link, isolated organisations and, given ``n``, a large part."""
+    edges = [("b", "a"), ("a", "b"), ("a", "b"), ("c", "b"), ("d", "c"), ("c", "d"), ("c", "c"), ("e", "a")]
+    edges += [(f"o{u:04d}", f"o{v:04d}") for u, v in nx.barabasi_albert_graph(n, 2, seed=5).edges] if n else []
+    ids = sorted({node for edge in edges for node in edge} | {"alone", "zz-alone"}, reverse=True)
+    organisations = pd.DataFrame({"id": ids, "name": [i.upper() for i in ids]})
+    links = pd.DataFrame(
+        {"id": [f"L{i}" for i in range(len(edges))], "source": [u for u, _ in edges], "target": [v for _, v in edges]}
+    )
+    return organisations, links
+
+
+def test_the_skeleton_of_the_tables_is_the_skeleton_of_the_graph() -> None:
+    m = load_map(example_path())
+    assert map_skeleton(m) == skeleton_of_tables(m.organisations, m.links) == skeleton_of_graph(m.graph)
+    organisations, links = _tables()
+    skeleton = skeleton_of_tables(organisations, links)
+    assert skeleton == skeleton_of_graph(build_graph(organisations, links))
+    assert skeleton == Skeleton(
+        ["a", "alone", "b", "c", "d", "e", "zz-alone"], [("a", "b", 3), ("a", "e", 1), ("b", "c", 1), ("c", "d", 2)]
+    )
+    organisations, links = _tables(500)
+    assert skeleton_of_tables(organisations, links) == skeleton_of_graph(build_graph(organisations, links))
+
+
+def test_the_skeleton_ignores_row_order() -> None:
+    organisations, links = _tables(300)
+    shuffled = skeleton_of_tables(organisations.sample(frac=1, random_state=1), links.sample(frac=1, random_state=2))
+    assert shuffled == skeleton_of_tables(organisations, links)
+
+
+def test_a_skeleton_lays_out_as_its_graph_does() -> None:
+    m = load_map(example_path())
+    assert compute_positions(map_skeleton(m)) == compute_positions(m.graph)
+    organisations, links = _tables(KAMADA_KAWAI_LIMIT * 2)  # a part for the force layout, and small ones
+    skeleton = skeleton_of_tables(organisations, links)
+    assert compute_positions(skeleton) == compute_positions(build_graph(organisations, links))
+    assert layout.layout_inputs(skeleton) == layout.layout_inputs(build_graph(organisations, links))
+
+
+def test_a_skeleton_names_only_its_own_organisations() -> None:
+    with pytest.raises(ValueError, match="must be one of its nodes"):
+        compute_positions(Skeleton(["a", "b"], [("a", "c", 1)]))
+
+
+class _WithoutGraph:
+    """A map that fails the test when anything asks for its networkx graph."""
+
+    def __init__(self, m: Any) -> None:
+        self._map = m
+
+    def __getattr__(self, name: str) -> Any:
+        assert name != "graph", "the layout asked for m.graph"
+        return getattr(self._map, name)
+
+
+def test_rendering_a_map_needs_no_graph() -> None:
+    m = load_map(example_path())
+    assert to_html(_WithoutGraph(m)) == to_html(m)  # type: ignore[arg-type]
+    assert to_cyjs(_WithoutGraph(m)) == to_cyjs(m)  # type: ignore[arg-type]
 
 
 def test_spreading_separates_coincident_points() -> None:
