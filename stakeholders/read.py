@@ -228,21 +228,30 @@ def _cell(value: Any) -> Any:
 
 
 def _is_blank(cells: list[Any]) -> bool:
-    return all(cell == "" or cell == [] for cell in cells)
+    """Whether every cell of a row is empty text or an empty list (counted in C: this runs once per row)."""
+    return cells.count("") + cells.count([]) == len(cells)
 
 
-def _width(cells: list[Any]) -> int:
-    """How many cells of a row count: up to its last one that is not blank."""
-    for index in range(len(cells) - 1, -1, -1):
-        if cells[index] != "" and cells[index] != []:
+def _tidy_grid(grid: list[list[Any]]) -> list[list[Any]]:
+    """The grid with every cell tidied (see :func:`_cell`), as new lists."""
+    try:
+        return [list(map(str.strip, row)) for row in grid]  # a CSV file: every cell is text
+    except TypeError:  # a cell that is not text: a number, a date, a list …
+        return [[value.strip() if type(value) is str else _cell(value) for value in row] for row in grid]
+
+
+def _grid_width(grid: list[list[Any]]) -> int:
+    """How many columns of a grid count: up to the last one with a cell that is not blank."""
+    for index in range(max(map(len, grid), default=0) - 1, -1, -1):
+        if any(index < len(row) and row[index] != "" and row[index] != [] for row in grid):
             return index + 1
     return 0
 
 
 def grid_table(role: str, file: str, sheet: str, grid: list[list[Any]], **words: str) -> RawTable:
     """Make a RawTable from a grid whose first row is the header; rows keep their spreadsheet numbers."""
-    grid = [[value.strip() if type(value) is str else _cell(value) for value in row] for row in grid]
-    width = max((_width(row) for row in grid), default=0)
+    grid = _tidy_grid(grid)
+    width = _grid_width(grid)
     if width > COLUMNS_AT_MOST:
         sheet_word = words.get("sheet_word", "sheet")
         where = f"{file}, {sheet_word} {sheet}" if sheet and sheet_word else file
@@ -253,7 +262,8 @@ def grid_table(role: str, file: str, sheet: str, grid: list[list[Any]], **words:
     headers += [""] * (width - len(headers))
     rows = []
     for number, cells in enumerate(grid[1:], start=2):
-        cells = list(cells[:width]) + [""] * (width - len(cells))
+        if len(cells) != width:
+            cells = cells[:width] + [""] * (width - len(cells))
         if not _is_blank(cells):
             rows.append((number, cells))
     return RawTable(role, file, sheet, headers, rows, **words)
@@ -416,8 +426,8 @@ def _read_csv(path: Path) -> list[list[str]]:
     # strict: a quote left open stops here instead of swallowing the rows after it
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        # unquote_cell, inlined: this runs once per cell of the file
-        return [[cell[1:] if cell[:1] == "'" and FORMULA_START.match(cell) else cell for cell in row] for row in rows]
+        # only a row with an apostrophe in it can hold a cell to unquote: most rows have none
+        return [[unquote_cell(cell) for cell in row] if "'" in "".join(row) else row for row in rows]
     except csv.Error as err:
         line = rows.line_num
         opened = _last_quote_opened(text, delimiter, line)
