@@ -48,7 +48,7 @@ from .model import (
     Vocabulary,
     normalise_key,
 )
-from .read import RawTable, Source
+from .read import RawTable, Source, gc_paused
 
 __all__ = ["Tables", "default_stages", "find_organisation", "parse_date", "validate_source"]
 
@@ -684,6 +684,7 @@ def _check_field_settings(
     return replace(settings, **found)
 
 
+@gc_paused()
 def validate_source(source: Source) -> Tables:
     """Validate everything in ``source`` and return its tables, or raise with every problem."""
     findings = _Findings()
