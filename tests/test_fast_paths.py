@@ -3,18 +3,19 @@
 Reading tidies whole CSV rows at once. Validation checks a whole column at once, and reads cell by cell
 only a column that fails that check. It parses each distinct value once, and indexes names only when a
 reference is not an id. Each test here puts one odd cell in a late row of a long table that is
-otherwise fine, and checks the exact message and row.
+otherwise fine, and checks the exact message and row. Both pause the garbage collector meanwhile.
 """
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import write_csv, write_folder, write_json
 
-from stakeholders import check_source, load_map
+from stakeholders import SourceError, ValidationError, check_source, load_map
 from stakeholders.read import grid_table, read_source
 
 COUNT = 300
@@ -232,3 +233,22 @@ def test_only_rows_with_an_apostrophe_are_unquoted(tmp_path: Path) -> None:
     table = read_source(write_csv(tmp_path / "organisations.csv", rows)).tables["organisations"]
     assert table.rows[39] == (41, ["org39", "O'Brien & Co", "=HYPERLINK(1)"])
     assert table.rows[38] == (40, ["org38", "Organisation 38", "plain"])
+
+
+def test_the_garbage_collector_runs_again_after_reading_and_validating(tmp_path: Path) -> None:
+    """The collector is paused while a CSV folder is read and a source validated, and on again after, error or not."""
+    folder = long_map(tmp_path, organisation={"name": ""})
+    assert gc.isenabled()
+    with pytest.raises(ValidationError):
+        load_map(folder)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert len(check_source(folder)) == 1
+        assert not gc.isenabled(), "a collector that was off stays off"
+    finally:
+        gc.enable()
+    (folder / "links.csv").write_text('source,target\n"org1,org2\n', encoding="utf-8")
+    with pytest.raises(SourceError):
+        read_source(folder)
+    assert gc.isenabled()
