@@ -475,20 +475,11 @@ def default_stages() -> pd.DataFrame:
 
 def _frame(records: list[tuple[int, dict[str, Any]]], role: str, custom: list[str]) -> pd.DataFrame:
     names = [c.name for c in COLUMNS[role]] + custom
-    frame = pd.DataFrame(_field_values(records, names), columns=names, dtype=object)
+    frame = pd.DataFrame([record for _, record in records], columns=names, dtype=object)  # each has every field
     for column in COLUMNS[role]:
         if column.kind in ("strength", "order", "number"):
             frame[column.name] = pd.array(list(frame[column.name]), dtype="Int64")
     return frame
-
-
-def _field_values(records: list[tuple[int, dict[str, Any]]], names: list[str]) -> dict[str, list[Any]]:
-    """The values of each field of ``records``, field by field (None where a record lacks the field)."""
-    dicts = [record for _, record in records]
-    try:
-        return {name: [record[name] for record in dicts] for name in names}
-    except KeyError:  # a record without one of the fields
-        return {name: [record.get(name) for record in dicts] for name in names}
 
 
 class _References:
