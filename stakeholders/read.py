@@ -251,7 +251,7 @@ def _cell(value: Any) -> Any:
 
 
 def _is_blank(cells: list[Any]) -> bool:
-    """Whether every cell of a row is empty text or an empty list (counted in C: this runs once per row)."""
+    """Whether every cell of a row is empty text or an empty list."""
     return cells.count("") + cells.count([]) == len(cells)
 
 
@@ -283,12 +283,11 @@ def grid_table(role: str, file: str, sheet: str, grid: list[list[Any]], **words:
         raise SourceError(msg)
     headers = [str(h) for h in grid[0][:width]] if grid else []
     headers += [""] * (width - len(headers))
-    rows = []
-    for number, cells in enumerate(grid[1:], start=2):
-        if len(cells) != width:
-            cells = cells[:width] + [""] * (width - len(cells))
-        if not _is_blank(cells):
-            rows.append((number, cells))
+    rows = [
+        (number, cells if len(cells) == width else cells[:width] + [""] * (width - len(cells)))
+        for number, cells in enumerate(grid[1:], start=2)
+        if any(cells) or not _is_blank(cells)  # any(): a quick yes for most rows (but a 0 is no blank either)
+    ]
     return RawTable(role, file, sheet, headers, rows, **words)
 
 
@@ -449,8 +448,7 @@ def _read_csv(path: Path) -> list[list[str]]:
     # strict: a quote left open stops here instead of swallowing the rows after it
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        # only a row with an apostrophe in it can hold a cell to unquote: most rows have none
-        return [[unquote_cell(cell) for cell in row] if "'" in "".join(row) else row for row in rows]
+        grid = list(rows)
     except csv.Error as err:
         line = rows.line_num
         opened = _last_quote_opened(text, delimiter, line)
@@ -465,6 +463,10 @@ def _read_csv(path: Path) -> list[list[str]]:
         else:
             msg = f"{where}: cannot read this CSV file ({err}): check its quotes"
         raise SourceError(msg) from err
+    if "'" not in text:  # no apostrophe an export put before a formula, as in most files
+        return grid
+    # only a row with an apostrophe can hold a cell to unquote
+    return [[unquote_cell(cell) for cell in row] if "'" in "".join(row) else row for row in grid]
 
 
 @gc_paused()

@@ -223,8 +223,8 @@ def test_a_grid_is_as_wide_as_its_widest_row_and_skips_blank_rows() -> None:
         (6, ["c", "C", "", "late"]),
         (8, ["d", "D", "", ""]),
     ]
-    numbers = grid_table("links", "map.xlsx", "Links", [["source", "weight"], ["a", 3.0], [" b ", 2.5], ["", None]])
-    assert numbers.rows == [(2, ["a", 3]), (3, ["b", 2.5])]
+    numbers = [["source", "weight"], ["a", 3.0], [" b ", 2.5], ["", None], ["", 0.0]]
+    assert grid_table("links", "map.xlsx", "Links", numbers).rows == [(2, ["a", 3]), (3, ["b", 2.5]), (5, ["", 0])]
 
 
 def test_only_rows_with_an_apostrophe_are_unquoted(tmp_path: Path) -> None:
