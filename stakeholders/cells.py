@@ -23,7 +23,7 @@ __all__ = [
     "TEXT_AT_MOST",
     "cell_text",
     "check_text",
-    "clean_row",
+    "clean_cells",
     "parse_cell",
     "parse_date",
     "reference_index",
@@ -135,14 +135,24 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ud800-\udfff]
 mark, and lone surrogates (a JSON escape such as ``\\ud800`` that is half of a character and cannot be written)."""
 
 
-def clean_row(cells: list[Any]) -> bool:
-    """True when no text in ``cells`` is too long or holds a control character (the quick check per row).
+def clean_cells(cells: list[Any]) -> bool:
+    """True when no text in ``cells`` is too long or holds a control character (the quick check of a column).
 
-    >>> clean_row(["a", 1, "b\\nc"]), clean_row(["a\\x07"]), clean_row([["a", "b\\x85c"]])
+    Cells that are all text (a CSV column) are checked at once.
+
+    >>> clean_cells(["a", 1, "b\\nc"]), clean_cells(["a\\x07"]), clean_cells([["a", "b\\x85c"]])
     (True, False, False)
     """
-    texts = [cell if isinstance(cell, str) else cell_text(cell) for cell in cells if isinstance(cell, (str, list))]
-    return not texts or (max(map(len, texts)) <= TEXT_AT_MOST and not _CONTROL.search("\n".join(texts)))
+    try:
+        joined = " ".join(cells)
+    except TypeError:  # numbers, dates or lists among them: check the texts (a list as its cell text)
+        return clean_cells(
+            [cell if isinstance(cell, str) else cell_text(cell) for cell in cells if isinstance(cell, (str, list))]
+        )
+    if max(map(len, cells), default=0) > TEXT_AT_MOST:
+        return False
+    # every character _CONTROL finds is unprintable: text without tabs or new lines is clean when printable
+    return joined.isprintable() or not _CONTROL.search(joined)
 
 
 def check_text(value: Any) -> str | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import io
 import json
 import math
@@ -27,6 +28,8 @@ import os
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -42,6 +45,7 @@ __all__ = [
     "RawTable",
     "Source",
     "decode_text",
+    "gc_paused",
     "read_data",
     "grid_table",
     "read_source",
@@ -153,6 +157,25 @@ def check_size(path: Path, limit_mb: float) -> None:
             raise SourceError(msg)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a large CSV source is read, or a source validated.
+
+    Reading and validating make a list, tuple or dict for every row, and no reference cycles to collect;
+    yet as they pile up the collector would walk through every object in memory, again and again.
+    Reference counting still frees what is no longer used, and the collector finds any cycles once it
+    runs again. A collector that was off stays off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def read_source(path: str | os.PathLike[str], *, limit_mb: float = LIMIT_MB) -> Source:
     """Read a workbook, a CSV folder (or one CSV file in it), a YAML/JSON file, or a graph file.
 
@@ -228,21 +251,30 @@ def _cell(value: Any) -> Any:
 
 
 def _is_blank(cells: list[Any]) -> bool:
-    return all(cell == "" or cell == [] for cell in cells)
+    """Whether every cell of a row is empty text or an empty list."""
+    return cells.count("") + cells.count([]) == len(cells)
 
 
-def _width(cells: list[Any]) -> int:
-    """How many cells of a row count: up to its last one that is not blank."""
-    for index in range(len(cells) - 1, -1, -1):
-        if cells[index] != "" and cells[index] != []:
+def _tidy_grid(grid: list[list[Any]]) -> list[list[Any]]:
+    """The grid with every cell tidied (see :func:`_cell`), as new lists."""
+    try:
+        return [list(map(str.strip, row)) for row in grid]  # a CSV file: every cell is text
+    except TypeError:  # a cell that is not text: a number, a date, a list …
+        return [[value.strip() if type(value) is str else _cell(value) for value in row] for row in grid]
+
+
+def _grid_width(grid: list[list[Any]]) -> int:
+    """How many columns of a grid count: up to the last one with a cell that is not blank."""
+    for index in range(max(map(len, grid), default=0) - 1, -1, -1):
+        if any(index < len(row) and row[index] != "" and row[index] != [] for row in grid):
             return index + 1
     return 0
 
 
 def grid_table(role: str, file: str, sheet: str, grid: list[list[Any]], **words: str) -> RawTable:
     """Make a RawTable from a grid whose first row is the header; rows keep their spreadsheet numbers."""
-    grid = [[value.strip() if type(value) is str else _cell(value) for value in row] for row in grid]
-    width = max((_width(row) for row in grid), default=0)
+    grid = _tidy_grid(grid)
+    width = _grid_width(grid)
     if width > COLUMNS_AT_MOST:
         sheet_word = words.get("sheet_word", "sheet")
         where = f"{file}, {sheet_word} {sheet}" if sheet and sheet_word else file
@@ -251,11 +283,11 @@ def grid_table(role: str, file: str, sheet: str, grid: list[list[Any]], **words:
         raise SourceError(msg)
     headers = [str(h) for h in grid[0][:width]] if grid else []
     headers += [""] * (width - len(headers))
-    rows = []
-    for number, cells in enumerate(grid[1:], start=2):
-        cells = list(cells[:width]) + [""] * (width - len(cells))
-        if not _is_blank(cells):
-            rows.append((number, cells))
+    rows = [
+        (number, cells if len(cells) == width else cells[:width] + [""] * (width - len(cells)))
+        for number, cells in enumerate(grid[1:], start=2)
+        if any(cells) or not _is_blank(cells)  # any(): a quick yes for most rows (but a 0 is no blank either)
+    ]
     return RawTable(role, file, sheet, headers, rows, **words)
 
 
@@ -416,8 +448,7 @@ def _read_csv(path: Path) -> list[list[str]]:
     # strict: a quote left open stops here instead of swallowing the rows after it
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        # unquote_cell, inlined: this runs once per cell of the file
-        return [[cell[1:] if cell[:1] == "'" and FORMULA_START.match(cell) else cell for cell in row] for row in rows]
+        grid = list(rows)
     except csv.Error as err:
         line = rows.line_num
         opened = _last_quote_opened(text, delimiter, line)
@@ -432,8 +463,13 @@ def _read_csv(path: Path) -> list[list[str]]:
         else:
             msg = f"{where}: cannot read this CSV file ({err}): check its quotes"
         raise SourceError(msg) from err
+    if "'" not in text:  # no apostrophe an export put before a formula, as in most files
+        return grid
+    # only a row with an apostrophe can hold a cell to unquote
+    return [[unquote_cell(cell) for cell in row] if "'" in "".join(row) else row for row in grid]
 
 
+@gc_paused()
 def _read_csv_folder(folder: Path, display: Path | None = None) -> Source:
     source = Source(str(display or folder), kind="folder")
     for path in sorted(folder.iterdir()):
