@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import gc
 import io
 import json
 import math
@@ -28,14 +27,13 @@ import os
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from .errors import SourceError, UnsupportedSource
+from .memory import gc_paused
 from .model import SETTINGS, TABLE_NAMES, normalise_key
 
 __all__ = [
@@ -45,7 +43,6 @@ __all__ = [
     "RawTable",
     "Source",
     "decode_text",
-    "gc_paused",
     "read_data",
     "grid_table",
     "read_source",
@@ -155,25 +152,6 @@ def check_size(path: Path, limit_mb: float) -> None:
             msg = f"{path}: this workbook unpacks to {shown}, more than the limit of {most}"
             msg += f": {hint}"
             raise SourceError(msg)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a large CSV source is read, or a source validated.
-
-    Reading and validating make a list, tuple or dict for every row, and no reference cycles to collect;
-    yet as they pile up the collector would walk through every object in memory, again and again.
-    Reference counting still frees what is no longer used, and the collector finds any cycles once it
-    runs again. A collector that was off stays off.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def read_source(path: str | os.PathLike[str], *, limit_mb: float = LIMIT_MB) -> Source:

@@ -36,6 +36,7 @@ from .cells import (
     whole_number,
 )
 from .errors import Problem, UnknownOrganisation, ValidationError
+from .memory import gc_paused
 from .model import (
     AUDIENCES,
     COLUMNS,
@@ -48,7 +49,7 @@ from .model import (
     Vocabulary,
     normalise_key,
 )
-from .read import RawTable, Source, gc_paused
+from .read import RawTable, Source
 
 __all__ = ["Tables", "default_stages", "find_organisation", "parse_date", "validate_source"]
 
