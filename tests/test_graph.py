@@ -49,6 +49,7 @@ def test_build_graph_does_not_change_its_tables() -> None:
 
 def test_the_graph_is_built_when_first_asked_for_and_follows_the_settings() -> None:
     m = load_map(example_path())
-    assert "graph" not in vars(m)  # loading a map does not build its graph
+    m.to_html()
+    assert "graph" not in vars(m)  # loading and drawing a map do not build its graph
     G = m.graph
     assert m.graph is G and G.number_of_nodes() == len(m.organisations) and G.graph["title"] == m.settings.title
