@@ -195,6 +195,8 @@ def _read_records(
 
 LIST_KINDS = ("list", "stages", "vocablist")
 """Kinds of column whose value is a list."""
+NUMBER_KINDS = ("strength", "order", "number")
+"""Kinds of column whose value is a whole number (or None when the cell is empty)."""
 TEXT_KINDS = ("text", "id", "ref")
 """Kinds of column whose value is the text of the cell, stripped (unless the column has a vocabulary)."""
 
@@ -248,8 +250,8 @@ def _column_values(
     is_list = column.kind in LIST_KINDS
     if is_list:
         values = [list(value) for value in values]  # each record gets its own list: records are changed later
-    for position in refused:
-        values[position] = [] if is_list else ""
+    for position in refused:  # empty, as parsing an empty cell would give (a vocabulary's default aside)
+        values[position] = [] if is_list else None if column.kind in NUMBER_KINDS else ""
     return values, problems
 
 
@@ -478,7 +480,7 @@ def _frame(records: list[tuple[int, dict[str, Any]]], role: str, custom: list[st
     names = [c.name for c in COLUMNS[role]] + custom
     frame = pd.DataFrame([record for _, record in records], columns=names, dtype=object)  # each has every field
     for column in COLUMNS[role]:
-        if column.kind in ("strength", "order", "number"):
+        if column.kind in NUMBER_KINDS:
             frame[column.name] = pd.array(list(frame[column.name]), dtype="Int64")
     return frame
 

@@ -107,6 +107,23 @@ def test_long_text_and_control_characters(tmp_path: Path, runner: CliRunner) -> 
     ]
 
 
+def test_a_control_character_in_a_number_cell_is_one_line(tmp_path: Path, runner: CliRunner) -> None:
+    tables = {
+        "organisations": [["id", "name"], ["a", "A"], ["b", "B"]],
+        "links": [["source", "target", "strength"], ["a", "b", "3\x07"]],
+        "stages": [["id", "name", "order"], ["s1", "One", "1"], ["s2", "Two", "2\x07"]],
+    }
+    result = runner.invoke(cli, ["validate", str(write_folder(tmp_path / "t", tables))])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.splitlines() == [
+        "Error: stages.csv, row 3, column order: contains the control character U+0007: remove it (retype the "
+        "text if you cannot see it)",
+        "Error: links.csv, row 2, column strength: contains the control character U+0007: remove it (retype the "
+        "text if you cannot see it)",
+        "2 problems found.",
+    ]
+
+
 def test_only_safe_addresses_become_links(tmp_path: Path) -> None:
     organisations = [
         ["id", "name", "url"],
