@@ -43,6 +43,20 @@ def _node_point(page: Any, node_id: str) -> tuple[float, float]:
     )
 
 
+def _fit_when_still(page: Any) -> None:
+    """Fit the whole map in view once any view animation (a search's zoom to its result) has ended."""
+    page.wait_for_function(
+        """() => {
+            const view = JSON.stringify([window.network.getScale(), window.network.getViewPosition()]);
+            const still = view === window.lastView;
+            window.lastView = view;
+            return still;
+        }""",
+        polling=100,
+    )
+    page.evaluate("window.network.fit({animation: false})")
+
+
 def test_example_makes_no_request_and_no_error(example: Any) -> None:
     example.page.wait_for_timeout(500)
     assert example.requests == []
@@ -171,7 +185,7 @@ def test_payloads_run_nothing_and_show_as_text(open_page: Any, payload_map: Path
     assert page.locator("#info img, #info svg, #info script").count() == 0
     # hover tooltip: plain text
     page.keyboard.press("Escape")
-    page.evaluate("window.network.fit({animation: false})")
+    _fit_when_still(page)
     x, y = _node_point(page, "p0")
     page.mouse.move(x, y, steps=5)
     tooltip = page.locator("div.vis-tooltip")
@@ -290,7 +304,7 @@ def test_a_map_with_only_ids_and_names_works(open_page: Any, tmp_path: Path) -> 
     page.wait_for_function("window.network.getSelectedNodes()[0] === 'o2'")
     page.keyboard.press("Escape")
     # the tooltip
-    page.evaluate("window.network.fit({animation: false})")
+    _fit_when_still(page)
     x, y = _node_point(page, "o0")
     page.mouse.move(x, y, steps=5)
     tooltip = page.locator("div.vis-tooltip")
