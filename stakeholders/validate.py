@@ -237,7 +237,7 @@ def _column_values(
 ) -> tuple[list[Any], list[tuple[int, int, str]]]:
     """The value of each cell of a known column, and its problems as (position, tie-break, message).
 
-    The cells at the positions in ``refused`` (their text was refused) are empty.
+    The cells at the positions in ``refused`` (their text was refused) read as empty cells, without problems.
     """
     if refused:
         raws = ["" if position in refused else raw for position, raw in enumerate(raws)]
@@ -247,11 +247,8 @@ def _column_values(
         values, problems = _mixed_column_values(column, role, raws, vocabularies)
     if refused:
         problems = [problem for problem in problems if problem[0] not in refused]
-    is_list = column.kind in LIST_KINDS
-    if is_list:
+    if column.kind in LIST_KINDS:
         values = [list(value) for value in values]  # each record gets its own list: records are changed later
-    for position in refused:  # empty, as parsing an empty cell would give (a vocabulary's default aside)
-        values[position] = [] if is_list else None if column.kind in NUMBER_KINDS else ""
     return values, problems
 
 
