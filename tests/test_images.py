@@ -50,6 +50,7 @@ def test_svg_and_pdf(example: object, tmp_path: Path) -> None:
     assert box[2:] == pytest.approx([841.68, 595.44], abs=1)  # A4 landscape in points
 
 
+@pytest.mark.slow
 def test_images_are_deterministic(example: object, tmp_path: Path) -> None:
     for suffix in (".png", ".svg", ".pdf"):
         first = write_image(example, tmp_path / f"a{suffix}").read_bytes()

@@ -145,6 +145,7 @@ def test_a_source_that_starts_invalid_waits_for_a_good_save(tmp_path: Path) -> N
         server.stop()
 
 
+@pytest.mark.slow
 def test_the_command_stops_cleanly_on_ctrl_c(source: Path) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "stakeholders", "serve", str(source), "--port", "0", "--no-open"],
