@@ -48,8 +48,8 @@ import networkx as nx
 import numpy as np
 
 from stakeholders import layout, load_map, map_data, write_html
-from stakeholders.model import DEFAULT_STAGES, SECTORS
 from stakeholders.render import html_safe_json, vis_network_bundle
+from stakeholders.schema import DEFAULT_STAGES, SECTORS
 
 SEED = 7
 LINKS_PER_ORGANISATION = 4

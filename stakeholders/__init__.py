@@ -22,7 +22,7 @@ from .errors import (
     UnsupportedSource,
     ValidationError,
 )
-from .export import export_map
+from .formats import export_map
 from .graph import build_graph, flow_graph
 from .layout import compute_positions
 from .load import check_source, example_path, load_map

@@ -43,7 +43,7 @@ from typing import Any
 
 import networkx as nx
 
-from .atomic import write_atomic
+from ._atomic import write_atomic
 from .errors import OutputError
 from .layout import Progress, Skeleton, as_skeleton, compute_positions, layout_inputs
 

@@ -21,20 +21,21 @@ from typing import Any, TextIO
 import click
 
 from ._version import __version__
+from .dates import parse_as_of, parse_date
 from .diff import as_markdown, changes_csv, diff_maps, summary, write_diff
 from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
-from .export import FORMAT_NAMES, export_format, export_map
+from .formats import FORMAT_NAMES, export_format, export_map
+from .i18n import LANGUAGES
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
-from .model import AUDIENCES, StakeholderMap
+from .model import StakeholderMap
 from .present import unused_layouts, write_presentation
-from .read import LIMIT_MB
 from .render import write_html
 from .report import write_report
 from .results import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
-from .timeline import as_of, parse_as_of
-from .validate import parse_date
-from .words import LANGUAGES
+from .schema import AUDIENCES
+from .source import LIMIT_MB
+from .timeline import as_of
 
 __all__ = ["as_of_option", "audience_option", "cli"]
 

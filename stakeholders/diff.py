@@ -45,11 +45,12 @@ from typing import Any
 
 import pandas as pd
 
-from .atomic import write_atomic
-from .export import neutralise
-from .model import StakeholderMap, Vocabulary
+from ._atomic import write_atomic
+from .i18n import PAGE_WORDS, counted
+from .model import StakeholderMap
 from .render import render_page
-from .words import PAGE_WORDS, counted
+from .schema import Vocabulary
+from .values import neutralise
 
 __all__ = [
     "CHANGE_COLOURS",

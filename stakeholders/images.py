@@ -24,14 +24,15 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomic
+from ._atomic import write_atomic
 from .cache import cached_positions
 from .errors import OutputError
+from .i18n import PAGE_WORDS, counted
 from .layout import map_skeleton
-from .model import LEVELS, StakeholderMap
+from .model import StakeholderMap
 from .render import _curves
+from .schema import LEVELS
 from .style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_dashes, link_width, sector_colour
-from .words import PAGE_WORDS, counted
 
 __all__ = ["FORMATS", "SLIDE", "write_image"]
 

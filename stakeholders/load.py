@@ -16,9 +16,10 @@ from pathlib import Path
 
 from . import timeline
 from .audience import for_audience
-from .errors import Problem, ValidationError
+from .errors import InvalidArgument, Problem, ValidationError
+from .formats import read_source
 from .model import StakeholderMap
-from .read import LIMIT_MB, read_source
+from .source import LIMIT_MB
 from .validate import validate_source
 
 __all__ = ["EXAMPLE", "check_source", "example_path", "load_map"]
@@ -31,14 +32,15 @@ def example_path(name: str = EXAMPLE) -> Path:
     """The path of a bundled example map (a folder of CSV files).
 
     Installed packages carry the examples inside the package; a source
-    checkout keeps them in the top-level ``graphs/`` folder.
+    checkout keeps them in the top-level ``graphs/`` folder. An unknown name
+    raises :class:`~stakeholders.errors.InvalidArgument`.
     """
     here = Path(__file__).resolve().parent
     for base in (here / "graphs", here.parent / "graphs"):
         if (base / name).exists():
             return base / name
     msg = f"no bundled example named {name!r}"
-    raise LookupError(msg)
+    raise InvalidArgument(msg)
 
 
 def load_map(
@@ -62,17 +64,7 @@ def load_map(
     Raises :class:`~stakeholders.errors.ValidationError` listing every problem,
     or :class:`~stakeholders.errors.SourceError` when the source cannot be read.
     """
-    source = read_source(path, limit_mb=limit_mb)
-    tables = validate_source(source)
-    whole = StakeholderMap(
-        organisations=tables.organisations,
-        links=tables.links,
-        stages=tables.stages,
-        settings=tables.settings,
-        source=str(path),
-        custom_columns=tables.custom_columns,
-        views=tables.views,
-    )
+    whole = validate_source(read_source(path, limit_mb=limit_mb), path=path)
     if as_of is not None:
         whole = timeline.as_of(whole, as_of)
     return _dated(for_audience(whole, audience))

@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomic
+from ._atomic import write_atomic
 from .errors import InvalidArgument
 from .model import StakeholderMap
 from .render import TEMPLATES, render_page

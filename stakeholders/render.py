@@ -31,15 +31,16 @@ from typing import Any
 import jinja2
 import orjson
 
+from ._atomic import write_atomic
+from ._gc import gc_paused
 from ._version import __version__
-from .atomic import write_atomic
 from .cache import cached_positions
 from .errors import OutputError
+from .i18n import FIELD_LABELS, PAGE_WORDS, counted
 from .layout import Progress, map_skeleton
-from .memory import gc_paused
-from .model import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, StakeholderMap, Vocabulary
+from .model import StakeholderMap, register_notebook_view
+from .schema import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, Vocabulary
 from .style import style_table
-from .words import FIELD_LABELS, PAGE_WORDS, counted
 
 __all__ = [
     "DATA_FORMAT",
@@ -424,3 +425,6 @@ def to_notebook_html(m: StakeholderMap, *, height: int = 640) -> str:
 def write_html(m: StakeholderMap, path: str | os.PathLike[str], **options: Any) -> Path:
     """Write the map page to ``path`` atomically and return the path."""
     return write_atomic(path, to_html(m, **options).encode("utf-8"))
+
+
+register_notebook_view(to_notebook_html)

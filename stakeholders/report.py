@@ -24,12 +24,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ._atomic import write_atomic
 from .analysis import APPROXIMATE_ABOVE, BETWEENNESS_SAMPLE, SEED
-from .atomic import write_atomic
-from .model import SECTORS, STATUSES, StakeholderMap
+from .i18n import words
+from .model import StakeholderMap
 from .render import TEMPLATES, render_page
 from .results import Analysis
-from .words import words
+from .schema import SECTORS, STATUSES
 
 __all__ = ["report_context", "report_html", "write_report"]
 

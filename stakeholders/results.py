@@ -24,9 +24,9 @@ from typing import Any
 import pandas as pd
 
 from . import analysis, coverage
-from .export import neutralise
 from .model import StakeholderMap
 from .validate import find_organisation
+from .values import neutralise
 
 __all__ = ["CSV_TABLES", "MISSING_LISTED", "Analysis", "analyse", "as_csv", "as_json", "as_text", "label"]
 

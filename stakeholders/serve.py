@@ -28,9 +28,9 @@ from typing import Any
 
 from .errors import StakeholdersError, ValidationError
 from .load import load_map
-from .model import AUDIENCES
-from .read import LIMIT_MB
 from .render import TEMPLATES, _environment, content_security_policy, render_page
+from .schema import AUDIENCES
+from .source import LIMIT_MB
 
 __all__ = ["HOST", "LiveMap", "LiveServer", "start"]
 

@@ -17,7 +17,7 @@ text in tooltips, the info panel and the table view.
 
 from __future__ import annotations
 
-from .model import LEVELS, LINK_KINDS, SECTORS, Vocabulary
+from .schema import LEVELS, LINK_KINDS, SECTORS, Vocabulary
 
 __all__ = [
     "BACKGROUND",

@@ -1,59 +1,22 @@
 """The map as it stood on a date, from the ``since`` and ``until`` of organisations and links.
 
 A date may be a day, a month or a year, and so may ``since`` and ``until``.
-Two dates compare on what both say: ``since 2021`` means from the start of
-2021 and ``until 2021`` to the end of it, and a map "as of 2021" shows what
-existed at any time in 2021.
-
->>> present_on("2021", "", "2021-06-15"), present_on("", "2021", "2021-12-31"), present_on("", "2021", "2022-01")
-(True, True, False)
->>> parse_as_of("02-11-2021")
-'2021-11-02'
+Two dates compare on what both say (:mod:`stakeholders.dates`): ``since
+2021`` means from the start of 2021 and ``until 2021`` to the end of it, and
+a map "as of 2021" shows what existed at any time in 2021.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
 
 import pandas as pd
 
-from .errors import InvalidArgument
+from .dates import parse_as_of, present_on
 from .model import StakeholderMap
-from .validate import parse_date
 
-__all__ = ["as_of", "parse_as_of", "present_on"]
-
-
-def parse_as_of(value: str | date | datetime) -> str:
-    """Normalise a date to ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or raise :class:`InvalidArgument`.
-
-    >>> parse_as_of("yesterday")
-    Traceback (most recent call last):
-    ...
-    stakeholders.errors.InvalidArgument: 'yesterday' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY
-    """
-    parsed = parse_date(value)
-    if parsed is None:
-        msg = f"'{value}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
-        raise InvalidArgument(msg)
-    return parsed
-
-
-def present_on(since: Any, until: Any, when: str) -> bool:
-    """True when something that runs from ``since`` to ``until`` (either may be empty) exists on ``when``.
-
-    All three are normalised dates; each comparison uses the precision both dates have.
-    """
-
-    return not ((since and _before(when, since)) or (until and _before(until, when)))
-
-
-def _before(first: str, second: str) -> bool:
-    """True when ``first`` is before ``second`` at the precision both have."""
-    precision = min(len(first), len(second))
-    return first[:precision] < second[:precision]
+__all__ = ["as_of"]
 
 
 def _present(frame: pd.DataFrame, when: str) -> pd.Series:

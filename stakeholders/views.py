@@ -29,11 +29,11 @@ import networkx as nx
 from .analysis import organisation_metrics
 from .arrangements import circles, swimlanes
 from .cache import cached_positions
-from .cells import whole_number
 from .errors import InvalidArgument
 from .layout import map_skeleton
 from .model import StakeholderMap
 from .style import EXTRA_COLOURS, SECTOR_COLOURS, UNSPECIFIED_COLOUR
+from .values import whole_number
 
 __all__ = [
     "VIEW_FILTERS",

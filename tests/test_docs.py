@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from stakeholders.cli import cli
-from stakeholders.model import (
+from stakeholders.schema import (
     COLUMNS,
     DIRECTIONS,
     EVIDENCE,

@@ -16,8 +16,10 @@ from conftest import map_summary, write_awkward_map, write_folder, write_json
 
 from stakeholders import InvalidArgument, OutputError, compute_positions, example_path, export_map, load_map
 from stakeholders.cli import cli
-from stakeholders.export import export_format, to_csv_files, to_xlsx
-from stakeholders.networks import to_cyjs, to_gexf, to_graphml
+from stakeholders.formats import export_format
+from stakeholders.formats.csvfolder import to_csv_files
+from stakeholders.formats.graphfiles import to_cyjs, to_gexf, to_graphml
+from stakeholders.formats.workbook import to_xlsx
 from stakeholders.style import kind_colour, sector_colour
 
 OUTPUTS = {

@@ -17,6 +17,7 @@ import pytest
 from scipy.spatial import cKDTree
 
 from stakeholders import compute_positions, example_path, layout, load_map, to_html
+from stakeholders.formats.graphfiles import to_cyjs
 from stakeholders.graph import build_graph
 from stakeholders.layout import (
     KAMADA_KAWAI_LIMIT,
@@ -27,7 +28,6 @@ from stakeholders.layout import (
     skeleton_of_graph,
     skeleton_of_tables,
 )
-from stakeholders.networks import to_cyjs
 
 EXAMPLE_POSITIONS_SHA256 = "4c3f541a53e6532e4ea66711308b10e8d010c482e0e245e665d891789d63bd2e"
 """SHA-256 of ``json.dumps(compute_positions(load_map(example_path()).graph))``.

@@ -12,8 +12,8 @@ import pytest
 from conftest import map_summary, write_folder
 
 from stakeholders import SourceError, ValidationError, example_path, export_map, load_map
-from stakeholders.export import records
-from stakeholders.networks import to_gexf, to_graphml
+from stakeholders.formats.graphfiles import to_gexf, to_graphml
+from stakeholders.values import records
 
 GEPHI_GEXF = """<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">

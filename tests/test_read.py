@@ -11,7 +11,7 @@ import pytest
 from conftest import LINKS, ORGANISATIONS, write_csv, write_folder, write_json, write_workbook
 
 from stakeholders import SourceError, UnsupportedSource, load_map
-from stakeholders.read import read_source
+from stakeholders.formats import read_source
 
 
 def _summary(path: Path) -> tuple[list[str], list[str], list[str]]:

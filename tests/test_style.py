@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from stakeholders.model import LEVELS, LINK_KINDS, SECTORS
+from stakeholders.schema import LEVELS, LINK_KINDS, SECTORS
 from stakeholders.style import (
     BACKGROUND,
     EXTRA_COLOURS,

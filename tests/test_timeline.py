@@ -11,7 +11,7 @@ from conftest import write_folder
 
 from stakeholders import InvalidArgument, as_of, check_source, load_map
 from stakeholders.cli import cli
-from stakeholders.timeline import present_on
+from stakeholders.dates import present_on
 
 ORGANISATIONS = [
     ["id", "name", "opgericht", "opgeheven"],  # the Dutch headers for since and until

@@ -21,7 +21,7 @@ problem to report (a typo, most likely), not a new organisation.
 
 A Kumu workbook written by :func:`kumu_sheets` keeps the map's stages, views
 and settings in the sheets ``Stages (ignore)``, ``Views (ignore)`` and
-``Map (ignore)``: Kumu skips them, and :mod:`stakeholders.read` reads them back.
+``Map (ignore)``: Kumu skips them, and :mod:`stakeholders.formats.workbook` reads them back.
 
 >>> kumu_id("Openbaar Ministerie (OM)"), kumu_id("007")
 ('openbaar-ministerie-om', '007')
@@ -33,10 +33,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .errors import SourceError
-from .export import cell_value, map_sheets
-from .model import StakeholderMap, column_for, normalise_key
-from .read import RawTable, grid_table, records_table
+from ..errors import SourceError
+from ..model import StakeholderMap
+from ..schema import column_for, normalise_key
+from ..source import RawTable, grid_table, records_table
+from ..values import cell_value
+from ._common import map_sheets
 
 __all__ = ["blueprint_tables", "kumu_id", "kumu_sheets", "kumu_tables"]
 

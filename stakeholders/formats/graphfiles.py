@@ -39,23 +39,18 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 from networkx.readwrite.graphml import GraphMLWriter
 
-from ._version import __version__
-from .cache import cached_positions
-from .errors import OutputError, SourceError
-from .export import cell_value, records, settings_pairs, stage_records
-from .layout import map_skeleton
-from .model import (
-    COLUMNS,
-    DEFAULT_STAGES,
-    LINK_KINDS,
-    SECTORS,
-    SETTINGS,
-    StakeholderMap,
-    column_for,
-    normalise_key,
-)
-from .read import RawTable, Source, grid_table, read_data, records_table
-from .style import LAPSED_COLOUR, kind_colour, link_width, sector_colour
+from .._version import __version__
+from ..cache import cached_positions
+from ..errors import OutputError, SourceError
+from ..layout import map_skeleton
+from ..model import StakeholderMap
+from ..naming import org_label
+from ..schema import COLUMNS, DEFAULT_STAGES, LINK_KINDS, SECTORS, SETTINGS, column_for, normalise_key
+from ..source import RawTable, Source, grid_table, records_table
+from ..style import LAPSED_COLOUR, kind_colour, link_width, sector_colour
+from ..values import cell_value
+from ._common import settings_pairs, stage_records
+from .datafile import read_data
 
 __all__ = ["cyjs_source", "read_network", "to_cyjs", "to_gexf", "to_graphml"]
 
@@ -78,11 +73,11 @@ IGNORED = {"viz", "pid", "parents", "spells", "slices", "SUID", "selected"}
 def _flat_graph(m: StakeholderMap) -> nx.MultiDiGraph:
     """The map as a graph whose attributes are all text (lists ``|``-joined), strength a whole number."""
     G = nx.MultiDiGraph()
-    for record in records(m.organisations):
+    for record in m.records("organisations"):
         G.add_node(
             record["id"], **{k: _flat(v, "organisation", record["id"], k) for k, v in record.items() if k != "id"}
         )
-    for record in records(m.links):
+    for record in m.records("links"):
         ends = ("id", "source", "target")
         data = {
             k: _flat(v, "link", record["id"], k)
@@ -112,7 +107,7 @@ def _header(m: StakeholderMap) -> dict[str, Any]:
     if stages is not None:
         header["stages"] = stages
     if m.views is not None:
-        header["views"] = records(m.views)
+        header["views"] = m.records("views")
     return header
 
 
@@ -132,7 +127,7 @@ def to_gexf(m: StakeholderMap) -> bytes:
     degree = dict(m.graph.degree())
     for node, data in G.nodes(data=True):
         x, y = positions[node]
-        data["label"] = data["short_name"] or data["name"]
+        data["label"] = org_label(data)
         data["viz"] = {
             "position": {"x": float(x), "y": float(-y), "z": 0.0},
             "color": _rgb(sector_colour(data["sector"], m.settings.sectors)),
@@ -226,7 +221,7 @@ def _edge_directions(graph: ET.Element, parent: ET.Element, m: StakeholderMap, g
 def to_cyjs(m: StakeholderMap) -> bytes:
     """The map as Cytoscape.js JSON with positions, as Cytoscape and Cytoscape.js read it."""
     positions = cached_positions(map_skeleton(m))
-    organisations, links = records(m.organisations), records(m.links)
+    organisations, links = m.records("organisations"), m.records("links")
     clash = sorted({o["id"] for o in organisations} & {link["id"] for link in links})
     if clash:
         msg = f"Cytoscape needs ids that differ between organisations and links: '{clash[0]}' is both"
