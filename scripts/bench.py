@@ -47,7 +47,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from stakeholders import layout, load_map, map_data, write_html
+from stakeholders import load_map, map_data, write_html
+from stakeholders.layout import _force as layout
 from stakeholders.render import html_safe_json, vis_network_bundle
 from stakeholders.schema import DEFAULT_STAGES, SECTORS
 

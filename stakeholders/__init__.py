@@ -12,6 +12,7 @@ True
 """
 
 from ._version import __version__
+from .analysis import Analysis, analyse
 from .errors import (
     InvalidArgument,
     OutputError,
@@ -29,7 +30,6 @@ from .load import check_source, example_path, load_map
 from .model import MapSettings, StakeholderMap
 from .render import map_data, to_html, write_html
 from .report import report_html, write_report
-from .results import Analysis, analyse
 from .timeline import as_of
 
 __all__ = [

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 import click
 
 from ._version import __version__
+from .analysis import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
 from .dates import parse_as_of, parse_date
 from .diff import as_markdown, changes_csv, diff_maps, summary, write_diff
 from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
@@ -32,7 +33,6 @@ from .model import StakeholderMap
 from .present import unused_layouts, write_presentation
 from .render import write_html
 from .report import write_report
-from .results import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
 from .schema import AUDIENCES
 from .source import LIMIT_MB
 from .timeline import as_of

@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from ._atomic import write_atomic
-from .cache import cached_positions
 from .errors import OutputError
 from .i18n import PAGE_WORDS, counted
-from .layout import map_skeleton
+from .layout import positions as map_positions
 from .model import StakeholderMap
 from .render import _curves
 from .schema import LEVELS
@@ -74,7 +73,7 @@ def _fill(org: dict[str, Any], m: StakeholderMap, display: dict[str, Any] | None
 def _draw_network(ax: Any, m: StakeholderMap, lang: str | None, display: dict[str, Any] | None = None) -> None:
     from matplotlib.patches import FancyArrowPatch
 
-    laid_out = display["positions"] if display else cached_positions(map_skeleton(m))
+    laid_out = display["positions"] if display else map_positions(m)
     positions = {node: (x, -y) for node, (x, y) in laid_out.items()}
     sizes = (display or {}).get("sizes") or {}
     dimmed = set((display or {}).get("dimmed") or [])

@@ -33,11 +33,11 @@ import orjson
 
 from ._atomic import write_atomic
 from ._gc import gc_paused
+from ._types import Progress
 from ._version import __version__
-from .cache import cached_positions
 from .errors import OutputError
 from .i18n import FIELD_LABELS, PAGE_WORDS, counted
-from .layout import Progress, map_skeleton
+from .layout import positions as map_positions
 from .model import StakeholderMap, register_notebook_view
 from .schema import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, Vocabulary
 from .style import style_table
@@ -203,7 +203,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     page_lang = lang if lang in PAGE_WORDS else "en"
     organisations = _records(m.organisations)
     links = _records(m.links)
-    positions = cached_positions(map_skeleton(m), progress=progress)
+    positions = map_positions(m, progress=progress)
     settings = m.settings
     return {
         "format": DATA_FORMAT,

@@ -12,7 +12,7 @@ prints under it.
 
 >>> import stakeholders
 >>> from datetime import date
->>> from stakeholders.results import analyse
+>>> from stakeholders.analysis import analyse
 >>> page = report_html(analyse(stakeholders.load_map(stakeholders.example_path()), today=date(2026, 11, 28)))
 >>> page.startswith("<!DOCTYPE html>") and "Headline figures" in page
 True
@@ -25,11 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from ._atomic import write_atomic
-from .analysis import APPROXIMATE_ABOVE, BETWEENNESS_SAMPLE, SEED
+from .analysis import APPROXIMATE_ABOVE, BETWEENNESS_SAMPLE, SEED, Analysis
 from .i18n import words
 from .model import StakeholderMap
 from .render import TEMPLATES, render_page
-from .results import Analysis
 from .schema import SECTORS, STATUSES
 
 __all__ = ["report_context", "report_html", "write_report"]

@@ -27,10 +27,9 @@ from typing import Any
 import networkx as nx
 
 from .analysis import organisation_metrics
-from .arrangements import circles, swimlanes
-from .cache import cached_positions
 from .errors import InvalidArgument
-from .layout import map_skeleton
+from .layout import circles, swimlanes
+from .layout import positions as map_positions
 from .model import StakeholderMap
 from .style import EXTRA_COLOURS, SECTOR_COLOURS, UNSPECIFIED_COLOUR
 from .values import whole_number
@@ -243,7 +242,7 @@ def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -
         labels = {s: full.settings.sectors.label(s, lang or "en") for s in full.settings.sectors.ids}
         positions, anchors = circles(shown.organisations, labels=labels)
     else:
-        whole = cached_positions(map_skeleton(full))
+        whole = map_positions(full)
         positions = {org: whole[org] for org in shown.organisations["id"]}
     stages = set(view.highlight_stage)
     dimmed = [

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from scipy.spatial import cKDTree
 
-from stakeholders import compute_positions, example_path, layout, load_map, to_html
+from stakeholders import compute_positions, example_path, load_map, to_html
 from stakeholders.formats.graphfiles import to_cyjs
 from stakeholders.graph import build_graph
 from stakeholders.layout import (
@@ -28,6 +28,7 @@ from stakeholders.layout import (
     skeleton_of_graph,
     skeleton_of_tables,
 )
+from stakeholders.layout import _force as layout
 
 EXAMPLE_POSITIONS_SHA256 = "4c3f541a53e6532e4ea66711308b10e8d010c482e0e245e665d891789d63bd2e"
 """SHA-256 of ``json.dumps(compute_positions(load_map(example_path()).graph))``.
@@ -206,7 +207,7 @@ def test_igraph_comes_without_pyplot_and_leaves_matplotlib_usable() -> None:
     """A large map needs igraph, not the 0.3 s of matplotlib.pyplot that ``import igraph`` would bring."""
     script = (
         "import sys\n"
-        "from stakeholders import layout\n"
+        "from stakeholders.layout import _force as layout\n"
         "igraph = layout._import_igraph()\n"
         "print(igraph.Graph(n=2).vcount(), 'matplotlib.pyplot' in sys.modules)\n"
         "import matplotlib.pyplot as plt\n"

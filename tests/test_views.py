@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from conftest import write_folder, write_json
 
 from stakeholders import InvalidArgument, ValidationError, example_path, load_map, write_html
-from stakeholders.arrangements import LANE_WIDTH
 from stakeholders.cli import cli
+from stakeholders.layout.arrangements import LANE_WIDTH
 from stakeholders.present import presentation_steps, unused_layouts, write_presentation
 from stakeholders.views import apply_view, find_view, presentation, select, view_display, views_of
 

@@ -40,9 +40,8 @@ from networkx.readwrite.gexf import GEXFWriter
 from networkx.readwrite.graphml import GraphMLWriter
 
 from .._version import __version__
-from ..cache import cached_positions
 from ..errors import OutputError, SourceError
-from ..layout import map_skeleton
+from ..layout import positions as map_positions
 from ..model import StakeholderMap
 from ..naming import org_label
 from ..schema import COLUMNS, DEFAULT_STAGES, LINK_KINDS, SECTORS, SETTINGS, column_for, normalise_key
@@ -123,7 +122,7 @@ def to_gexf(m: StakeholderMap) -> bytes:
             msg = f"GEXF uses the name '{clash[0]}' itself: rename that column of the {table} table to export to GEXF"
             raise OutputError(msg)
     G = _flat_graph(m)
-    positions = cached_positions(map_skeleton(m))
+    positions = map_positions(m)
     degree = dict(m.graph.degree())
     for node, data in G.nodes(data=True):
         x, y = positions[node]
@@ -220,7 +219,7 @@ def _edge_directions(graph: ET.Element, parent: ET.Element, m: StakeholderMap, g
 
 def to_cyjs(m: StakeholderMap) -> bytes:
     """The map as Cytoscape.js JSON with positions, as Cytoscape and Cytoscape.js read it."""
-    positions = cached_positions(map_skeleton(m))
+    positions = map_positions(m)
     organisations, links = m.records("organisations"), m.records("links")
     clash = sorted({o["id"] for o in organisations} & {link["id"] for link in links})
     if clash:

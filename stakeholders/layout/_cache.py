@@ -43,9 +43,10 @@ from typing import Any
 
 import networkx as nx
 
-from ._atomic import write_atomic
-from .errors import OutputError
-from .layout import Progress, Skeleton, as_skeleton, compute_positions, layout_inputs
+from .._atomic import write_atomic
+from .._types import Progress
+from ..errors import OutputError
+from ._force import Skeleton, as_skeleton, compute_positions, layout_inputs
 
 __all__ = ["MAX_ENTRIES", "cache_folder", "cached_positions", "layout_key"]
 

@@ -1,4 +1,4 @@
-"""Coverage of the approach, hand-overs and missing cooperation, on a map worked out by hand."""
+"""The approach (coverage, hand-overs, missing cooperation) and the checks of the data, on a map worked out by hand."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from conftest import write_folder
 
-from stakeholders import coverage as C
+from stakeholders import analysis as C
 from stakeholders import example_path, load_map
-from stakeholders.analysis import current_links, skeleton
+from stakeholders.analysis import current_links, pair_graph
+from stakeholders.analysis.output import missing_reasons
 from stakeholders.model import StakeholderMap
+from stakeholders.naming import stage_names
 
 STAGES = [
     ["id", "name", "order", "hands_over_to"],
@@ -64,11 +66,15 @@ def test_handovers_gap_fragile_covered(hand_made: StakeholderMap) -> None:
 
 def test_missing_cooperation_names_its_reasons(hand_made: StakeholderMap) -> None:
     found = {(r["a"], r["b"]): r for r in C.missing_cooperation(hand_made, top=None)[0]}
+    names = stage_names(hand_made)
     assert ("y", "z") in found  # both on B, no link between them
-    assert found["y", "z"]["reasons"][0] == "both act on Stage B"
-    assert "2 partners in common" not in found["y", "z"]["reasons"]
+    assert found["y", "z"]["shared"] == ["b"] and not found["y", "z"]["lapsed"]
+    assert missing_reasons(found["y", "z"], names)[0] == "both act on Stage B"
+    assert "2 partners in common" not in missing_reasons(found["y", "z"], names)
     assert found["y", "z"]["common_partners"] == ["w"]
-    assert found["x", "z"]["reasons"] == ["could carry the hand-over Stage A → Stage B"]
+    assert found["x", "z"]["handovers"] == [("a", "b")] and not found["x", "z"]["shared"]
+    assert missing_reasons(found["x", "z"], names) == ["could carry the hand-over Stage A → Stage B"]
+    assert "reasons" not in found["x", "z"]  # the analysis returns data; the outputs word it
     assert ("v", "w") not in found and ("w", "y") not in found  # already linked
     ranked, total = C.missing_cooperation(hand_made, top=1)
     assert len(ranked) == 1 and ranked[0]["score"] >= max(r["score"] for r in found.values())
@@ -82,7 +88,7 @@ def every_missing_pair(m: StakeholderMap) -> list[tuple[str, str, float, list[st
     expected = [
         (start, end) for start, ends in zip(m.stages["id"], m.stages["hands_over_to"], strict=True) for end in ends
     ]
-    U = skeleton(current_links(m.graph))
+    U = pair_graph(current_links(m.graph))
     planned = {frozenset((u, v)) for u, v, d in m.graph.edges(data=True) if d["status"] == "planned"}
     found = []
     for a, b in combinations(sorted(m.graph.nodes), 2):

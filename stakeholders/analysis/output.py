@@ -1,148 +1,57 @@
-"""Run every analysis of a map at once, and write the results as text, JSON or CSV.
+"""The results of :func:`~stakeholders.analysis.analyse` as text, JSON or CSV: what ``stakeholders analyse`` prints.
 
-:func:`analyse` composes :mod:`stakeholders.analysis` and
-:mod:`stakeholders.coverage` into one :class:`Analysis`; :func:`as_text`,
-:func:`as_json` and :func:`as_csv` turn it into what ``stakeholders analyse``
-prints, and :mod:`stakeholders.report` into a meeting report.
+:mod:`stakeholders.pages.report` makes a meeting report of them.
 
 >>> import stakeholders
 >>> from datetime import date
+>>> from stakeholders.analysis import analyse
 >>> result = analyse(stakeholders.load_map(stakeholders.example_path()), today=date(2026, 11, 28))
->>> result.summary["organisations"]
-59
+>>> "Headline figures" in as_text(result).splitlines(), as_csv(result, "coverage").startswith("stage,")
+(True, True)
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
-from . import analysis, coverage
-from .model import StakeholderMap
-from .validate import find_organisation
-from .values import neutralise
+from ..naming import org_labels, stage_names
+from ..values import neutralise
+from ._run import Analysis
 
-__all__ = ["CSV_TABLES", "MISSING_LISTED", "Analysis", "analyse", "as_csv", "as_json", "as_text", "label"]
-
-MISSING_LISTED = 200
-"""How many suggestions for missing cooperation the results keep (more when ``top`` asks for more)."""
-
-STEPS = ("figures", "organisations", "risks", "communities", "stages", "missing cooperation", "checks")
+__all__ = ["CSV_TABLES", "as_csv", "as_json", "as_text", "missing_reasons"]
 
 
-@dataclass
-class Analysis:
-    """Everything ``analyse`` found. Tables are DataFrames; findings are lists of dicts."""
+def missing_reasons(row: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """Why a pair is suggested as missing cooperation (a row of ``Analysis.missing``), in English.
 
-    map: StakeholderMap
-    statuses: tuple[str, ...]
-    today: date
-    stale_months: int
-    top: int
-    summary: dict[str, Any]
-    metrics: pd.DataFrame
-    approximate: bool
-    by_kind: pd.DataFrame
-    mixing: pd.DataFrame
-    single_points: list[dict[str, Any]]
-    bridges: list[dict[str, Any]]
-    cut_off_groups: list[list[str]]
-    communities: list[dict[str, Any]]
-    coverage: pd.DataFrame
-    handovers: list[dict[str, Any]]
-    missing: list[dict[str, Any]]
-    missing_total: int
-    one_way: list[dict[str, Any]]
-    stale: list[dict[str, Any]]
-    expired: list[dict[str, Any]]
-    quality: list[dict[str, Any]]
-    what_if: dict[str, Any] | None = None
-    notes: list[str] = field(default_factory=list)
+    ``names`` are the stages' names by id.
 
-
-def label(m: StakeholderMap, org: str) -> str:
-    """The short label of an organisation: its short name, else its name."""
-    node = m.graph.nodes.get(org, {})
-    return node.get("short_name") or node.get("name") or org
-
-
-def analyse(
-    m: StakeholderMap,
-    *,
-    top: int = 10,
-    without: Iterable[str] = (),
-    statuses: Iterable[str] = ("active",),
-    stale_months: int = 12,
-    today: date | None = None,
-    progress: Callable[[str], None] | None = None,
-) -> Analysis:
-    """Analyse ``m``: figures, brokers, risks, communities, coverage, hand-overs, missing cooperation.
-
-    ``without`` names organisations (id, name, short name or alias) for a
-    what-if; unknown names raise
-    :class:`~stakeholders.errors.UnknownOrganisation`. ``progress`` is called
-    with the name of each step as it starts.
+    >>> row = {"shared": ["a"], "handovers": [("a", "b")], "common_partners": ["x"], "lapsed": True}
+    >>> print("\\n".join(missing_reasons(row, {"a": "Investigation", "b": "Prosecution"})))
+    both act on Investigation
+    could carry the hand-over Investigation → Prosecution
+    1 partner in common
+    cooperated before (a lapsed link)
     """
-    step = progress or (lambda _: None)
-    statuses = tuple(statuses)
-    removed = [find_organisation(m.organisations, name) for name in without]
-    today = today or date.today()
-    G = m.graph
-    step(STEPS[0])
-    figures = analysis.summary(G, statuses=statuses)
-    step(STEPS[1])
-    metrics, approximate = analysis.organisation_metrics(G, statuses=statuses)
-    step(STEPS[2])
-    points = analysis.single_points_of_failure(G, statuses=statuses)
-    bridges = analysis.bridge_links(G, statuses=statuses)
-    step(STEPS[3])
-    groups = analysis.communities(G, statuses=statuses)
-    step(STEPS[4])
-    found_handovers = coverage.handovers(m, statuses=statuses)
-    step(STEPS[5])
-    missing, missing_total = coverage.missing_cooperation(m, statuses=statuses, top=max(top, MISSING_LISTED))
-    step(STEPS[6])
-    notes = [
-        f"Structure counts {figures['current_links']} of {figures['links']} links: those with status "
-        f"{' or '.join(statuses)}."
-    ]
-    if approximate:
-        notes.append(
-            f"Betweenness is estimated from {analysis.BETWEENNESS_SAMPLE} sampled organisations "
-            f"(seed {analysis.SEED}) because the map has more than {analysis.APPROXIMATE_ABOVE}."
+    reasons = []
+    shared, carried, common = row["shared"], row["handovers"], row["common_partners"]
+    if shared:
+        reasons.append("both act on " + ", ".join(names.get(s, s) for s in shared))
+    if carried:
+        reasons.append(
+            f"could carry the hand-over{'s' if len(carried) > 1 else ''} "
+            + ", ".join(f"{names.get(start, start)} → {names.get(end, end)}" for start, end in carried)
         )
-    return Analysis(
-        map=m,
-        statuses=statuses,
-        today=today,
-        stale_months=stale_months,
-        top=top,
-        summary=figures,
-        metrics=metrics,
-        approximate=approximate,
-        by_kind=analysis.links_by_kind(G, statuses=statuses),
-        mixing=analysis.mixing_matrix(G, statuses=statuses),
-        single_points=points,
-        bridges=bridges,
-        cut_off_groups=analysis.isolated_and_small(G, statuses=statuses),
-        communities=groups,
-        coverage=coverage.stage_coverage(m),
-        handovers=found_handovers,
-        missing=missing,
-        missing_total=missing_total,
-        one_way=coverage.one_way_links(m, statuses=statuses),
-        stale=coverage.stale_links(m, months=stale_months, today=today),
-        expired=coverage.expired_links(m, today=today),
-        quality=coverage.data_quality(m),
-        what_if=analysis.without(G, removed, statuses=statuses) if removed else None,
-        notes=notes,
-    )
+    if common:
+        reasons.append(f"{len(common)} partner{'s' if len(common) != 1 else ''} in common")
+    if row["lapsed"]:
+        reasons.append("cooperated before (a lapsed link)")
+    return reasons
 
 
 # --- JSON ----------------------------------------------------------------------------------
@@ -165,6 +74,8 @@ def _plain(value: Any) -> Any:
 def as_json(result: Analysis) -> str:
     """All results as one JSON document (stable key order)."""
     data = {name: getattr(result, name) for name in Analysis.__dataclass_fields__ if name != "map"}
+    names = stage_names(result.map)
+    data["missing"] = [{**row, "reasons": missing_reasons(row, names)} for row in result.missing]
     data["map"] = {"title": result.map.settings.title, "date": result.map.settings.date, "source": result.map.source}
     data["coverage"] = {
         stage: [org for org, acts in row.items() if acts] for stage, row in result.coverage.to_dict("index").items()
@@ -181,6 +92,8 @@ CSV_TABLES = ("organisations", "handovers", "missing", "single-points", "bridges
 def as_csv(result: Analysis, table: str = "organisations") -> str:
     """One table of the results as CSV; ``table`` is one of :data:`CSV_TABLES`."""
     m = result.map
+    names = stage_names(m)
+    labels = org_labels(m)
     frames = {
         "organisations": lambda: result.metrics.merge(
             result.by_kind.add_prefix("kind:"), left_on="id", right_index=True
@@ -194,7 +107,7 @@ def as_csv(result: Analysis, table: str = "organisations") -> str:
         ),
         "missing": lambda: pd.DataFrame(
             [
-                {"a": r["a"], "b": r["b"], "score": r["score"], "reasons": "; ".join(r["reasons"])}
+                {"a": r["a"], "b": r["b"], "score": r["score"], "reasons": "; ".join(missing_reasons(r, names))}
                 for r in result.missing
             ],
             columns=["a", "b", "score", "reasons"],
@@ -209,7 +122,7 @@ def as_csv(result: Analysis, table: str = "organisations") -> str:
         ),
         "communities": lambda: pd.DataFrame(
             [
-                {"lead": c["lead"], "name": label(m, c["lead"]), "members": "|".join(c["members"])}
+                {"lead": c["lead"], "name": labels.get(c["lead"], c["lead"]), "members": "|".join(c["members"])}
                 for c in result.communities
             ],
             columns=["lead", "name", "members"],
@@ -249,7 +162,12 @@ def _table(rows: list[dict[str, Any]], empty: str) -> str:
 def as_text(result: Analysis) -> str:
     """Readable tables for a terminal."""
     m, s = result.map, result.summary
-    stage_names = dict(zip(m.stages["id"], m.stages["name"], strict=True))
+    names = stage_names(m)
+    labels = org_labels(m)
+
+    def label(org: str) -> str:
+        return labels.get(org, org)
+
     out = [f"{m.settings.title} — data as of {m.settings.date or 'a date not stated'}\n"]
     out.extend(f"Note: {note}\n" for note in result.notes)
     out.append(_heading("Headline figures"))
@@ -271,13 +189,13 @@ def as_text(result: Analysis) -> str:
         out.append(f"{'links by ' + name:<22} " + ", ".join(f"{k or 'not stated'} {v}" for k, v in counted) + "\n")
     out.append(_heading(_listed("Brokers by betweenness", len(result.metrics), result.top, "organisations")))
     columns = ["id", "name", "sector", "links", "partners", "sectors", "betweenness", "closeness"]
-    top = result.metrics.head(result.top)[columns].assign(name=lambda f: f["id"].map(lambda o: label(m, o)))
+    top = result.metrics.head(result.top)[columns].assign(name=lambda f: f["id"].map(label))
     out.append(_table(top.to_dict("records"), "None: the map has no organisations."))
     out.append(_heading(_listed("Single points of failure", len(result.single_points), result.top, "organisations")))
     out.append(
         _table(
             [
-                {"organisation": label(m, r["id"]), "cuts off": ", ".join(label(m, o) for o in r["cut_off"])}
+                {"organisation": label(r["id"]), "cuts off": ", ".join(label(o) for o in r["cut_off"])}
                 for r in result.single_points[: result.top]
             ],
             "None: no organisation cuts others off.",
@@ -290,8 +208,8 @@ def as_text(result: Analysis) -> str:
             [
                 {
                     "link": r["link"],
-                    "between": f"{label(m, r['source'])} – {label(m, r['target'])}",
-                    "holds on": ", ".join(label(m, o) for o in r["holds_on"]),
+                    "between": f"{label(r['source'])} – {label(r['target'])}",
+                    "holds on": ", ".join(label(o) for o in r["holds_on"]),
                 }
                 for r in result.bridges[: result.top]
             ],
@@ -300,14 +218,14 @@ def as_text(result: Analysis) -> str:
     )
     if result.cut_off_groups:
         out.append(_heading("Organisations without a current link to the rest"))
-        out.append("\n".join(", ".join(label(m, o) for o in group) for group in result.cut_off_groups) + "\n")
+        out.append("\n".join(", ".join(label(o) for o in group) for group in result.cut_off_groups) + "\n")
     out.append(_heading("Coverage of the approach"))
     counts = result.coverage.sum(axis=1)
     out.append(
         _table(
             [
                 {
-                    "stage": stage_names.get(stage, stage),
+                    "stage": names.get(stage, stage),
                     "organisations": int(n),
                     "note": "NO OWNER" if n == 0 else "single owner" if n == 1 else "",
                 }
@@ -321,8 +239,8 @@ def as_text(result: Analysis) -> str:
         _table(
             [
                 {
-                    "from": stage_names.get(h["from"], h["from"]),
-                    "to": stage_names.get(h["to"], h["to"]),
+                    "from": names.get(h["from"], h["from"]),
+                    "to": names.get(h["to"], h["to"]),
                     "status": h["status"],
                     "links": len(h["links"]),
                     "planned": len(h["planned"]),
@@ -337,9 +255,9 @@ def as_text(result: Analysis) -> str:
         _table(
             [
                 {
-                    "between": f"{label(m, r['a'])} – {label(m, r['b'])}",
+                    "between": f"{label(r['a'])} – {label(r['b'])}",
                     "score": r["score"],
-                    "why": "; ".join(r["reasons"]),
+                    "why": "; ".join(missing_reasons(r, names)),
                 }
                 for r in result.missing[: result.top]
             ],
@@ -351,7 +269,7 @@ def as_text(result: Analysis) -> str:
     out.append(
         _table(
             [
-                {"link": r["link"], "from": label(m, r["source"]), "to": label(m, r["target"]), "kind": r["kind"]}
+                {"link": r["link"], "from": label(r["source"]), "to": label(r["target"]), "kind": r["kind"]}
                 for r in result.one_way[: result.top]
             ],
             "None.",
@@ -363,7 +281,7 @@ def as_text(result: Analysis) -> str:
             [
                 {
                     "link": r["link"],
-                    "between": f"{label(m, r['source'])} – {label(m, r['target'])}",
+                    "between": f"{label(r['source'])} – {label(r['target'])}",
                     "problem": f"last checked {r['last_checked']}",
                 }
                 for r in result.stale
@@ -371,7 +289,7 @@ def as_text(result: Analysis) -> str:
             + [
                 {
                     "link": r["link"],
-                    "between": f"{label(m, r['source'])} – {label(m, r['target'])}",
+                    "between": f"{label(r['source'])} – {label(r['target'])}",
                     "problem": f"until {r['until']} has passed",
                 }
                 for r in result.expired
@@ -384,9 +302,9 @@ def as_text(result: Analysis) -> str:
         _table(
             [
                 {
-                    "group": label(m, c["lead"]),
+                    "group": label(c["lead"]),
                     "size": len(c["members"]),
-                    "members": ", ".join(label(m, o) for o in c["members"][:12])
+                    "members": ", ".join(label(o) for o in c["members"][:12])
                     + (" …" if len(c["members"]) > 12 else ""),
                 }
                 for c in result.communities
@@ -399,10 +317,10 @@ def as_text(result: Analysis) -> str:
     out.append(_table([{"issue": q["issue"], "count": q["count"]} for q in result.quality], "No gaps found."))
     if result.what_if:
         w = result.what_if
-        out.append(_heading("What if " + ", ".join(label(m, o) for o in w["removed"]) + " dropped out"))
-        out.append(f"cut off: {', '.join(label(m, o) for o in w['cut_off']) or 'nobody'}\n")
+        out.append(_heading("What if " + ", ".join(label(o) for o in w["removed"]) + " dropped out"))
+        out.append(f"cut off: {', '.join(label(o) for o in w['cut_off']) or 'nobody'}\n")
         out.append(f"sector connections lost: {', '.join(' – '.join(p) for p in w['sector_pairs_lost']) or 'none'}\n")
-        stage_pairs = [" – ".join(stage_names.get(x, x) for x in p) for p in w["stage_pairs_lost"]]
+        stage_pairs = [" – ".join(names.get(x, x) for x in p) for p in w["stage_pairs_lost"]]
         out.append(f"stage connections lost: {', '.join(stage_pairs) or 'none'}\n")
         for key in (
             "organisations",

@@ -1,4 +1,4 @@
-"""Network analysis of a cooperation map: who holds it together, and what breaks without whom.
+"""Network measures of a cooperation map: who holds it together, and what breaks without whom.
 
 Functions in the networkx style: the graph comes first, options are keywords,
 nothing is changed, results are plain dicts, lists or DataFrames. They read
@@ -6,7 +6,7 @@ the map's :class:`networkx.MultiDiGraph` (from :func:`stakeholders.load_map`)
 and look only at **current cooperation**: links whose status is in
 ``statuses`` (``active`` by default; add ``planned`` to see the map as
 planned). Structure (brokers, single points of failure, paths) is measured on
-the undirected skeleton: one tie per pair of organisations that cooperate.
+the pair graph (:func:`pair_graph`): one undirected tie per pair of organisations that cooperate.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -29,7 +29,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .errors import UnknownOrganisation
+from ..errors import UnknownOrganisation
+from ..graph import flow_graph
 
 __all__ = [
     "APPROXIMATE_ABOVE",
@@ -43,8 +44,8 @@ __all__ = [
     "links_by_kind",
     "mixing_matrix",
     "organisation_metrics",
+    "pair_graph",
     "single_points_of_failure",
-    "skeleton",
     "summary",
     "without",
 ]
@@ -78,23 +79,13 @@ def current_links(G: nx.MultiDiGraph, statuses: Iterable[str] = ("active",)) -> 
     return H
 
 
-def skeleton(G: nx.MultiDiGraph) -> nx.Graph:
+def pair_graph(G: nx.MultiDiGraph) -> nx.Graph:
     """One undirected tie per cooperating pair, ``weight`` = how many links join them; nodes sorted by id."""
     U = nx.Graph()
     U.add_nodes_from(sorted(G.nodes))
     ties = Counter((u, v) if u < v else (v, u) for u, v in G.edges() if u != v)
     U.add_edges_from((u, v, {"weight": count}) for (u, v), count in ties.items())
     return U
-
-
-def _flow(G: nx.MultiDiGraph) -> nx.DiGraph:
-    F = nx.DiGraph()
-    F.add_nodes_from(sorted(G.nodes))
-    for u, v, d in G.edges(data=True):
-        F.add_edge(u, v)
-        if d.get("direction") in ("mutual", "undirected"):
-            F.add_edge(v, u)
-    return F
 
 
 def _as_igraph(nodes: list[str], edges: Iterable[tuple[str, str]]) -> Any:
@@ -190,7 +181,7 @@ def organisation_metrics(
     columns = ["id", "name", "sector", "links", "links_in", "links_out", "partners", "sectors", "countries"]
     columns += ["cross_sector", "international", "betweenness", "closeness", "pagerank"]
     H = current_links(G, statuses)
-    U = skeleton(H)
+    U = pair_graph(H)
     nodes = list(U.nodes)
     counts = {key: Counter() for key in ("links", "in", "out", "cross", "intl")}
     for u, v, d in H.edges(data=True):
@@ -209,7 +200,7 @@ def organisation_metrics(
                 counts["intl"][node] += 1
     betweenness, approximate = _betweenness(U, seed)
     closeness, _ = _distances(U)
-    pagerank = nx.pagerank(_flow(H)) if H.number_of_edges() else dict.fromkeys(nodes, 1 / max(len(nodes), 1))
+    pagerank = nx.pagerank(flow_graph(H)) if H.number_of_edges() else dict.fromkeys(nodes, 1 / max(len(nodes), 1))
     rows = []
     for node in nodes:
         partners = list(U.neighbors(node))
@@ -258,15 +249,15 @@ def mixing_matrix(G: nx.MultiDiGraph, *, statuses: Iterable[str] = ("active",)) 
 def summary(G: nx.MultiDiGraph, *, statuses: Iterable[str] = ("active",)) -> dict[str, Any]:
     """Headline figures of the whole map.
 
-    ``density`` and ``components`` are measured on the skeleton of current
+    ``density`` and ``components`` are measured on the pair graph of current
     links, ``average_path_length`` within its largest part, ``reciprocity`` on
     directed relations (mutual and undirected links count as reciprocated).
     """
     H = current_links(G, statuses)
-    U = skeleton(H)
+    U = pair_graph(H)
     parts = sorted((len(c) for c in nx.connected_components(U)), reverse=True) if len(U) else []
     _, average = _distances(U)
-    flow = _flow(H)
+    flow = flow_graph(H)
     return {
         "organisations": G.number_of_nodes(),
         "links": G.number_of_edges(),
@@ -331,7 +322,7 @@ def single_points_of_failure(G: nx.MultiDiGraph, *, statuses: Iterable[str] = ("
     longer reach the largest remaining group of their part of the map (ties
     go to the group with the smallest id).
     """
-    U = skeleton(current_links(G, statuses))
+    U = pair_graph(current_links(G, statuses))
     walk = _depth_first(U)
     order, at, below, low = walk["order"], walk["at"], walk["below"], walk["low"]
     children: dict[str, list[str]] = {}
@@ -365,7 +356,7 @@ def bridge_links(G: nx.MultiDiGraph, *, statuses: Iterable[str] = ("active",)) -
     A pair joined by two links is never a bridge: one of them can lapse.
     """
     H = current_links(G, statuses)
-    U = skeleton(H)
+    U = pair_graph(H)
     walk = _depth_first(U)
     order, at, below, low = walk["order"], walk["at"], walk["below"], walk["low"]
     found = []
@@ -387,7 +378,7 @@ def bridge_links(G: nx.MultiDiGraph, *, statuses: Iterable[str] = ("active",)) -
 
 def isolated_and_small(G: nx.MultiDiGraph, *, statuses: Iterable[str] = ("active",), small: int = 3) -> list[list[str]]:
     """Groups of organisations cut off from the largest part: isolated ones and parts of up to ``small``."""
-    U = skeleton(current_links(G, statuses))
+    U = pair_graph(current_links(G, statuses))
     parts = sorted((sorted(c) for c in nx.connected_components(U)), key=lambda c: (-len(c), c))
     return [part for part in parts[1:] if len(part) <= small] if parts else []
 
@@ -415,7 +406,7 @@ def without(
     H = current_links(G, statuses)
     after = H.copy()
     after.remove_nodes_from(removed)
-    largest_before, largest_after = (_largest(skeleton(graph)) for graph in (H, after))
+    largest_before, largest_after = (_largest(pair_graph(graph)) for graph in (H, after))
     cut_off = sorted(largest_before - set(removed) - largest_after)
     if stages is None:
         stages = {node: list(d.get("stages") or []) for node, d in G.nodes(data=True)}
@@ -445,7 +436,7 @@ def communities(G: nx.MultiDiGraph, *, statuses: Iterable[str] = ("active",), se
     Each group is named after its most central member (most partners inside
     the group, then most links, then id): ``name``, ``lead`` and ``members``.
     """
-    U = skeleton(current_links(G, statuses))
+    U = pair_graph(current_links(G, statuses))
     if U.number_of_edges() == 0:
         return []
     groups = nx.community.louvain_communities(U, weight="weight", seed=seed)

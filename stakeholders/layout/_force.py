@@ -1,4 +1,4 @@
-"""Deterministic positions for a map, computed once in Python.
+"""Deterministic positions for a map, computed once in Python: the layout itself.
 
 The page opens with these positions and physics off, so the picture is still
 the moment it appears and the same input always gives the same picture: the
@@ -28,18 +28,17 @@ import math
 import random
 import sys
 from collections import Counter
-from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
 from types import ModuleType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-if TYPE_CHECKING:
-    from .model import StakeholderMap
+from .._types import Progress
+from ..model import StakeholderMap
 
 __all__ = [
     "KAMADA_KAWAI_LIMIT",
@@ -52,9 +51,6 @@ __all__ = [
     "skeleton_of_graph",
     "skeleton_of_tables",
 ]
-
-Progress = Callable[[str], None]
-"""Called with a short message at each step of a long computation."""
 
 LAYOUT_VERSION = "3"
 """Changes whenever the same graph would get other positions (the layout cache keys on it)."""

@@ -1,9 +1,9 @@
-"""Coverage of the approach: which stages have owners, which hand-overs work, what cooperation is missing.
+"""The approach: which stages have owners, which hand-overs work, what cooperation is missing.
 
 These functions read the whole :class:`~stakeholders.model.StakeholderMap`
 (its stages, with their expected hand-overs, and its graph). Like
-:mod:`stakeholders.analysis` they count **current** links (``active`` by
-default) and return plain lists and DataFrames.
+:mod:`stakeholders.analysis.network` they count **current** links (``active`` by
+default) and return data: plain lists and DataFrames, no prose.
 
 A hand-over from stage A to stage B is covered by a link that carries
 something from an organisation acting on A to a different organisation acting
@@ -21,30 +21,16 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from datetime import date
 from typing import Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .analysis import current_links, skeleton
-from .model import StakeholderMap
+from ..model import StakeholderMap
+from .network import current_links, pair_graph
 
-__all__ = [
-    "RECIPROCAL_KINDS",
-    "data_quality",
-    "expired_links",
-    "handovers",
-    "missing_cooperation",
-    "one_way_links",
-    "stage_coverage",
-    "stage_members",
-    "stale_links",
-]
-
-RECIPROCAL_KINDS = ("information-sharing", "joint-operation", "agreement", "research", "policy-consultation")
-"""Kinds of cooperation that are expected to run both ways."""
+__all__ = ["handovers", "missing_cooperation", "stage_coverage", "stage_members"]
 
 
 def stage_members(m: StakeholderMap) -> dict[str, list[str]]:
@@ -222,18 +208,20 @@ def missing_cooperation(
     A pair is a candidate when both act on the same stage, or one acts at
     each end of an expected hand-over, and no current or planned link joins
     them. The score adds one per shared stage, two per hand-over they would
-    carry and a half per partner in common; ``reasons`` says why in words.
-    Returns the best ``top`` pairs (all when None) and how many there are in
+    carry and a half per partner in common. Each entry: ``a`` and ``b`` (ids),
+    ``score``, and why: ``shared`` (stages both act on), ``handovers`` (the
+    expected hand-overs, as (from, to), the pair could carry),
+    ``common_partners`` (ids) and ``lapsed`` (whether a lapsed link joined
+    them). Returns the best ``top`` pairs (all when None) and how many there are in
     all. Ties go to the pair whose ids come first.
     """
     members = stage_members(m)
-    names = dict(zip(m.stages["id"], m.stages["name"], strict=True))
     expected = list(
         dict.fromkeys(
             (start, end) for start, ends in zip(m.stages["id"], m.stages["hands_over_to"], strict=True) for end in ends
         )
     )
-    U = skeleton(current_links(m.graph, statuses))
+    U = pair_graph(current_links(m.graph, statuses))
     nodes = list(U.nodes)
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
@@ -251,20 +239,8 @@ def missing_cooperation(
         a, b = nodes[i], nodes[j]
         shared, carried = why[tuple(sorted((group[a], group[b])))]
         common = sorted(set(U.neighbors(a)) & set(U.neighbors(b)))
-        reasons = []
-        if shared:
-            reasons.append("both act on " + ", ".join(names.get(s, s) for s in shared))
-        if carried:
-            reasons.append(
-                f"could carry the hand-over{'s' if len(carried) > 1 else ''} "
-                + ", ".join(f"{names.get(start, start)} → {names.get(end, end)}" for start, end in carried)
-            )
-        if common:
-            reasons.append(f"{len(common)} partner{'s' if len(common) != 1 else ''} in common")
         links = [*(m.graph.get_edge_data(a, b) or {}).values(), *(m.graph.get_edge_data(b, a) or {}).values()]
         lapsed = any(d.get("status") == "lapsed" for d in links)
-        if lapsed:
-            reasons.append("cooperated before (a lapsed link)")
         found.append(
             {
                 "a": a,
@@ -274,84 +250,6 @@ def missing_cooperation(
                 "handovers": carried,
                 "common_partners": common,
                 "lapsed": lapsed,
-                "reasons": reasons,
             }
         )
     return found, total
-
-
-def one_way_links(m: StakeholderMap, *, statuses: Iterable[str] = ("active",)) -> list[dict[str, Any]]:
-    """Directed links of a kind expected both ways (:data:`RECIPROCAL_KINDS`) with nothing coming back."""
-    H = current_links(m.graph, statuses)
-    found = []
-    for u, v, key, data in H.edges(keys=True, data=True):
-        if data.get("direction", "directed") != "directed" or data.get("kind") not in RECIPROCAL_KINDS:
-            continue
-        back = [d for d in (H.get_edge_data(v, u) or {}).values()]
-        both_ways = [
-            d for d in (H.get_edge_data(u, v) or {}).values() if d.get("direction") in ("mutual", "undirected")
-        ]
-        if not back and not both_ways:
-            found.append({"link": key, "source": u, "target": v, "kind": data.get("kind")})
-    return sorted(found, key=lambda row: row["link"])
-
-
-def _months_before(day: date, months: int) -> str:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return f"{year:04d}-{month + 1:02d}-{min(day.day, 28):02d}"
-
-
-def stale_links(m: StakeholderMap, *, months: int = 12, today: date | None = None) -> list[dict[str, Any]]:
-    """Current links last checked more than ``months`` ago (links never checked are in :func:`data_quality`)."""
-    limit = _months_before(today or date.today(), months)
-    found = []
-    for link in m.links.to_dict("records"):
-        checked = link.get("last_checked") or ""
-        if checked and link.get("status") != "lapsed" and checked.ljust(10, "~") < limit:
-            found.append(
-                {"link": link["id"], "source": link["source"], "target": link["target"], "last_checked": checked}
-            )
-    return found
-
-
-def expired_links(m: StakeholderMap, *, today: date | None = None) -> list[dict[str, Any]]:
-    """Links still marked active (or planned) whose ``until`` date has passed: agreements to renew or close."""
-    day = (today or date.today()).isoformat()
-    found = []
-    for link in m.links.to_dict("records"):
-        until = link.get("until") or ""
-        # "until 2024" runs to the end of 2024: compare at the precision given
-        if until and link.get("status") != "lapsed" and until < day[: len(until)]:
-            found.append(
-                {
-                    "link": link["id"],
-                    "source": link["source"],
-                    "target": link["target"],
-                    "kind": link.get("kind") or "",
-                    "until": until,
-                }
-            )
-    return found
-
-
-def data_quality(m: StakeholderMap) -> list[dict[str, Any]]:
-    """Gaps in the data itself, as ``{"id", "issue", "count", "items"}`` (item ids), only where count > 0."""
-    orgs, links = m.organisations, m.links
-    checks = [
-        ("no-source", "links without a source reference", links.loc[links["source_ref"] == "", "id"]),
-        (
-            "unverified",
-            "links marked unverified or inferred",
-            links.loc[links["evidence"].isin(["unverified", "inferred"]), "id"],
-        ),
-        ("never-checked", "links never checked (no last_checked date)", links.loc[links["last_checked"] == "", "id"]),
-        ("no-sector", "organisations without a sector", orgs.loc[orgs["sector"] == "", "id"]),
-        ("no-level", "organisations without a level", orgs.loc[orgs["level"] == "", "id"]),
-        ("no-stages", "organisations without stages", orgs.loc[orgs["stages"].map(len) == 0, "id"]),
-        ("no-description", "organisations without a description", orgs.loc[orgs["description"] == "", "id"]),
-    ]
-    return [
-        {"id": key, "issue": issue, "count": len(items), "items": list(items)}
-        for key, issue, items in checks
-        if len(items)
-    ]
