@@ -49,7 +49,7 @@ import numpy as np
 
 from stakeholders import load_map, map_data, write_html
 from stakeholders.layout import _force as layout
-from stakeholders.render import html_safe_json, vis_network_bundle
+from stakeholders.pages import html_safe_json, vis_network_bundle
 from stakeholders.schema import DEFAULT_STAGES, SECTORS
 
 SEED = 7

@@ -28,8 +28,7 @@ from .graph import build_graph, flow_graph
 from .layout import compute_positions
 from .load import check_source, example_path, load_map
 from .model import MapSettings, StakeholderMap
-from .render import map_data, to_html, write_html
-from .report import report_html, write_report
+from .pages import map_data, report_html, to_html, write_html, write_report
 from .timeline import as_of
 
 __all__ = [

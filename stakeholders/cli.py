@@ -22,20 +22,19 @@ import click
 
 from ._version import __version__
 from .analysis import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
-from .dates import parse_as_of, parse_date
-from .diff import as_markdown, changes_csv, diff_maps, summary, write_diff
+from .dates import before, parse_as_of, parse_date
+from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary
 from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
 from .formats import FORMAT_NAMES, export_format, export_map
 from .i18n import LANGUAGES
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
 from .model import StakeholderMap
-from .present import unused_layouts, write_presentation
-from .render import write_html
-from .report import write_report
+from .pages import unused_layouts, write_diff, write_html, write_presentation, write_report
 from .schema import AUDIENCES
+from .serve import start
 from .source import LIMIT_MB
-from .timeline import as_of
+from .views import find_view, select
 
 __all__ = ["as_of_option", "audience_option", "cli"]
 
@@ -260,8 +259,6 @@ def map_command(
     _warn_sensitive(stakeholder_map)
     shown = _map_counts(stakeholder_map, as_of_date)
     if view_name:
-        from .views import find_view, select
-
         organisations, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
         shown = f"view {view_name}: {_counts(len(organisations), len(links), as_of_date)}"
     click.echo(f"Wrote {written.resolve()} ({shown}).")
@@ -551,21 +548,18 @@ def diff(
         raise click.UsageError("give two sources, or one source with --from DATE and --to DATE")
     if new is not None and (from_date or to_date):
         raise click.UsageError("--from and --to compare one source with itself: give only OLD")
-    precision = min(len(from_date or ""), len(to_date or ""))  # dates compare on what both say
-    if from_date and to_date and from_date[:precision] > to_date[:precision]:
+    if from_date and to_date and before(to_date, from_date):
         raise click.UsageError(f"--from {from_date} is later than --to {to_date}: give the earlier date with --from")
     output = output or Path("diff.html")
     if output_format == "html" and output.suffix.lower() not in (".html", ".htm"):
         raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
     try:
         if new is None:
-            both = _load(old)
-            before, after = as_of(both, from_date), as_of(both, to_date)
+            result = diff_dates(_load(old), from_date, to_date)
             old_label, new_label = f"{old.name} as of {from_date}", f"{old.name} as of {to_date}"
         else:
-            before, after = _load(old), _load(new)
+            result = diff_maps(_load(old), _load(new))
             old_label, new_label = old.name, new.name
-        result = diff_maps(before, after)
         if output_format == "html":
             written = write_diff(result, output, old_label=old_label, new_label=new_label, lang=lang)
     except StakeholdersError as err:
@@ -575,7 +569,7 @@ def diff(
     elif output_format == "csv":
         click.echo(changes_csv(result), nl=False)
     else:
-        click.echo(f"Wrote {written.resolve()} ({summary(result).rstrip('.')}).")
+        click.echo(f"Wrote {written.resolve()} ({diff_summary(result).rstrip('.')}).")
 
 
 def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int, int]:
@@ -653,8 +647,6 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
         stakeholders serve my-workbook.xlsx
         stakeholders serve my-folder --port 9000 --no-open
     """
-    from .serve import start
-
     try:
         meta = click.get_current_context().meta
         server = start(

@@ -19,7 +19,7 @@ from conftest import LINKS, ORGANISATIONS, PAYLOADS, write_folder, write_workboo
 from stakeholders import load_map, write_html
 from stakeholders.cli import cli
 from stakeholders.formats import read_source
-from stakeholders.present import write_presentation
+from stakeholders.pages import write_presentation
 
 
 def _one_line_error(result: Any) -> str:

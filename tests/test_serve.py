@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import LINKS, ORGANISATIONS, write_folder
 
-import stakeholders.serve
+import stakeholders.cli
 from stakeholders.cli import cli
 from stakeholders.serve import start
 
@@ -217,7 +217,7 @@ def test_the_command_passes_max_input_mb_to_serve(source: Path, monkeypatch: pyt
         seen.update(kwargs)
         raise OSError(98, "stop here")
 
-    monkeypatch.setattr(stakeholders.serve, "start", fake_start)
+    monkeypatch.setattr(stakeholders.cli, "start", fake_start)
     result = CliRunner().invoke(cli, ["--max-input-mb", "0.001", "serve", str(source), "--no-open"])
     assert "cannot serve" in result.output
     assert seen["limit_mb"] == 0.001

@@ -48,7 +48,7 @@ def test_extended_sectors_get_extra_colours() -> None:
 
 
 def test_page_text_colours_have_enough_contrast() -> None:
-    css = (Path(__file__).parent.parent / "stakeholders" / "templates" / "map.css").read_text(encoding="utf-8")
+    css = (Path(__file__).parent.parent / "stakeholders" / "pages" / "static" / "map.css").read_text(encoding="utf-8")
     variables = dict(re.findall(r"--(\w+):\s*(#[0-9a-fA-F]{6})", css))
     for text in ("ink", "muted"):
         for background in ("#FFFFFF", variables["panel"]):

@@ -13,7 +13,7 @@ from conftest import write_folder, write_json
 from stakeholders import InvalidArgument, ValidationError, example_path, load_map, write_html
 from stakeholders.cli import cli
 from stakeholders.layout.arrangements import LANE_WIDTH
-from stakeholders.present import presentation_steps, unused_layouts, write_presentation
+from stakeholders.pages import presentation_steps, unused_layouts, write_presentation
 from stakeholders.views import apply_view, find_view, presentation, select, view_display, views_of
 
 ORGS = [

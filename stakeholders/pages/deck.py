@@ -21,11 +21,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ._atomic import write_atomic
-from .errors import InvalidArgument
-from .model import StakeholderMap
-from .render import TEMPLATES, render_page
-from .views import View, apply_view, find_view, presentation, select, view_style
+from .._atomic import write_atomic
+from ..errors import InvalidArgument
+from ..model import StakeholderMap
+from ..views import View, apply_view, find_view, presentation, select, view_style
+from ._engine import render_page, static_text
 
 __all__ = ["presentation_html", "presentation_steps", "unused_layouts", "write_presentation"]
 
@@ -86,7 +86,7 @@ def presentation_html(
 ) -> str:
     """The presentation page; ``views`` names the steps (default: the views with a step number)."""
     steps = presentation_steps(m, views, lang=lang)
-    css = (TEMPLATES / "present.css").read_text(encoding="utf-8")
+    css = static_text("present.css")
     return render_page(
         "present.html",
         m,

@@ -1,10 +1,10 @@
 """A meeting report: the analysis in plain words, with the interactive map, in one offline HTML file.
 
-:func:`report_html` turns an :class:`~stakeholders.results.Analysis` into a
-page built like the map itself (:func:`stakeholders.render.render_page`): the
+:func:`report_html` turns an :class:`~stakeholders.analysis.Analysis` into a
+page built like the map itself (:func:`stakeholders.pages._engine.render_page`): the
 same inlined vis-network, data block and Content-Security-Policy, so the
 report keeps every promise of the map (offline, safe, still). The report's own
-words come in English or Dutch (:mod:`stakeholders.words`); with a language,
+words come in English or Dutch (:mod:`stakeholders.i18n`); with a language,
 organisations are named by their ``name_<lang>`` where present (as on the
 map); notes from the data stay as written. It prints on A4: before printing,
 ``report.js`` fits the whole map to its printed frame, and a compact legend
@@ -24,28 +24,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ._atomic import write_atomic
-from .analysis import APPROXIMATE_ABOVE, BETWEENNESS_SAMPLE, SEED, Analysis
-from .i18n import words
-from .model import StakeholderMap
-from .render import TEMPLATES, render_page
-from .schema import SECTORS, STATUSES
+from .._atomic import write_atomic
+from ..analysis import APPROXIMATE_ABOVE, BETWEENNESS_SAMPLE, SEED, Analysis
+from ..i18n import words
+from ..naming import org_labels, stage_names
+from ..schema import SECTORS, STATUSES
+from ._engine import render_page, static_text
 
 __all__ = ["report_context", "report_html", "write_report"]
-
-
-def _stage_names(m: StakeholderMap, lang: str) -> dict[str, str]:
-    names = m.stages["name_nl"] if lang == "nl" and "name_nl" in m.stages else m.stages["name"]
-    return {
-        stage: name or fallback for stage, name, fallback in zip(m.stages["id"], names, m.stages["name"], strict=True)
-    }
-
-
-def _name(m: StakeholderMap, org: str, lang: str | None) -> str:
-    """An organisation as the map labels it: its short name, else its name in ``lang`` where given, else its name."""
-    node = m.graph.nodes.get(org, {})
-    localised = node.get(f"name_{lang}") if lang else None
-    return node.get("short_name") or localised or node.get("name") or org
 
 
 def _percent(value: float) -> str:
@@ -71,8 +57,8 @@ def report_context(result: Analysis, lang: str | None = None) -> dict[str, Any]:
     """Everything the report template shows, as plain strings and lists (no markup)."""
     names_lang, lang = lang, lang or "en"
     m, s, w = result.map, result.summary, words(lang)
-    stages = _stage_names(m, lang)
-    name = {org: _name(m, org, names_lang) for org in m.graph.nodes}
+    stages = stage_names(m, names_lang)
+    name = org_labels(m, names_lang)
     sector_of = {org: d.get("sector") or "" for org, d in m.graph.nodes(data=True)}
     sectors = [sector for sector in m.settings.sectors.ids if sector in set(sector_of.values())]
     if "" in sector_of.values():
@@ -230,7 +216,7 @@ def report_html(result: Analysis, *, lang: str | None = None) -> str:
 
     ``lang`` (``en`` or ``nl``) sets its words and which names organisations go by, in the tables as on the map.
     """
-    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    css = static_text("report.css")
     return render_page(
         "report.html", result.map, lang=lang, css=css, scripts=("report.js",), report=report_context(result, lang)
     )
