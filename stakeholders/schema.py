@@ -39,6 +39,7 @@ __all__ = [
     "SECTORS",
     "SENSITIVITY",
     "SETTINGS",
+    "SIZE_METRICS",
     "STATUSES",
     "TABLE_NAMES",
     "Column",
@@ -442,6 +443,9 @@ COLUMNS["views"] = (
     Column("layout", ColumnKind.VOCAB, headers=("indeling", "opmaak"), vocabulary=LAYOUTS, default="force"),
 )
 """A view: a named selection and styling of the map; views with a ``step`` make the presentation."""
+
+SIZE_METRICS = ("links", "partners", "betweenness", "closeness", "pagerank")
+"""What a view may size organisations by (its ``size_by``), besides a numeric column of the map."""
 
 TABLE_NAMES: dict[str, tuple[str, ...]] = {
     "organisations": ("Organisations", "organizations", "organisaties", "orgs"),

@@ -158,7 +158,7 @@ def test_python_dash_m(small_folder: Path) -> None:
 def test_progress_only_on_a_terminal() -> None:
     import io
 
-    from stakeholders.cli import _progress
+    from stakeholders._cli_options import terminal_progress as _progress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from ..schema import SIZE_METRICS
 from ..source import RawTable
 from ..values import whole_number
 from ._findings import Findings, header_of
 from ._settings import field_name
 from .references import References, Rows
 
-__all__ = ["SIZE_METRICS", "check_views"]
-
-SIZE_METRICS = ("links", "partners", "betweenness", "closeness", "pagerank")
-"""What a view may size organisations by, besides a numeric column of the map."""
+__all__ = ["check_views"]
 
 
 def check_views(
