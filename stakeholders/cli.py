@@ -26,7 +26,7 @@ from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, Valid
 from .export import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
-from .model import AUDIENCES, StakeholderMap
+from .model import AUDIENCES, StakeholderMap, Undated
 from .present import unused_layouts, write_presentation
 from .read import LIMIT_MB
 from .render import write_html
@@ -165,12 +165,13 @@ def _warn_sensitive(stakeholder_map: StakeholderMap) -> None:
         )
 
 
-def _note_undated(note: str, shown: bool) -> None:
+def _note_undated(note: str, record: Undated) -> None:
     """Say on stderr what a date did with the rows that have no dates, when there are any."""
     if not note:
         return
-    if shown:
-        note = f"{note.removesuffix('.')}; --undated hide leaves them out."
+    if record.shown:
+        them = "it" if len(record.organisations) + len(record.links) == 1 else "them"
+        note = f"{note.removesuffix('.')}; --undated hide leaves {them} out."
     click.echo(f"Note: {note}", err=True)
 
 
@@ -185,7 +186,7 @@ def _warn_undated(stakeholder_map: StakeholderMap) -> None:
             "shown" if record.shown else "left_out",
             taken=len(record.links_taken),
         )
-        _note_undated(note, record.shown)
+        _note_undated(note, record)
 
 
 class _Progress:
@@ -632,7 +633,7 @@ def diff(
     else:
         click.echo(f"Wrote {written.resolve()} ({summary(result).rstrip('.')}).")
     if result.undated is not None:
-        _note_undated(undated_summary(result), result.undated.shown)
+        _note_undated(undated_summary(result), result.undated)
 
 
 def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int, int]:

@@ -209,7 +209,7 @@ def test_the_note_is_singular_for_one_and_absent_when_there_is_nothing_to_say(
     result = runner.invoke(cli, ["map", str(folder), "-o", str(out), "--as-of", "2020"])
     assert result.stderr == (
         "Note: 1 organisation has no dates (no since or until) and is shown at every date; "
-        "--undated hide leaves them out.\n"
+        "--undated hide leaves it out.\n"
     )
     assert '<p class="meta" id="map-undated">1 organisation has no dates' in out.read_text(encoding="utf-8")
     hidden = runner.invoke(cli, ["map", str(folder), "-o", str(out), "--as-of", "2020", "--undated", "hide"])
