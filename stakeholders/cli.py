@@ -21,22 +21,22 @@ from typing import Any, TextIO
 import click
 
 from ._version import __version__
-from .diff import as_markdown, changes_csv, diff_maps, summary, write_diff
+from .diff import as_markdown, changes_csv, diff_maps, summary, undated_summary, write_diff
 from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
 from .export import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
-from .model import AUDIENCES, StakeholderMap
+from .model import AUDIENCES, StakeholderMap, Undated
 from .present import unused_layouts, write_presentation
 from .read import LIMIT_MB
 from .render import write_html
 from .report import write_report
 from .results import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
-from .timeline import as_of, parse_as_of
+from .timeline import UNDATED, as_of, parse_as_of
 from .validate import parse_date
-from .words import LANGUAGES
+from .words import LANGUAGES, PAGE_WORDS, undated_note
 
-__all__ = ["as_of_option", "audience_option", "cli"]
+__all__ = ["as_of_option", "audience_option", "cli", "undated_option"]
 
 SOURCE_HELP = "an .xlsx workbook, a folder of CSV files, a .yaml/.json file, or a .gexf, .graphml or .cyjs file"
 
@@ -70,12 +70,26 @@ def audience_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def undated_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--undated show|hide``; :func:`_load` reads it (and ``diff`` for ``--from``/``--to``)."""
+    return click.option(
+        "--undated",
+        type=click.Choice(UNDATED),
+        default="show",
+        show_default=True,
+        expose_value=False,
+        callback=_remember,
+        help="With a date: show organisations and links that have no dates (no since or until) at every date, "
+        "or hide them (an organisation's links go with it).",
+    )(command)
+
+
 def as_of_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--as-of DATE`` and ``--audience`` to a command; it receives ``as_of_date`` (a date, or None).
+    """Add ``--as-of DATE``, ``--undated`` and ``--audience``; the command receives ``as_of_date`` (a date, or None).
 
     Use it on every command that reads a map, and pass the map through :func:`_load`.
     """
-    command = audience_option(command)
+    command = undated_option(audience_option(command))
     return click.option(
         "--as-of",
         "as_of_date",
@@ -86,14 +100,26 @@ def as_of_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def _load(path: Path, as_of_date: str | None = None) -> StakeholderMap:
-    """Load the map for the audience asked for (``--audience``), as of a date when one is given."""
+def _undated() -> str:
+    """``--undated`` as given (``show`` when the command has no such option)."""
+    return click.get_current_context().meta.get("stakeholders.undated") or "show"
+
+
+def _load(path: Path, as_of_date: str | None = None, undated: str | None = None) -> StakeholderMap:
+    """Load the map for the audience asked for (``--audience``), as of a date when one is given.
+
+    ``undated`` is ``--undated`` unless given.
+    """
     meta = click.get_current_context().meta
+    undated = undated or _undated()
+    if undated == "hide" and as_of_date is None:
+        raise click.UsageError("--undated hide leaves out what has no dates from a map as of a date: add --as-of DATE")
     return load_map(
         path,
         audience=meta.get("stakeholders.audience"),
         limit_mb=meta.get("stakeholders.max_input_mb") or LIMIT_MB,
         as_of=as_of_date,
+        undated=undated,
     )
 
 
@@ -137,6 +163,30 @@ def _warn_sensitive(stakeholder_map: StakeholderMap) -> None:
             f"and {_number(hidden['links'], 'link')} marked for a wider circle were left out (see --audience).",
             err=True,
         )
+
+
+def _note_undated(note: str, record: Undated) -> None:
+    """Say on stderr what a date did with the rows that have no dates, when there are any."""
+    if not note:
+        return
+    if record.shown:
+        them = "it" if len(record.organisations) + len(record.links) == 1 else "them"
+        note = f"{note.removesuffix('.')}; --undated hide leaves {them} out."
+    click.echo(f"Note: {note}", err=True)
+
+
+def _warn_undated(stakeholder_map: StakeholderMap) -> None:
+    """Say on stderr how many organisations and links of a map as of a date have no dates, and where they went."""
+    record = stakeholder_map.undated
+    if record is not None:
+        note = undated_note(
+            PAGE_WORDS["en"],
+            len(record.organisations),
+            len(record.links),
+            "shown" if record.shown else "left_out",
+            taken=len(record.links_taken),
+        )
+        _note_undated(note, record)
 
 
 class _Progress:
@@ -264,6 +314,7 @@ def map_command(
         organisations, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
         shown = f"view {view_name}: {_counts(len(organisations), len(links), as_of_date)}"
     click.echo(f"Wrote {written.resolve()} ({shown}).")
+    _warn_undated(stakeholder_map)
 
 
 @cli.command()
@@ -310,6 +361,7 @@ def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> No
         _fail(err)
     _warn_sensitive(stakeholder_map)
     click.echo(f"Wrote {written.resolve()} ({FORMAT_NAMES[chosen]}: {_map_counts(stakeholder_map, as_of_date)}).")
+    _warn_undated(stakeholder_map)
 
 
 @cli.command()
@@ -449,6 +501,7 @@ def analyse_command(
     result = _analyse(source, top, without, include, stale_months, today, as_of_date)
     writers = {"text": as_text, "json": as_json, "csv": lambda r: as_csv(r, table)}
     click.echo(writers[output_format](result), nl=False)
+    _warn_undated(result.map)
 
 
 @cli.command()
@@ -498,6 +551,7 @@ def report(
     _warn_sensitive(result.map)
     shown = _counts(result.summary["organisations"], result.summary["links"], as_of_date)
     click.echo(f"Wrote {written.resolve()} ({shown}).")
+    _warn_undated(result.map)
 
 
 @cli.command()
@@ -522,6 +576,7 @@ def report(
 @click.option(
     "--lang", type=click.Choice(LANGUAGES), help="The HTML page's own words in English or Dutch (md and csv: English)."
 )
+@undated_option
 @audience_option
 def diff(
     old: Path,
@@ -550,6 +605,8 @@ def diff(
         raise click.UsageError("give two sources, or one source with --from DATE and --to DATE")
     if new is not None and (from_date or to_date):
         raise click.UsageError("--from and --to compare one source with itself: give only OLD")
+    if new is not None and _undated() == "hide":
+        raise click.UsageError("--undated hide leaves out what has no dates between two dates: give --from and --to")
     precision = min(len(from_date or ""), len(to_date or ""))  # dates compare on what both say
     if from_date and to_date and from_date[:precision] > to_date[:precision]:
         raise click.UsageError(f"--from {from_date} is later than --to {to_date}: give the earlier date with --from")
@@ -558,8 +615,8 @@ def diff(
         raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
     try:
         if new is None:
-            both = _load(old)
-            before, after = as_of(both, from_date), as_of(both, to_date)
+            both = _load(old, undated="show")  # the dates below say what has no dates
+            before, after = as_of(both, from_date, undated=_undated()), as_of(both, to_date, undated=_undated())
             old_label, new_label = f"{old.name} as of {from_date}", f"{old.name} as of {to_date}"
         else:
             before, after = _load(old), _load(new)
@@ -575,6 +632,8 @@ def diff(
         click.echo(changes_csv(result), nl=False)
     else:
         click.echo(f"Wrote {written.resolve()} ({summary(result).rstrip('.')}).")
+    if result.undated is not None:
+        _note_undated(undated_summary(result), result.undated)
 
 
 def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int, int]:
@@ -632,6 +691,7 @@ def image(
         _fail(err)
     _warn_sensitive(stakeholder_map)
     click.echo(f"Wrote {written.resolve()}.")
+    _warn_undated(stakeholder_map)
 
 
 @cli.command()
@@ -733,3 +793,4 @@ def present(
         ignored = ", ".join(unused)
         click.echo(f"Warning: every step keeps the map's own layout, so the layout of {ignored} is not used.", err=True)
     click.echo(f"Wrote {written.resolve()}.")
+    _warn_undated(stakeholder_map)

@@ -18,7 +18,10 @@ share it) and kinds by their label; :attr:`Change.key` keeps the ids.
 union map in which every organisation and link carries a ``change`` field
 (``added``, ``removed``, ``changed`` or ``unchanged``) and a ``changes`` text,
 ready to be drawn on one stable layout; a column of the map's own with one of
-those names is kept as ``change (own)`` (``changes (own)``).
+those names is kept as ``change (own)`` (``changes (own)``). Between two
+maps as of two dates, :attr:`MapDiff.undated` names the organisations and
+links without dates, which no date can add or remove; :func:`undated_summary`
+says it in words.
 
 >>> import pandas as pd
 >>> from stakeholders.model import MapSettings, StakeholderMap
@@ -47,9 +50,9 @@ import pandas as pd
 
 from .atomic import write_atomic
 from .export import neutralise
-from .model import StakeholderMap, Vocabulary
+from .model import StakeholderMap, Undated, Vocabulary
 from .render import render_page
-from .words import PAGE_WORDS, counted
+from .words import PAGE_WORDS, counted, undated_note
 
 __all__ = [
     "CHANGE_COLOURS",
@@ -61,6 +64,7 @@ __all__ = [
     "diff_maps",
     "item_labels",
     "summary",
+    "undated_summary",
     "write_diff",
 ]
 
@@ -110,11 +114,17 @@ class Change:
 
 @dataclass
 class MapDiff:
-    """The change list, its counts, and the union map with ``change`` fields for drawing."""
+    """The change list, its counts, and the union map with ``change`` fields for drawing.
+
+    ``undated`` is set when both maps were taken as of a date: the
+    organisations and links without dates on both maps (when shown) or left
+    out of either (when hidden); :func:`undated_summary` says it in words.
+    """
 
     changes: list[Change]
     union: StakeholderMap
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    undated: Undated | None = None
 
 
 def _value(value: Any) -> Any:
@@ -377,12 +387,41 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
         sectors=_merged(new.settings.sectors, old.settings.sectors),
         kinds=_merged(new.settings.kinds, old.settings.kinds),
     )
-    union = replace(new, organisations=organisations, links=links, custom_columns=custom, settings=settings)
+    union = replace(
+        new, organisations=organisations, links=links, custom_columns=custom, settings=settings, undated=None
+    )
     counts = {
         what: {kind: sum(1 for c in changes if c.what == what and c.change == kind) for kind in order}
         for what in ("organisation", "link")
     }
-    return MapDiff(changes, union, counts)
+    return MapDiff(changes, union, counts, _undated_between(old, new))
+
+
+def _undated_between(old: StakeholderMap, new: StakeholderMap) -> Undated | None:
+    """The rows without dates of two maps as of two dates: those on both maps, or those left out of either.
+
+    A row without dates on both maps can show neither as added nor as removed.
+    None unless both maps were taken as of a date, the same way.
+    """
+    before, after = old.undated, new.undated
+    if before is None or after is None or before.shown != after.shown:
+        return None
+    if before.shown:
+
+        def on_both(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(ident for ident in second if ident in set(first))
+
+        return Undated(True, on_both(before.organisations, after.organisations), on_both(before.links, after.links))
+
+    def in_either(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*first, *second)))
+
+    return Undated(
+        False,
+        in_either(before.organisations, after.organisations),
+        in_either(before.links, after.links),
+        in_either(before.links_taken, after.links_taken),
+    )
 
 
 def summary(result: MapDiff, lang: str | None = None) -> str:
@@ -398,16 +437,31 @@ def summary(result: MapDiff, lang: str | None = None) -> str:
     return words["diff_counts"].format(**counts)
 
 
+def undated_summary(result: MapDiff, lang: str | None = None) -> str:
+    """How many organisations and links have no dates, so no date adds or removes them, in English or Dutch.
+
+    "" unless both maps were taken as of a date and some rows have no dates.
+    """
+    record = result.undated
+    if record is None:
+        return ""
+    words = PAGE_WORDS.get(lang or "en", PAGE_WORDS["en"])
+    state = "in_both" if record.shown else "left_out"
+    return undated_note(words, len(record.organisations), len(record.links), state, taken=len(record.links_taken))
+
+
 def as_markdown(result: MapDiff) -> str:
     """The change list as a Markdown table with the counts below it, for the minutes of a meeting.
 
-    Items are named as on the page: organisations by label, kinds by their label.
+    Items are named as on the page: organisations by label, kinds by their label. Between
+    two dates, a line under the counts says how many organisations and links have no dates.
     """
     lines = ["| change | what | item | details |", "|---|---|---|---|"]
     for change, item in zip(result.changes, item_labels(result), strict=True):
         cells = (change.change, change.what, item, change.text())
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-    return "\n".join(lines) + f"\n\n{summary(result)}\n"
+    undated = undated_summary(result)
+    return "\n".join(lines) + f"\n\n{summary(result)}\n" + (f"\n{undated}\n" if undated else "")
 
 
 def changes_csv(result: MapDiff) -> str:
@@ -468,7 +522,13 @@ def diff_html(result: MapDiff, *, old_label: str, new_label: str, lang: str | No
         }
         for change, item in zip(result.changes, item_labels(result, lang), strict=True)
     ]
-    context = {"old": old_label, "new": new_label, "summary": summary(result, lang), "rows": rows}
+    context = {
+        "old": old_label,
+        "new": new_label,
+        "summary": summary(result, lang),
+        "undated": undated_summary(result, lang),
+        "rows": rows,
+    }
     return render_page("diff.html", result.union, lang=lang, highlight=highlight, diff=context)
 
 

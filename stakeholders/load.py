@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import timeline
 from .audience import for_audience
-from .errors import Problem, ValidationError
+from .errors import InvalidArgument, Problem, ValidationError
 from .model import StakeholderMap
 from .read import LIMIT_MB, read_source
 from .validate import validate_source
@@ -47,6 +47,7 @@ def load_map(
     audience: str | None = None,
     limit_mb: float = LIMIT_MB,
     as_of: str | date | None = None,
+    undated: str = "show",
 ) -> StakeholderMap:
     """Read, validate and build the map in ``path``, cut down to an audience.
 
@@ -59,9 +60,15 @@ def load_map(
     are refused. ``as_of`` gives the map as it stood on that date (see
     :func:`stakeholders.timeline.as_of`), taken before the audience's cut, so
     the counts of what the audience does not see are counts of that date.
+    ``undated`` (``show`` or ``hide``, with ``as_of`` only) keeps or leaves
+    out the organisations and links that have no dates, after the audience's
+    cut, so the map's ``undated`` record counts only what the audience sees.
     Raises :class:`~stakeholders.errors.ValidationError` listing every problem,
     or :class:`~stakeholders.errors.SourceError` when the source cannot be read.
     """
+    if timeline.parse_undated(undated) != "show" and as_of is None:
+        msg = f"undated={undated!r} needs an as_of date: rows without dates are only left out of a map as of a date"
+        raise InvalidArgument(msg)
     source = read_source(path, limit_mb=limit_mb)
     tables = validate_source(source)
     whole = StakeholderMap(
@@ -73,9 +80,10 @@ def load_map(
         custom_columns=tables.custom_columns,
         views=tables.views,
     )
-    if as_of is not None:
-        whole = timeline.as_of(whole, as_of)
-    return _dated(for_audience(whole, audience))
+    if as_of is None:
+        return _dated(for_audience(whole, audience))
+    then = timeline.as_of(whole, as_of)  # every row of that date, those without dates too, before the cut
+    return timeline.apply_undated(for_audience(then, audience), undated)
 
 
 def _dated(m: StakeholderMap) -> StakeholderMap:

@@ -11,7 +11,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "counted", "words"]
+__all__ = ["FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "counted", "undated_note", "words"]
 
 LANGUAGES = ("en", "nl")
 
@@ -393,6 +393,21 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         ),
         "hidden_counts_of": "For this audience ({audience}) {orgs} and {links} are not shown.",
         "view_counts_of": "shows {orgs} of {all_orgs} and {links} of {all_links}.",
+        # what has no dates (neither since nor until) on a map as of a date; _one when a single thing is counted
+        "and": "and",
+        "undated_shown_one": "{things} has no dates (no since or until) and is shown at every date.",
+        "undated_shown_many": "{things} have no dates (no since or until) and are shown at every date.",
+        "undated_left_out_one": "{things} has no dates (no since or until) and is left out.",
+        "undated_left_out_many": "{things} have no dates (no since or until) and are left out.",
+        "undated_taken": "Also left out, with an organisation that has no dates: {links}.",
+        "undated_in_both_one": (
+            "{things} has no dates (no since or until): it is on the map at both dates, so it cannot show as added "
+            "or removed."
+        ),
+        "undated_in_both_many": (
+            "{things} have no dates (no since or until): they are on the map at both dates, so they cannot show as "
+            "added or removed."
+        ),
     },
     "nl": {
         "skip": "Naar de tabelweergave",
@@ -495,6 +510,20 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         ),
         "hidden_counts_of": "Voor dit publiek ({audience}) worden {orgs} en {links} niet getoond.",
         "view_counts_of": "toont {orgs} van {all_orgs} en {links} van {all_links}.",
+        "and": "en",
+        "undated_shown_one": "{things} heeft geen datum (geen sinds of tot) en wordt op elke datum getoond.",
+        "undated_shown_many": "{things} hebben geen datum (geen sinds of tot) en worden op elke datum getoond.",
+        "undated_left_out_one": "{things} heeft geen datum (geen sinds of tot) en is weggelaten.",
+        "undated_left_out_many": "{things} hebben geen datum (geen sinds of tot) en zijn weggelaten.",
+        "undated_taken": "Ook weggelaten, met een organisatie zonder datum: {links}.",
+        "undated_in_both_one": (
+            "{things} heeft geen datum (geen sinds of tot): ze staat op beide data op de kaart en kan dus niet als "
+            "toegevoegd of verwijderd verschijnen."
+        ),
+        "undated_in_both_many": (
+            "{things} hebben geen datum (geen sinds of tot): ze staan op beide data op de kaart en kunnen dus niet "
+            "als toegevoegd of verwijderd verschijnen."
+        ),
     },
 }
 """The words of the map page itself (its controls, legend, status line and info panel)."""
@@ -574,3 +603,30 @@ def counted(page_words: dict[str, str], noun: str, n: int) -> str:
     ('1 organisation', '5 verbindingen')
     """
     return page_words[f"one_{noun}"] if n == 1 else page_words[f"n_{noun}s"].format(n=n)
+
+
+def undated_note(page_words: dict[str, str], organisations: int, links: int, state: str, taken: int = 0) -> str:
+    """What a map as of a date did with the organisations and links that have no dates, in a page's words.
+
+    ``state`` is ``shown`` (they are on the map at every date), ``left_out``
+    (``--undated hide``; ``taken`` dated links went with those organisations)
+    or ``in_both`` (a diff between two dates: they are on both maps). Counts
+    of nought are not named; with nothing to say the note is "".
+
+    >>> undated_note(PAGE_WORDS["en"], 59, 75, "shown")
+    '59 organisations and 75 links have no dates (no since or until) and are shown at every date.'
+    >>> for sentence in undated_note(PAGE_WORDS["nl"], 1, 0, "left_out", taken=3).split(". "):
+    ...     print(sentence)
+    1 organisatie heeft geen datum (geen sinds of tot) en is weggelaten
+    Ook weggelaten, met een organisatie zonder datum: 3 verbindingen.
+    >>> undated_note(PAGE_WORDS["en"], 0, 0, "shown")
+    ''
+    """
+    parts = [counted(page_words, noun, n) for noun, n in (("organisation", organisations), ("link", links)) if n]
+    if not parts:
+        return ""
+    number = "one" if organisations + links == 1 else "many"
+    note = page_words[f"undated_{state}_{number}"].format(things=f" {page_words['and']} ".join(parts))
+    if taken:
+        note = f"{note} {page_words['undated_taken'].format(links=counted(page_words, 'link', taken))}"
+    return note

@@ -312,4 +312,4 @@ def test_report_command(runner: CliRunner, tmp_path: Path) -> None:
     assert bad.exit_code == 2
     then = runner.invoke(cli, ["report", str(example_path()), "-o", str(out), "--as-of", "1990"])
     assert then.exit_code == 0, then.output
-    assert then.output.endswith(" links as of 1990).\n")  # as the map and export commands say it
+    assert then.stdout.endswith(" links as of 1990).\n")  # as the map and export commands say it
