@@ -246,8 +246,8 @@ def test_analyse_text(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == (
-        "Cooperation against online child sexual abuse material and offender networks (focus on darkweb fora; NL and international)"
-        " — data as of 2026-12-07"
+        "Cooperation against online child sexual abuse material and offender networks"
+        " (focus on darkweb fora; NL and international) — data as of 2026-12-07"
     )
     assert lines[1] == "Note: Structure counts 97 of 149 links: those with status active."
     assert "organisations          67" in result.output
