@@ -9,7 +9,7 @@ prints, and :mod:`stakeholders.report` into a meeting report.
 >>> from datetime import date
 >>> result = analyse(stakeholders.load_map(stakeholders.example_path()), today=date(2026, 11, 28))
 >>> result.summary["organisations"]
-59
+67
 """
 
 from __future__ import annotations

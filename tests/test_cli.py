@@ -16,7 +16,7 @@ def test_a_view_counts_what_it_shows(tmp_path: Path) -> None:
     out = tmp_path / "view.html"
     result = CliRunner().invoke(cli, ["map", "--view", "national-justice", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output == f"Wrote {out.resolve()} (view national-justice: 6 organisations, 5 links).\n"
+    assert result.output == f"Wrote {out.resolve()} (view national-justice: 9 organisations, 11 links).\n"
 
 
 def test_counts_are_in_words(tmp_path: Path) -> None:
