@@ -123,7 +123,7 @@ def as_of(stakeholder_map: StakeholderMap, when: str | date | datetime, *, undat
     >>> len(then.links) < len(m.links), then.settings.date
     (True, '2010')
     >>> len(then.undated.organisations), then.undated.shown
-    (59, True)
+    (60, True)
     >>> len(as_of(m, "2010", undated="hide").organisations)
     0
     """
