@@ -149,8 +149,10 @@ def test_corrupt_workbook(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a zip file")
     with pytest.raises(SourceError) as caught:
         read_source(path)
-    assert str(caught.value).startswith(f"{path}: cannot read this workbook (")
-    assert str(caught.value).endswith("): save it again as .xlsx")
+    assert str(caught.value) == (
+        f"{path}: cannot read this workbook: it is damaged or not an .xlsx file (File is not a zip file): "
+        "get a new copy, or open it in Excel and save it again as .xlsx"
+    )
 
 
 def test_truncated_workbook(tmp_path: Path) -> None:
