@@ -303,8 +303,9 @@ def damaged_workbook(path: Path, err: BaseException) -> SourceError:
     map.xlsx: cannot read this workbook: it is damaged or not an .xlsx file (Bad offset for central directory): \
 get a new copy, or open it in Excel and save it again as .xlsx
     """
-    reason = err.args[0] if isinstance(err, KeyError) and err.args else str(err)
-    reason = " ".join("".join(c if c.isprintable() else " " for c in str(reason)).split())
+    reason = str(err.args[0] if isinstance(err, KeyError) and err.args else err).strip()
+    reason = reason.splitlines()[0].replace(str(path), path.name) if reason else ""  # openpyxl's first line
+    reason = " ".join("".join(c if c.isprintable() else " " for c in reason).split())
     if len(reason) > 120:
         reason = reason[:119] + "…"
     reason = reason or {EOFError: "it ends too early"}.get(type(err), type(err).__name__)
@@ -349,8 +350,9 @@ def _workbook_sheets(path: Path) -> list[tuple[str, list[list[Any]] | None]]:
     """
     from openpyxl.reader.excel import ExcelReader
 
-    with _quiet_openpyxl():
-        reader = ExcelReader(path, read_only=True, data_only=True)  # as openpyxl.load_workbook does
+    # our own handle, closed here whatever openpyxl leaves open when a part fails
+    with open(path, "rb") as handle, _quiet_openpyxl():
+        reader = ExcelReader(handle, read_only=True, data_only=True)  # as openpyxl.load_workbook does
         reader.read()
         workbook = reader.wb
         try:
