@@ -2,7 +2,8 @@
 
 The damaged-file tests (tests/test_damaged_files.py) cut and flip these, next to our own exports, so that
 the reader is proven on zip files laid out as other programs lay them out. The bytes are kept in the
-repository: run this again only to change them (xlsxwriter is not a dependency of the project)::
+repository: run this again only to change them (xlsxwriter is not a dependency of the project; openpyxl
+stamps the time into the zip, so its workbook comes out with other bytes each run)::
 
     pip install xlsxwriter && python scripts/make_test_workbooks.py
 
@@ -33,14 +34,15 @@ def openpyxl_workbook(path: Path) -> None:
     ):
         workbook.active.append(row)
     links = workbook.create_sheet("Relaties")
-    for row in (["Van", "Naar", "Soort", "Sterkte"], ["politie", "om", "informatie-uitwisseling", 3], ["om", "rn", "doorverwijzing", 2]):
-        links.append(row)
+    links.append(["Van", "Naar", "Soort", "Sterkte"])
+    links.append(["politie", "om", "informatie-uitwisseling", 3])
+    links.append(["om", "rn", "doorverwijzing", 2])
     workbook.properties.created = workbook.properties.modified = WHEN
     workbook.save(path)
 
 
 def xlsxwriter_workbook(path: Path) -> None:
-    """Two sheets from pandas with the xlsxwriter engine, and Excel 2010 data bars (an ``extLst`` openpyxl warns about)."""
+    """Two sheets from pandas with the xlsxwriter engine, and Excel 2010 data bars (an ``extLst``: openpyxl warns)."""
     organisations = pd.DataFrame(
         {
             "id": ["om", "politie", "rn"],
