@@ -40,6 +40,7 @@ from .memory import gc_paused
 from .model import SETTINGS, TABLE_NAMES, normalise_key
 
 __all__ = [
+    "DAMAGED_WORKBOOK",
     "LIMIT_MB",
     "check_size",
     "damaged_workbook",
@@ -285,7 +286,7 @@ DAMAGED_WORKBOOK = (
     EOFError,  # a part that ends before its stated size
     NotImplementedError,  # a compression method zip does not know (a damaged header says so)
     RuntimeError,  # a part marked encrypted (a damaged header says so)
-    OSError,  # a seek before the start of the file (a damaged offset)
+    OSError,  # a seek before the start of the file (a damaged offset); openpyxl: no workbook part in it
     LookupError,  # a part the workbook names that is missing (KeyError), an index past a list, an unknown encoding
     SyntaxError,  # XML that does not parse (xml.etree's ParseError)
     ValueError,  # text that is no number, date or UTF-8 where one belongs
@@ -372,8 +373,12 @@ def _workbook_sheets(path: Path) -> list[tuple[str, list[list[Any]] | None]]:
 def _read_workbook(path: Path) -> Source:
     from openpyxl.utils.exceptions import InvalidFileException
 
-    with open(path, "rb") as handle:
-        magic = handle.read(8)
+    try:
+        with open(path, "rb") as handle:
+            magic = handle.read(8)
+    except OSError as err:  # no damage: the file cannot be opened at all
+        msg = f"{path}: cannot open this file ({err.strerror or err}): check that you may read it"
+        raise SourceError(msg) from err
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         msg = (
             f"{path}: this workbook is password-protected or an old .xls file: remove the password or save it as .xlsx"

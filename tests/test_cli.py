@@ -196,7 +196,8 @@ def test_a_map_with_no_organisations_left_for_the_audience_goes_through_every_co
     """A source needs organisations (see test_validate), but an audience or a date may leave none of them."""
     source = tmp_path / "restricted.json"
     source.write_text(
-        '{"organisations": [{"id": "a", "name": "A", "sensitivity": "restricted"}], "links": []}', encoding="utf-8"
+        '{"organisations": [{"id": "a", "name": "A", "sensitivity": "restricted", "since": 2020}], "links": []}',
+        encoding="utf-8",
     )
     runner = CliRunner()
     for output_format in ("text", "json", "csv"):
@@ -208,3 +209,8 @@ def test_a_map_with_no_organisations_left_for_the_audience_goes_through_every_co
         assert result.exit_code == 0 and result.exception is None, (command, result.output)
         assert "1 organisation and 0 links marked for a wider circle were left out" in result.output
         assert (tmp_path / name).stat().st_size > 0
+    for command, name in (("map", "m2010.html"), ("report", "r2010.html")):  # all of it, but not yet in 2010
+        options = ["--audience", "internal", "--as-of", "2010", "-o", str(tmp_path / name)]
+        result = runner.invoke(cli, [command, str(source), *options])
+        assert result.exit_code == 0 and result.exception is None, (command, result.output)
+        assert "0 organisations" in result.output, (command, result.output)

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import LINKS, ORGANISATIONS, write_csv, write_folder, write_json, write_workbook
 
-from stakeholders import SourceError, UnsupportedSource, load_map
+from stakeholders import SourceError, UnsupportedSource, load_map, read
 from stakeholders.cli import cli
 from stakeholders.read import read_source
 
@@ -243,6 +243,19 @@ def test_openpyxl_warnings_about_a_workbook_do_not_reach_the_user(tmp_path: Path
         "Data Validation extension is not supported and will be removed",
         "Unknown extension is not supported and will be removed",
     ]
+
+
+def test_a_workbook_that_cannot_be_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not damage: the file may not be read (as root, permissions cannot show it, so open is made to refuse)."""
+    path = write_workbook(tmp_path / "locked.xlsx", {"Organisations": ORGANISATIONS, "Links": LINKS})
+
+    def refuse(*_: object, **__: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(read, "open", refuse, raising=False)
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value) == f"{path}: cannot open this file (Permission denied): check that you may read it"
 
 
 def test_password_protected_workbook(tmp_path: Path) -> None:
