@@ -19,14 +19,17 @@ graph files (GEXF, GraphML, Cytoscape.js JSON) in :mod:`stakeholders.networks`.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import json
 import math
 import os
 import re
+import warnings
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -37,8 +40,10 @@ from .memory import gc_paused
 from .model import SETTINGS, TABLE_NAMES, normalise_key
 
 __all__ = [
+    "DAMAGED_WORKBOOK",
     "LIMIT_MB",
     "check_size",
+    "damaged_workbook",
     "FORMULA_START",
     "RawTable",
     "Source",
@@ -145,8 +150,11 @@ def check_size(path: Path, limit_mb: float) -> None:
         msg = f"{path}: this source is {shown}, more than the limit of {most}: {hint}"
         raise SourceError(msg)
     if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES and zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+        try:
+            with zipfile.ZipFile(path) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist())
+        except DAMAGED_WORKBOOK as err:
+            raise damaged_workbook(path, err) from err
         if unpacked > limit:
             shown, most = _sizes(unpacked, limit_mb)
             msg = f"{path}: this workbook unpacks to {shown}, more than the limit of {most}"
@@ -272,8 +280,43 @@ def grid_table(role: str, file: str, sheet: str, grid: list[list[Any]], **words:
 # --- workbooks ---------------------------------------------------------------------------
 
 
+DAMAGED_WORKBOOK = (
+    zipfile.BadZipFile,  # not a zip, or one whose directory or headers are cut off or wrong
+    zlib.error,  # packed data that does not unpack
+    EOFError,  # a part that ends before its stated size
+    NotImplementedError,  # a compression method zip does not know (a damaged header says so)
+    RuntimeError,  # a part marked encrypted (a damaged header says so)
+    OSError,  # a seek before the start of the file (a damaged offset); openpyxl: no workbook part in it
+    LookupError,  # a part the workbook names that is missing (KeyError), an index past a list, an unknown encoding
+    SyntaxError,  # XML that does not parse (xml.etree's ParseError)
+    ValueError,  # text that is no number, date or UTF-8 where one belongs
+    TypeError,  # openpyxl's typed attributes refusing a value of the wrong kind
+    ArithmeticError,  # a number too large for its attribute
+)
+"""What reading a damaged workbook raises, as fuzzing found (tests/test_damaged_files.py): zipfile,
+zlib and XML errors, and whatever openpyxl raises deep inside on a part that makes no sense."""
+
+
+def damaged_workbook(path: Path, err: BaseException) -> SourceError:
+    """The one error for a workbook that cannot be read: damaged, cut off, or no workbook at all.
+
+    >>> print(damaged_workbook(Path("map.xlsx"), zipfile.BadZipFile("Bad offset for central directory")))
+    map.xlsx: cannot read this workbook: it is damaged or not an .xlsx file (Bad offset for central directory): \
+get a new copy, or open it in Excel and save it again as .xlsx
+    """
+    reason = str(err.args[0] if isinstance(err, KeyError) and err.args else err).strip()
+    reason = reason.splitlines()[0].replace(str(path), path.name) if reason else ""  # openpyxl's first line
+    reason = " ".join("".join(c if c.isprintable() else " " for c in reason).split())
+    if len(reason) > 120:
+        reason = reason[:119] + "…"
+    reason = reason or {EOFError: "it ends too early"}.get(type(err), type(err).__name__)
+    msg = f"{path}: cannot read this workbook: it is damaged or not an .xlsx file ({reason}): "
+    msg += "get a new copy, or open it in Excel and save it again as .xlsx"
+    return SourceError(msg)
+
+
 def _sheet_rows(sheet: Any) -> list[list[Any]]:
-    """The rows of a sheet, stopping at a long run of empty rows."""
+    """The rows of a sheet as openpyxl gives them, stopping at a long run of empty rows."""
     rows: list[list[Any]] = []
     empty = 0
     for row in sheet.iter_rows(values_only=True):
@@ -287,45 +330,79 @@ def _sheet_rows(sheet: Any) -> list[list[Any]]:
     return rows
 
 
+@contextlib.contextmanager
+def _quiet_openpyxl() -> Iterator[None]:
+    """Keep openpyxl's notes about a workbook from the user: they are about parts we do not read.
+
+    Its warnings say that formatting, data validation or drawings it does not know "will be removed"
+    (which never happens here: the file is only read), and on a broken style it prints to stdout
+    before it raises, which would end up in our output.
+    """
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\.|$)")
+        yield
+
+
+def _workbook_sheets(path: Path) -> list[tuple[str, list[list[Any]] | None]]:
+    """Each sheet's title and rows as openpyxl reads them (None for a sheet Kumu and we both skip).
+
+    Raises the error of the damaged part (see DAMAGED_WORKBOOK), and KeyError for a sheet whose part is
+    missing (which openpyxl leaves out without a word); reads no more than it must.
+    """
+    from openpyxl.reader.excel import ExcelReader
+
+    # our own handle, closed here whatever openpyxl leaves open when a part fails
+    with open(path, "rb") as handle, _quiet_openpyxl():
+        reader = ExcelReader(handle, read_only=True, data_only=True)  # as openpyxl.load_workbook does
+        reader.read()
+        workbook = reader.wb
+        try:
+            for sheet, part in reader.parser.find_sheets():
+                if part.target not in reader.valid_files:
+                    raise KeyError(f"its sheet {sheet.name} is missing")
+            sheets: list[tuple[str, list[list[Any]] | None]] = []
+            for sheet in workbook.worksheets:
+                title = str(sheet.title)
+                needed = table_role(title) or table_role(title, ignored=True) or "(ignore)" not in title.lower()
+                sheets.append((title, _sheet_rows(sheet) if needed else None))
+            return sheets
+        finally:
+            workbook.close()
+
+
 def _read_workbook(path: Path) -> Source:
-    import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
-    with open(path, "rb") as handle:
-        magic = handle.read(8)
+    try:
+        with open(path, "rb") as handle:
+            magic = handle.read(8)
+    except OSError as err:  # no damage: the file cannot be opened at all
+        msg = f"{path}: cannot open this file ({err.strerror or err}): check that you may read it"
+        raise SourceError(msg) from err
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         msg = (
             f"{path}: this workbook is password-protected or an old .xls file: remove the password or save it as .xlsx"
         )
         raise SourceError(msg)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, zlib.error, SyntaxError, KeyError, OSError, ValueError) as err:
-        msg = f"{path}: cannot read this workbook ({err}): save it again as .xlsx"
-        raise SourceError(msg) from err
+        sheets = _workbook_sheets(path)
+    except (*DAMAGED_WORKBOOK, InvalidFileException) as err:
+        raise damaged_workbook(path, err) from err
     source = Source(str(path), kind="workbook")
     others: dict[str, list[list[Any]]] = {}
     kept_from_kumu: dict[str, RawTable] = {}
-    try:
-        for sheet in workbook.worksheets:
-            source.found.append(sheet.title)
-            role = table_role(sheet.title)
-            ignored_role = table_role(sheet.title, ignored=True)
-            if role is None and ignored_role is None:
-                if "(ignore)" not in sheet.title.lower():
-                    others[sheet.title] = [[_cell(v) for v in row] for row in _sheet_rows(sheet)]
-                continue
-            grid = _sheet_rows(sheet)
-            if role is not None and role not in source.tables:
-                source.tables[role] = grid_table(role, path.name, sheet.title, grid)
-            elif ignored_role is not None and ignored_role not in kept_from_kumu:
-                kept_from_kumu[ignored_role] = grid_table(ignored_role, path.name, sheet.title, grid)
-    except (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, OSError, ValueError) as err:
-        # a damaged sheet inside a workbook that opened: a corrupt or cut-off part of the zip
-        msg = f"{path}: cannot read this workbook, a sheet is damaged ({err}): save it again as .xlsx"
-        raise SourceError(msg) from err
-    finally:
-        workbook.close()
+    for title, grid in sheets:
+        source.found.append(title)
+        if grid is None:
+            continue
+        role = table_role(title)
+        ignored_role = table_role(title, ignored=True)
+        if role is None and ignored_role is None:
+            others[title] = [[_cell(v) for v in row] for row in grid]
+        elif role is not None and role not in source.tables:
+            source.tables[role] = grid_table(role, path.name, title, grid)
+        elif ignored_role is not None and ignored_role not in kept_from_kumu:
+            kept_from_kumu[ignored_role] = grid_table(ignored_role, path.name, title, grid)
     if "organisations" not in source.tables and "links" not in source.tables:
         from .kumu import kumu_tables
 
