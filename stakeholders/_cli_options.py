@@ -14,11 +14,12 @@ import click
 
 from .dates import parse_as_of, parse_date
 from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, PAGE_WORDS, undated_note
 from .load import load_map
-from .model import StakeholderMap
+from .model import StakeholderMap, Undated
 from .schema import AUDIENCES
 from .source import LIMIT_MB
+from .timeline import UNDATED
 
 __all__ = [
     "SOURCE_HELP",
@@ -39,8 +40,12 @@ __all__ = [
     "output_option",
     "reference_date",
     "remember",
+    "note_undated",
     "terminal_progress",
+    "undated",
+    "undated_option",
     "warn_sensitive",
+    "warn_undated",
 ]
 
 SOURCE_HELP = "an .xlsx workbook, a folder of CSV files, a .yaml/.json file, or a .gexf, .graphml or .cyjs file"
@@ -75,12 +80,26 @@ def audience_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def undated_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--undated show|hide``; :func:`load_source` reads it (and ``diff`` for ``--from``/``--to``)."""
+    return click.option(
+        "--undated",
+        type=click.Choice(UNDATED),
+        default="show",
+        show_default=True,
+        expose_value=False,
+        callback=remember,
+        help="With a date: show organisations and links that have no dates (no since or until) at every date, "
+        "or hide them (an organisation's links go with it).",
+    )(command)
+
+
 def as_of_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--as-of DATE`` and ``--audience`` to a command; it receives ``as_of_date`` (a date, or None).
+    """Add ``--as-of DATE``, ``--undated`` and ``--audience``; the command receives ``as_of_date`` (a date, or None).
 
     Use it on every command that reads a map, and pass the map through :func:`load_source`.
     """
-    command = audience_option(command)
+    command = undated_option(audience_option(command))
     return click.option(
         "--as-of",
         "as_of_date",
@@ -91,10 +110,21 @@ def as_of_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def load_source(path: Path, as_of_date: str | None = None) -> StakeholderMap:
-    """Load the map for the audience asked for (``--audience``), as of a date when one is given."""
+def undated() -> str:
+    """``--undated`` as given (``show`` when the command has no such option)."""
+    return click.get_current_context().meta.get("stakeholders.undated") or "show"
+
+
+def load_source(path: Path, as_of_date: str | None = None, undated_rows: str | None = None) -> StakeholderMap:
+    """Load the map for the audience asked for (``--audience``), as of a date when one is given.
+
+    ``undated_rows`` is ``--undated`` unless given.
+    """
+    undated_rows = undated_rows or undated()
+    if undated_rows == "hide" and as_of_date is None:
+        raise click.UsageError("--undated hide leaves out what has no dates from a map as of a date: add --as-of DATE")
     audience = click.get_current_context().meta.get("stakeholders.audience")
-    return load_map(path, audience=audience, limit_mb=limit_mb(), as_of=as_of_date)
+    return load_map(path, audience=audience, limit_mb=limit_mb(), as_of=as_of_date, undated=undated_rows)
 
 
 def number(count: int, thing: str) -> str:
@@ -137,6 +167,30 @@ def warn_sensitive(stakeholder_map: StakeholderMap) -> None:
             f"and {number(hidden['links'], 'link')} marked for a wider circle were left out (see --audience).",
             err=True,
         )
+
+
+def note_undated(note: str, record: Undated) -> None:
+    """Say on stderr what a date did with the rows that have no dates, when there are any."""
+    if not note:
+        return
+    if record.shown:
+        them = "it" if len(record.organisations) + len(record.links) == 1 else "them"
+        note = f"{note.removesuffix('.')}; --undated hide leaves {them} out."
+    click.echo(f"Note: {note}", err=True)
+
+
+def warn_undated(stakeholder_map: StakeholderMap) -> None:
+    """Say on stderr how many organisations and links of a map as of a date have no dates, and where they went."""
+    record = stakeholder_map.undated
+    if record is not None:
+        note = undated_note(
+            PAGE_WORDS["en"],
+            len(record.organisations),
+            len(record.links),
+            "shown" if record.shown else "left_out",
+            taken=len(record.links_taken),
+        )
+        note_undated(note, record)
 
 
 class ProgressLine:

@@ -29,16 +29,20 @@ from ._cli_options import (
     limit_mb,
     load_source,
     map_counts,
+    note_undated,
     number,
     output_option,
     remember,
     terminal_progress,
+    undated,
+    undated_option,
     warn_sensitive,
+    warn_undated,
 )
 from ._version import __version__
 from .analysis import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
 from .dates import before
-from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary
+from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary, undated_summary
 from .errors import StakeholdersError
 from .formats import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
@@ -121,6 +125,7 @@ def map_command(
         organisations, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
         shown = f"view {view_name}: {counts(len(organisations), len(links), as_of_date)}"
     click.echo(f"Wrote {written.resolve()} ({shown}).")
+    warn_undated(stakeholder_map)
 
 
 @cli.command()
@@ -165,6 +170,7 @@ def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> No
         fail(err)
     warn_sensitive(stakeholder_map)
     click.echo(f"Wrote {written.resolve()} ({FORMAT_NAMES[chosen]}: {map_counts(stakeholder_map, as_of_date)}).")
+    warn_undated(stakeholder_map)
 
 
 @cli.command()
@@ -258,6 +264,7 @@ def analyse_command(
     result = _analyse(source, top, without, include, stale_months, today, as_of_date)
     writers = {"text": as_text, "json": as_json, "csv": lambda r: as_csv(r, table)}
     click.echo(writers[output_format](result), nl=False)
+    warn_undated(result.map)
 
 
 @cli.command()
@@ -295,6 +302,7 @@ def report(
     warn_sensitive(result.map)
     shown = counts(result.summary["organisations"], result.summary["links"], as_of_date)
     click.echo(f"Wrote {written.resolve()} ({shown}).")
+    warn_undated(result.map)
 
 
 @cli.command()
@@ -312,6 +320,7 @@ def report(
     help="An HTML map of the changes, or the change list as Markdown or CSV on standard output.",
 )
 @lang_option("The HTML page's own words in English or Dutch (md and csv: English).")
+@undated_option
 @audience_option
 def diff(
     old: Path,
@@ -340,13 +349,16 @@ def diff(
         raise click.UsageError("give two sources, or one source with --from DATE and --to DATE")
     if new is not None and (from_date or to_date):
         raise click.UsageError("--from and --to compare one source with itself: give only OLD")
+    if new is not None and undated() == "hide":
+        raise click.UsageError("--undated hide leaves out what has no dates between two dates: give --from and --to")
     if from_date and to_date and before(to_date, from_date):
         raise click.UsageError(f"--from {from_date} is later than --to {to_date}: give the earlier date with --from")
     if output_format == "html":
         output = html_output(output, "diff.html")
     try:
         if new is None:
-            result = diff_dates(load_source(old), from_date, to_date)
+            # the dates say what has no dates: the map is loaded whole
+            result = diff_dates(load_source(old, undated_rows="show"), from_date, to_date, undated=undated())
             old_label, new_label = f"{old.name} as of {from_date}", f"{old.name} as of {to_date}"
         else:
             result = diff_maps(load_source(old), load_source(new))
@@ -361,6 +373,8 @@ def diff(
         click.echo(changes_csv(result), nl=False)
     else:
         click.echo(f"Wrote {written.resolve()} ({diff_summary(result).rstrip('.')}).")
+    if result.undated is not None:
+        note_undated(undated_summary(result), result.undated)
 
 
 @cli.command()
@@ -405,6 +419,7 @@ def image(
         fail(err)
     warn_sensitive(stakeholder_map)
     click.echo(f"Wrote {written.resolve()}.")
+    warn_undated(stakeholder_map)
 
 
 @cli.command()
@@ -490,3 +505,4 @@ def present(
         ignored = ", ".join(unused)
         click.echo(f"Warning: every step keeps the map's own layout, so the layout of {ignored} is not used.", err=True)
     click.echo(f"Wrote {written.resolve()}.")
+    warn_undated(stakeholder_map)

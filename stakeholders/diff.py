@@ -18,7 +18,10 @@ share it) and kinds by their label; :attr:`Change.key` keeps the ids.
 union map in which every organisation and link carries a ``change`` field
 (``added``, ``removed``, ``changed`` or ``unchanged``) and a ``changes`` text,
 ready to be drawn on one stable layout; a column of the map's own with one of
-those names is kept as ``change (own)`` (``changes (own)``).
+those names is kept as ``change (own)`` (``changes (own)``). Between two
+maps as of two dates, :attr:`MapDiff.undated` names the organisations and
+links without dates, which no date can add or remove; :func:`undated_summary`
+says it in words.
 
 >>> import pandas as pd
 >>> from stakeholders.model import MapSettings, StakeholderMap
@@ -45,8 +48,8 @@ import pandas as pd
 
 from . import dates
 from .errors import InvalidArgument
-from .i18n import PAGE_WORDS, counted
-from .model import StakeholderMap
+from .i18n import PAGE_WORDS, counted, undated_note
+from .model import StakeholderMap, Undated
 from .naming import org_label
 from .schema import Vocabulary
 from .timeline import as_of
@@ -62,6 +65,7 @@ __all__ = [
     "diff_maps",
     "diff_summary",
     "item_labels",
+    "undated_summary",
 ]
 
 CHANGE_COLOURS = {"added": "#1B7837", "removed": "#B2182B", "changed": "#E08214", "unchanged": "#D9D9D9"}
@@ -110,11 +114,17 @@ class Change:
 
 @dataclass
 class MapDiff:
-    """The change list, its counts, and the union map with ``change`` fields for drawing."""
+    """The change list, its counts, and the union map with ``change`` fields for drawing.
+
+    ``undated`` is set when both maps were taken as of a date: the
+    organisations and links without dates on both maps (when shown) or left
+    out of either (when hidden); :func:`undated_summary` says it in words.
+    """
 
     changes: list[Change]
     union: StakeholderMap
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    undated: Undated | None = None
 
 
 def _compared(value: Any) -> Any:
@@ -376,20 +386,51 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
         sectors=_merged(new.settings.sectors, old.settings.sectors),
         kinds=_merged(new.settings.kinds, old.settings.kinds),
     )
-    union = replace(new, organisations=organisations, links=links, custom_columns=custom, settings=settings)
+    union = replace(
+        new, organisations=organisations, links=links, custom_columns=custom, settings=settings, undated=None
+    )
     counts = {
         what: {kind: sum(1 for c in changes if c.what == what and c.change == kind) for kind in order}
         for what in ("organisation", "link")
     }
-    return MapDiff(changes, union, counts)
+    return MapDiff(changes, union, counts, _undated_between(old, new))
 
 
-def diff_dates(m: StakeholderMap, start: str, end: str) -> MapDiff:
+def _undated_between(old: StakeholderMap, new: StakeholderMap) -> Undated | None:
+    """The rows without dates of two maps as of two dates: those on both maps, or those left out of either.
+
+    A row without dates on both maps can show neither as added nor as removed.
+    None unless both maps were taken as of a date, the same way.
+    """
+    before, after = old.undated, new.undated
+    if before is None or after is None or before.shown != after.shown:
+        return None
+    if before.shown:
+
+        def on_both(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(ident for ident in second if ident in set(first))
+
+        return Undated(True, on_both(before.organisations, after.organisations), on_both(before.links, after.links))
+
+    def in_either(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*first, *second)))
+
+    return Undated(
+        False,
+        in_either(before.organisations, after.organisations),
+        in_either(before.links, after.links),
+        in_either(before.links_taken, after.links_taken),
+    )
+
+
+def diff_dates(m: StakeholderMap, start: str, end: str, *, undated: str = "show") -> MapDiff:
     """What changed in ``m`` from ``start`` to ``end``: the map as of one date against the map as of the other.
 
-    Raises :class:`~stakeholders.errors.InvalidArgument` when a date is not one, or when ``start`` is later.
+    ``undated`` (``show`` or ``hide``) keeps or leaves out, at both dates, the organisations and links
+    that have no dates (see :func:`stakeholders.timeline.as_of`). Raises
+    :class:`~stakeholders.errors.InvalidArgument` when a date is not one, or when ``start`` is later.
     """
-    first, second = as_of(m, start), as_of(m, end)
+    first, second = as_of(m, start, undated=undated), as_of(m, end, undated=undated)
     if dates.before(second.settings.date, first.settings.date):
         msg = f"{first.settings.date} is later than {second.settings.date}: give the earlier date first"
         raise InvalidArgument(msg)
@@ -409,16 +450,31 @@ def diff_summary(result: MapDiff, lang: str | None = None) -> str:
     return words["diff_counts"].format(**counts)
 
 
+def undated_summary(result: MapDiff, lang: str | None = None) -> str:
+    """How many organisations and links have no dates, so no date adds or removes them, in English or Dutch.
+
+    "" unless both maps were taken as of a date and some rows have no dates.
+    """
+    record = result.undated
+    if record is None:
+        return ""
+    words = PAGE_WORDS.get(lang or "en", PAGE_WORDS["en"])
+    state = "in_both" if record.shown else "left_out"
+    return undated_note(words, len(record.organisations), len(record.links), state, taken=len(record.links_taken))
+
+
 def as_markdown(result: MapDiff) -> str:
     """The change list as a Markdown table with the counts below it, for the minutes of a meeting.
 
-    Items are named as on the page: organisations by label, kinds by their label.
+    Items are named as on the page: organisations by label, kinds by their label. Between
+    two dates, a line under the counts says how many organisations and links have no dates.
     """
     lines = ["| change | what | item | details |", "|---|---|---|---|"]
     for change, item in zip(result.changes, item_labels(result), strict=True):
         cells = (change.change, change.what, item, change.text())
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-    return "\n".join(lines) + f"\n\n{diff_summary(result)}\n"
+    undated = undated_summary(result)
+    return "\n".join(lines) + f"\n\n{diff_summary(result)}\n" + (f"\n{undated}\n" if undated else "")
 
 
 def changes_csv(result: MapDiff) -> str:

@@ -49,6 +49,7 @@ def load_map(
     audience: str | None = None,
     limit_mb: float = LIMIT_MB,
     as_of: str | date | None = None,
+    undated: str = "show",
 ) -> StakeholderMap:
     """Read, validate and build the map in ``path``, cut down to an audience.
 
@@ -61,13 +62,20 @@ def load_map(
     are refused. ``as_of`` gives the map as it stood on that date (see
     :func:`stakeholders.timeline.as_of`), taken before the audience's cut, so
     the counts of what the audience does not see are counts of that date.
+    ``undated`` (``show`` or ``hide``, with ``as_of`` only) keeps or leaves
+    out the organisations and links that have no dates, after the audience's
+    cut, so the map's ``undated`` record counts only what the audience sees.
     Raises :class:`~stakeholders.errors.ValidationError` listing every problem,
     or :class:`~stakeholders.errors.SourceError` when the source cannot be read.
     """
+    if timeline.parse_undated(undated) != "show" and as_of is None:
+        msg = f"undated={undated!r} needs an as_of date: rows without dates are only left out of a map as of a date"
+        raise InvalidArgument(msg)
     whole = validate_source(read_source(path, limit_mb=limit_mb), path=path)
-    if as_of is not None:
-        whole = timeline.as_of(whole, as_of)
-    return _dated(for_audience(whole, audience))
+    if as_of is None:
+        return _dated(for_audience(whole, audience))
+    then = timeline.as_of(whole, as_of)  # every row of that date, those without dates too, before the cut
+    return timeline.apply_undated(for_audience(then, audience), undated)
 
 
 def _dated(m: StakeholderMap) -> StakeholderMap:

@@ -25,7 +25,7 @@ from .graph import build_graph
 from .schema import LINK_KINDS, SECTORS, Vocabulary, default_stages
 from .values import records
 
-__all__ = ["TABLES", "MapSettings", "StakeholderMap", "register_notebook_view"]
+__all__ = ["TABLES", "MapSettings", "StakeholderMap", "Undated", "register_notebook_view"]
 
 TABLES = ("organisations", "links", "stages", "views")
 """The tables of a map, as :meth:`StakeholderMap.records` names them."""
@@ -54,6 +54,29 @@ class MapSettings:
     show_hidden_counts: bool = False
 
 
+@dataclass(frozen=True)
+class Undated:
+    """What a map taken as of a date did with the organisations and links that have no dates.
+
+    A row has no dates when it has neither ``since`` nor ``until``; such rows
+    count as present at every date. ``shown`` says whether they stay on the
+    map (the default) or were left out (``undated="hide"``). ``organisations``
+    and ``links`` are their ids, in table order: those on the map when shown,
+    those left out when not. A link's own dates decide, whatever its
+    organisations' dates say. ``links_taken`` are the dated links left out
+    with an organisation that has no dates (only when they are left out).
+
+    >>> record = Undated(shown=False, organisations=("a",), links=("L1", "L2"), links_taken=("L3",))
+    >>> len(record.organisations), len(record.links), len(record.links_taken)
+    (1, 2, 1)
+    """
+
+    shown: bool = True
+    organisations: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    links_taken: tuple[str, ...] = ()
+
+
 _notebook_view: Callable[[StakeholderMap], str] | None = None
 
 
@@ -77,7 +100,9 @@ class StakeholderMap:
     first asked for (drawing a map does not need it). Build one with
     :func:`stakeholders.load_map`. ``audience`` says who the map is fit for
     (see :mod:`stakeholders.audience`) and ``hidden`` how many organisations
-    and links were left out for that audience.
+    and links were left out for that audience. ``undated`` is set on a map
+    taken as of a date (see :func:`stakeholders.timeline.as_of`): what became
+    of its organisations and links that have no dates.
     """
 
     organisations: pd.DataFrame
@@ -89,6 +114,7 @@ class StakeholderMap:
     views: pd.DataFrame | None = None
     audience: str = "internal"
     hidden: dict[str, int] = field(default_factory=dict)
+    undated: Undated | None = None
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:

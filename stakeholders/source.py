@@ -20,6 +20,7 @@ import codecs
 import math
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -30,11 +31,13 @@ from .schema import TABLE_NAMES, normalise_key
 
 __all__ = [
     "COLUMNS_AT_MOST",
+    "DAMAGED_WORKBOOK",
     "LIMIT_MB",
     "WORKBOOK_SUFFIXES",
     "RawTable",
     "Source",
     "check_size",
+    "damaged_workbook",
     "decode_text",
     "grid_table",
     "records_table",
@@ -122,13 +125,51 @@ def check_size(path: Path, limit_mb: float) -> None:
         msg = f"{path}: this source is {shown}, more than the limit of {most}: {hint}"
         raise SourceError(msg)
     if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES and zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+        try:
+            with zipfile.ZipFile(path) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist())
+        except DAMAGED_WORKBOOK as err:
+            raise damaged_workbook(path, err) from err
         if unpacked > limit:
             shown, most = _sizes(unpacked, limit_mb)
             msg = f"{path}: this workbook unpacks to {shown}, more than the limit of {most}"
             msg += f": {hint}"
             raise SourceError(msg)
+
+
+DAMAGED_WORKBOOK = (
+    zipfile.BadZipFile,  # not a zip, or one whose directory or headers are cut off or wrong
+    zlib.error,  # packed data that does not unpack
+    EOFError,  # a part that ends before its stated size
+    NotImplementedError,  # a compression method zip does not know (a damaged header says so)
+    RuntimeError,  # a part marked encrypted (a damaged header says so)
+    OSError,  # a seek before the start of the file (a damaged offset); openpyxl: no workbook part in it
+    LookupError,  # a part the workbook names that is missing (KeyError), an index past a list, an unknown encoding
+    SyntaxError,  # XML that does not parse (xml.etree's ParseError)
+    ValueError,  # text that is no number, date or UTF-8 where one belongs
+    TypeError,  # openpyxl's typed attributes refusing a value of the wrong kind
+    ArithmeticError,  # a number too large for its attribute
+)
+"""What reading a damaged workbook raises, as fuzzing found (tests/test_damaged_files.py): zipfile,
+zlib and XML errors, and whatever openpyxl raises deep inside on a part that makes no sense."""
+
+
+def damaged_workbook(path: Path, err: BaseException) -> SourceError:
+    """The one error for a workbook that cannot be read: damaged, cut off, or no workbook at all.
+
+    >>> print(damaged_workbook(Path("map.xlsx"), zipfile.BadZipFile("Bad offset for central directory")))
+    map.xlsx: cannot read this workbook: it is damaged or not an .xlsx file (Bad offset for central directory): \
+get a new copy, or open it in Excel and save it again as .xlsx
+    """
+    reason = str(err.args[0] if isinstance(err, KeyError) and err.args else err).strip()
+    reason = reason.splitlines()[0].replace(str(path), path.name) if reason else ""  # openpyxl's first line
+    reason = " ".join("".join(c if c.isprintable() else " " for c in reason).split())
+    if len(reason) > 120:
+        reason = reason[:119] + "…"
+    reason = reason or {EOFError: "it ends too early"}.get(type(err), type(err).__name__)
+    msg = f"{path}: cannot read this workbook: it is damaged or not an .xlsx file ({reason}): "
+    msg += "get a new copy, or open it in Excel and save it again as .xlsx"
+    return SourceError(msg)
 
 
 def table_role(name: str, ignored: bool = False) -> str | None:

@@ -14,8 +14,9 @@ of each (``police|justice`` means police or justice).
 >>> m = stakeholders.load_map(stakeholders.example_path())
 >>> view = find_view(m, "national-justice")
 >>> orgs, links = select(m, view)
->>> sorted(orgs)
-['kmar', 'om', 'politie', 'rvdk', 'tbkk', 'tbkk-regio']
+>>> sorted(orgs)  # doctest: +NORMALIZE_WHITESPACE
+['kmar', 'landelijk-parket', 'om', 'politie', 'rechtspraak', 'rvdk', 'tbkk', 'tbkk-regio',
+ 'zedenrecherche']
 """
 
 from __future__ import annotations

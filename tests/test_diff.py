@@ -186,7 +186,7 @@ def test_one_source_between_two_dates(runner: CliRunner, tmp_path: Path) -> None
     )
     result = runner.invoke(cli, ["diff", str(source), "--from", "2018", "--to", "2025", "--format", "csv"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[1:] == [
+    assert result.stdout.splitlines()[1:] == [
         "added,organisation,ATKM,atkm,,,,",
         "added,link,ATKM → Politie (agreement),atkm>politie,atkm,politie,agreement,",
         "removed,link,OM → Politie (funding),om>politie,om,politie,funding,",
@@ -214,8 +214,8 @@ def test_analyse_as_of(runner: CliRunner, tmp_path: Path) -> None:
             "links": [["source", "target"], ["a", "b"], ["b", "c"]],
         },
     )
-    then = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2018"]).output)
-    now = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2025"]).output)
+    then = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2018"]).stdout)
+    now = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2025"]).stdout)
     assert (then["summary"]["organisations"], now["summary"]["organisations"]) == (3, 2)
 
 

@@ -143,7 +143,7 @@ def test_gexf_opens_laid_out_and_coloured() -> None:
     text = to_gexf(m).decode("utf-8")
     expected = kind_colour(edge["kind"]).lstrip("#")
     assert f'<viz:color r="{int(expected[:2], 16)}" g="{int(expected[2:4], 16)}"' in text
-    assert "networkx_key" not in text and 'lastmodifieddate="2026-11-28"' in text
+    assert "networkx_key" not in text and 'lastmodifieddate="2026-12-07"' in text
 
 
 def test_cyjs_has_positions_and_the_fields(awkward_xlsx: Path) -> None:

@@ -6,18 +6,25 @@ GEXF carries our positions (y pointing up, as Gephi draws), sector colours,
 sizes by number of links, link colours by kind and widths by strength, so the
 file opens laid out; .cyjs carries the positions. The map's settings and
 stages go where each format has room: graph attributes in GraphML, the
-``data`` object in .cyjs, and JSON in GEXF's ``<meta><description>``. Each
-edge says how it is drawn: GEXF ``type="undirected"`` and GraphML
-``directed="false"`` for mutual and undirected links (the ``direction``
-attribute tells those two apart).
+``data`` object in .cyjs, and JSON in GEXF's ``<meta><description>``.
+
+A link's direction is its ``direction`` attribute. The graph is directed
+when the map has a directed link, and then every edge is a directed edge from
+source to target, mutual and undirected ones too: networkx's readers refuse a
+graph that mixes the two, and Gephi (0.9 and later) leaves an undirected edge
+out of a graph declared directed. A map without directed links is an
+undirected graph. The .cyjs file also carries what networkx's
+``cytoscape_graph`` needs (``directed``, ``multigraph``, and each node's id
+as its ``value`` and each edge's as its ``key``).
 
 Reading uses networkx's readers for GEXF and GraphML and plain JSON for
 .cyjs, and turns the graph back into tables for :mod:`stakeholders.validate`,
 so every edge of the file becomes one link and every node one organisation.
-networkx reads neither mixed graphs nor repeated edge ids, so each edge's
-direction and id are noted first and the file is handed over as a directed
-graph whose edges are numbered in order. Positions, colours and sizes are not
-read: a map lays itself out.
+networkx reads neither mixed graphs (which Gephi, yEd and earlier exports of
+this tool write) nor repeated edge ids, so each edge's direction and id are
+noted first and the file is handed over as a directed graph whose edges are
+numbered in order. Positions, colours and sizes are not read: a map lays
+itself out.
 
 >>> from stakeholders import example_path, load_map
 >>> to_gexf(load_map(example_path()))[:38]
@@ -144,7 +151,7 @@ def to_gexf(m: StakeholderMap) -> bytes:
     _drop_networkx_key(writer.xml)
     graph = writer.xml.find("graph")
     _in_link_order(graph.find("edges"), m)
-    _edge_directions(graph, graph.find("edges"), m, gexf=True)
+    _graph_direction(graph, m, gexf=True)
     meta = writer.xml.find("meta")
     meta.attrib.pop("lastmodifieddate", None)  # today's date: the same map must give the same bytes
     if len(m.settings.date) == 10:
@@ -187,7 +194,7 @@ def to_graphml(m: StakeholderMap) -> bytes:
         writer.xml.insert(position, key)
     graph = writer.xml.find("graph")
     _in_link_order(graph, m)
-    _edge_directions(graph, graph, m, gexf=False)
+    _graph_direction(graph, m, gexf=False)
     buffer = io.BytesIO()
     writer.dump(buffer)
     return buffer.getvalue()
@@ -202,19 +209,21 @@ def _in_link_order(parent: ET.Element, m: StakeholderMap) -> None:
     parent.extend(sorted(edges, key=lambda edge: position[edge.get("id")]))
 
 
-def _edge_directions(graph: ET.Element, parent: ET.Element, m: StakeholderMap, gexf: bool) -> None:
-    """Say on each edge whether it is drawn with an arrow: GEXF ``type``, GraphML ``directed``.
+def _graph_direction(graph: ET.Element, m: StakeholderMap, gexf: bool) -> None:
+    """Declare the graph undirected when no link is directed; edges carry no direction of their own.
 
-    Mutual and undirected links are undirected edges (Gephi takes no mutual
-    edge type). A map without directed links is an undirected graph, with
-    nothing said per edge; networkx reads no graph that mixes the two.
+    In a directed graph a mutual or undirected link is an edge from source to
+    target, the one form that networkx's readers, igraph and Gephi all keep:
+    networkx refuses ``type="undirected"`` (GraphML ``directed="false"``) in
+    a directed graph, Gephi 0.9 and later leave such an edge out, Gephi takes
+    no ``type="mutual"`` and networkx adds a ``mutual`` edge twice.
     """
-    arrowless = {ident for ident, d in zip(m.links["id"], m.links["direction"], strict=True) if d != "directed"}
-    default = "undirected" if len(arrowless) == len(m.links) > 0 else "directed"
-    graph.set("defaultedgetype" if gexf else "edgedefault", default)
-    for edge in parent if default == "directed" else ():
-        if edge.tag == "edge" and edge.get("id") in arrowless:
-            edge.set(*(("type", "undirected") if gexf else ("directed", "false")))
+    graph.set("defaultedgetype" if gexf else "edgedefault", "directed" if _directed(m) else "undirected")
+
+
+def _directed(m: StakeholderMap) -> bool:
+    """Whether the map is written as a directed graph: when it has a directed link, or no link at all."""
+    return bool(m.links.empty or (m.links["direction"] == "directed").any())
 
 
 def to_cyjs(m: StakeholderMap) -> bytes:
@@ -227,11 +236,16 @@ def to_cyjs(m: StakeholderMap) -> bytes:
         raise OutputError(msg)
     data = {"name": m.settings.title, **_header(m)}
     data.pop("title", None)
+    networkx = "value" not in m.organisations.columns and "key" not in m.links.columns
+    if networkx:  # what networkx's cytoscape_graph needs, unless the map has columns of those names
+        organisations = [{**o, "value": o["id"]} for o in organisations]
+        links = [{**link, "key": link["id"]} for link in links]
     document = {
         "format_version": "1.0",
         "generated_by": f"stakeholders {__version__}",
         "target_cytoscapejs_version": "~2.1",
         "data": data,
+        **({"directed": _directed(m), "multigraph": True} if networkx else {}),
         "elements": {
             "nodes": [
                 {"data": o, "position": dict(zip(("x", "y"), positions[o["id"]], strict=True))} for o in organisations
@@ -499,7 +513,11 @@ def _row_names(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def cyjs_source(path: Path, data: dict[str, Any]) -> Source:
-    """Tables from Cytoscape.js JSON: ``elements.nodes`` and ``elements.edges``, each with its ``data``."""
+    """Tables from Cytoscape.js JSON: ``elements.nodes`` and ``elements.edges``, each with its ``data``.
+
+    networkx's dialect (a top-level ``multigraph``) gives each node a ``value``
+    and each edge a ``key``; where these repeat every id they are left out.
+    """
     elements = data.get("elements")
     if not isinstance(elements, dict) or not {"nodes", "edges"} & set(elements):
         msg = f"{path}: expected Cytoscape.js JSON with elements.nodes and elements.edges"
@@ -513,5 +531,9 @@ def cyjs_source(path: Path, data: dict[str, Any]) -> Source:
             msg = f"{path}: elements.{key} must be a list of objects, each with a data object"
             raise SourceError(msg)
         tables[key] = [{k: v for k, v in i["data"].items() if k not in IGNORED} for i in items]
+    for rows, name in ((tables["nodes"], "value"), (tables["edges"], "key")):
+        if "multigraph" in data and rows and all(name in row and str(row[name]) == str(row.get("id")) for row in rows):
+            for row in rows:
+                del row[name]  # networkx's node value or edge key, which repeats the id
     values = data.get("data") if isinstance(data.get("data"), dict) else {}
     return _source(path, tables["nodes"], tables["edges"], values, "field")

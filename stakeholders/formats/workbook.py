@@ -9,17 +9,19 @@ number cells when they read back as the same text (:func:`number_cell`).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+import warnings
 import zipfile
-import zlib
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError, SourceError
 from ..model import StakeholderMap
-from ..source import RawTable, Source, grid_table, table_role, tidy_cell
+from ..source import DAMAGED_WORKBOOK, RawTable, Source, damaged_workbook, grid_table, table_role, tidy_cell
 from ..values import FORMULA_START
 from ._common import map_sheets
 from .kumu import kumu_sheets, kumu_tables
@@ -34,7 +36,7 @@ FIXED_TIME = datetime(2000, 1, 1)
 
 
 def _sheet_rows(sheet: Any) -> list[list[Any]]:
-    """The rows of a sheet, stopping at a long run of empty rows."""
+    """The rows of a sheet as openpyxl gives them, stopping at a long run of empty rows."""
     rows: list[list[Any]] = []
     empty = 0
     for row in sheet.iter_rows(values_only=True):
@@ -48,46 +50,80 @@ def _sheet_rows(sheet: Any) -> list[list[Any]]:
     return rows
 
 
+@contextlib.contextmanager
+def _quiet_openpyxl() -> Iterator[None]:
+    """Keep openpyxl's notes about a workbook from the user: they are about parts we do not read.
+
+    Its warnings say that formatting, data validation or drawings it does not know "will be removed"
+    (which never happens here: the file is only read), and on a broken style it prints to stdout
+    before it raises, which would end up in our output.
+    """
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\.|$)")
+        yield
+
+
+def _workbook_sheets(path: Path) -> list[tuple[str, list[list[Any]] | None]]:
+    """Each sheet's title and rows as openpyxl reads them (None for a sheet Kumu and we both skip).
+
+    Raises the error of the damaged part (see DAMAGED_WORKBOOK), and KeyError for a sheet whose part is
+    missing (which openpyxl leaves out without a word); reads no more than it must.
+    """
+    from openpyxl.reader.excel import ExcelReader
+
+    # our own handle, closed here whatever openpyxl leaves open when a part fails
+    with open(path, "rb") as handle, _quiet_openpyxl():
+        reader = ExcelReader(handle, read_only=True, data_only=True)  # as openpyxl.load_workbook does
+        reader.read()
+        workbook = reader.wb
+        try:
+            for sheet, part in reader.parser.find_sheets():
+                if part.target not in reader.valid_files:
+                    raise KeyError(f"its sheet {sheet.name} is missing")
+            sheets: list[tuple[str, list[list[Any]] | None]] = []
+            for sheet in workbook.worksheets:
+                title = str(sheet.title)
+                needed = table_role(title) or table_role(title, ignored=True) or "(ignore)" not in title.lower()
+                sheets.append((title, _sheet_rows(sheet) if needed else None))
+            return sheets
+        finally:
+            workbook.close()
+
+
 def read_workbook(path: Path) -> Source:
     """Read an .xlsx workbook: our sheets by name, else Kumu's elements and connections by their headers."""
-    import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
-    with open(path, "rb") as handle:
-        magic = handle.read(8)
+    try:
+        with open(path, "rb") as handle:
+            magic = handle.read(8)
+    except OSError as err:  # no damage: the file cannot be opened at all
+        msg = f"{path}: cannot open this file ({err.strerror or err}): check that you may read it"
+        raise SourceError(msg) from err
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         msg = (
             f"{path}: this workbook is password-protected or an old .xls file: remove the password or save it as .xlsx"
         )
         raise SourceError(msg)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, zlib.error, SyntaxError, KeyError, OSError, ValueError) as err:
-        msg = f"{path}: cannot read this workbook ({err}): save it again as .xlsx"
-        raise SourceError(msg) from err
+        sheets = _workbook_sheets(path)
+    except (*DAMAGED_WORKBOOK, InvalidFileException) as err:
+        raise damaged_workbook(path, err) from err
     source = Source(str(path), kind="workbook")
     others: dict[str, list[list[Any]]] = {}
     kept_from_kumu: dict[str, RawTable] = {}
-    try:
-        for sheet in workbook.worksheets:
-            source.found.append(sheet.title)
-            role = table_role(sheet.title)
-            ignored_role = table_role(sheet.title, ignored=True)
-            if role is None and ignored_role is None:
-                if "(ignore)" not in sheet.title.lower():
-                    others[sheet.title] = [[tidy_cell(v) for v in row] for row in _sheet_rows(sheet)]
-                continue
-            grid = _sheet_rows(sheet)
-            if role is not None and role not in source.tables:
-                source.tables[role] = grid_table(role, path.name, sheet.title, grid)
-            elif ignored_role is not None and ignored_role not in kept_from_kumu:
-                kept_from_kumu[ignored_role] = grid_table(ignored_role, path.name, sheet.title, grid)
-    except (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, OSError, ValueError) as err:
-        # a damaged sheet inside a workbook that opened: a corrupt or cut-off part of the zip
-        msg = f"{path}: cannot read this workbook, a sheet is damaged ({err}): save it again as .xlsx"
-        raise SourceError(msg) from err
-    finally:
-        workbook.close()
+    for title, grid in sheets:
+        source.found.append(title)
+        if grid is None:
+            continue
+        role = table_role(title)
+        ignored_role = table_role(title, ignored=True)
+        if role is None and ignored_role is None:
+            others[title] = [[tidy_cell(v) for v in row] for row in grid]
+        elif role is not None and role not in source.tables:
+            source.tables[role] = grid_table(role, path.name, title, grid)
+        elif ignored_role is not None and ignored_role not in kept_from_kumu:
+            kept_from_kumu[ignored_role] = grid_table(ignored_role, path.name, title, grid)
     if "organisations" not in source.tables and "links" not in source.tables:
         tables = kumu_tables(path.name, others)
         if tables:

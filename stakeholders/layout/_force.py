@@ -143,7 +143,7 @@ def map_skeleton(m: StakeholderMap) -> Skeleton:
 
     >>> from stakeholders import example_path, load_map
     >>> len(map_skeleton(load_map(example_path())).nodes)
-    59
+    67
     """
     return skeleton_of_tables(m.organisations, m.links)
 

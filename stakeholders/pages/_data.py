@@ -13,7 +13,7 @@ from typing import Any
 
 from .._types import Progress
 from .._version import __version__
-from ..i18n import FIELD_LABELS, PAGE_WORDS
+from ..i18n import FIELD_LABELS, PAGE_WORDS, undated_note
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
 from ..schema import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, Vocabulary
@@ -51,7 +51,10 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     for parallel links); ``words`` (the page's own words); ``view`` (the
     caption of the view drawn, or None); ``audience`` (who the page is for)
     and ``hidden`` (how many organisations and links that audience does not
-    see, only when the source allows saying so, else None). Positions come
+    see, only when the source allows saying so, else None); ``undated`` (on a
+    map as of a date with organisations or links that have no dates: their
+    counts, whether they are ``shown``, the dated ``links_taken`` with them
+    when not, and the ``note`` that says so; else None). Positions come
     from :func:`stakeholders.layout.positions` (the layout cache, when it has them);
     ``progress`` hears about long steps.
     """
@@ -91,7 +94,26 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
         "view": None,
         "audience": m.audience,
         "hidden": m.hidden if settings.show_hidden_counts and any(m.hidden.values()) else None,
+        "undated": _undated(m, PAGE_WORDS[page_lang]),
     }
+
+
+def _undated(m: StakeholderMap, page_words: dict[str, str]) -> dict[str, Any] | None:
+    """What the map's as-of date did with its rows that have no dates, with the note that says so.
+
+    None for a map not taken as of a date, or with nothing to say.
+    """
+    record = m.undated
+    if record is None:
+        return None
+    counts = {
+        "organisations": len(record.organisations),
+        "links": len(record.links),
+        "links_taken": len(record.links_taken),
+    }
+    state = "shown" if record.shown else "left_out"
+    note = undated_note(page_words, counts["organisations"], counts["links"], state, taken=counts["links_taken"])
+    return {**counts, "shown": record.shown, "note": note} if note else None
 
 
 def legend(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from .._atomic import write_atomic
-from ..diff import CHANGE_COLOURS, MapDiff, diff_summary, item_labels
+from ..diff import CHANGE_COLOURS, MapDiff, diff_summary, item_labels, undated_summary
 from ..i18n import PAGE_WORDS
 from ._engine import render_page
 
@@ -38,7 +38,13 @@ def diff_html(result: MapDiff, *, old_label: str, new_label: str, lang: str | No
         }
         for change, item in zip(result.changes, item_labels(result, lang), strict=True)
     ]
-    context = {"old": old_label, "new": new_label, "summary": diff_summary(result, lang), "rows": rows}
+    context = {
+        "old": old_label,
+        "new": new_label,
+        "summary": diff_summary(result, lang),
+        "undated": undated_summary(result, lang),
+        "rows": rows,
+    }
     return render_page("diff.html", result.union, lang=lang, highlight=highlight, diff=context)
 
 

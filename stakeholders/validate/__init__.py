@@ -35,6 +35,28 @@ from .references import find_organisation
 __all__ = ["find_organisation", "validate_source"]
 
 
+def _no_organisations(source: Source, findings: Findings) -> None:
+    """A map needs organisations: say so of a table that has none (an empty sheet, file or section).
+
+    An empty links table is fine: that is a map without links.
+    """
+    table = source.tables["organisations"]
+    links = source.tables.get("links")
+    part = table.sheet_word if table.sheet and table.sheet_word else "file"
+    article = "an" if table.row_word[:1] in "aeiou" else "a"
+    if links is not None and table.sheet and (links.file, links.sheet) == (table.file, table.sheet):
+        # Kumu connections without elements: the organisations are the ends of the connections
+        msg = f"a map needs organisations, and this {part} has no connections to take them from: "
+        msg += "add a row for each connection, or a sheet of elements"
+    elif table.headers or table.row_word != "row":
+        msg = f"a map needs organisations, and this {part} has none: "
+        msg += f"add {article} {table.row_word} for each organisation"
+    else:
+        msg = f"a map needs organisations, and this {part} is empty: add a header row (id, name) and a row for each "
+        msg += "organisation"
+    findings.add(table, 0, "", msg)
+
+
 @gc_paused()
 def validate_source(source: Source, *, path: str | os.PathLike[str] | None = None) -> StakeholderMap:
     """Validate everything in ``source`` and return its map, or raise with every problem.
@@ -57,6 +79,8 @@ def validate_source(source: Source, *, path: str | os.PathLike[str] | None = Non
             if role in ("organisations", "links"):
                 findings.missing_table(source.path, role, source.found, source.kind)
     (orgs, org_custom), (links, link_custom) = parsed["organisations"], parsed["links"]
+    if not orgs and "organisations" in source.tables:
+        _no_organisations(source, findings)
     for row, record in orgs:
         if record["since"] and record["until"]:
             check_period(source.tables["organisations"], row, record, findings)  # orgs are only read from a table
