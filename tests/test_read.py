@@ -258,7 +258,6 @@ def test_a_workbook_that_cannot_be_opened(tmp_path: Path, monkeypatch: pytest.Mo
     assert str(caught.value) == f"{path}: cannot open this file (Permission denied): check that you may read it"
 
 
-
 @pytest.mark.parametrize("kind", ["csv", "json"])
 def test_a_csv_or_data_file_that_cannot_be_opened(tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """As for a workbook: one line naming the file, not a traceback (open is made to refuse, as above)."""
@@ -280,6 +279,7 @@ def test_a_csv_or_data_file_that_cannot_be_opened(tmp_path: Path, kind: str, mon
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
     assert result.output == f"Error: {path}: cannot open this file (Permission denied): check that you may read it\n"
+
 
 def test_password_protected_workbook(tmp_path: Path) -> None:
     path = tmp_path / "secret.xlsx"
