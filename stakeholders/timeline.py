@@ -123,9 +123,9 @@ def as_of(stakeholder_map: StakeholderMap, when: str | date | datetime, *, undat
     >>> len(then.links) < len(m.links), then.settings.date
     (True, '2010')
     >>> len(then.undated.organisations), then.undated.shown
-    (60, True)
+    (20, True)
     >>> len(as_of(m, "2010", undated="hide").organisations)
-    0
+    39
     """
     when = parse_as_of(when)
     parse_undated(undated)
