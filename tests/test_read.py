@@ -258,6 +258,29 @@ def test_a_workbook_that_cannot_be_opened(tmp_path: Path, monkeypatch: pytest.Mo
     assert str(caught.value) == f"{path}: cannot open this file (Permission denied): check that you may read it"
 
 
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_a_csv_or_data_file_that_cannot_be_opened(tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As for a workbook: one line naming the file, not a traceback (open is made to refuse, as above)."""
+    if kind == "csv":
+        path = write_folder(tmp_path / "map", {"organisations": ORGANISATIONS, "links": LINKS}) / "links.csv"
+    else:
+        path = write_json(tmp_path / "map.json", {"organisations": ORGANISATIONS, "links": LINKS})
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == path.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value) == f"{path}: cannot open this file (Permission denied): check that you may read it"
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.output == f"Error: {path}: cannot open this file (Permission denied): check that you may read it\n"
+
+
 def test_password_protected_workbook(tmp_path: Path) -> None:
     path = tmp_path / "secret.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)

@@ -51,6 +51,11 @@ def test_a_valid_source_has_no_problems(tmp_path: Path) -> None:
             "organisations.csv, row 2, column name: name is empty: give every organisation a name",
         ),
         (
+            [["id", "name"], ["", "OM"]],
+            [["source", "target"]],
+            "organisations.csv, row 2, column id: id is empty: give every organisation an id",
+        ),
+        (
             [["id", "name"], ["a|b", "AB"]],
             [["source", "target"]],
             "organisations.csv, row 2, column id: id 'a|b' contains '|': ids may not contain '|'",

@@ -76,7 +76,17 @@ def read_source(path: str | os.PathLike[str], *, limit_mb: float = LIMIT_MB) -> 
     if not path.exists():
         msg = f"{path}: no such file or folder"
         raise UnsupportedSource(msg)
-    check_size(path.parent if path.suffix.lower() == ".csv" and path.is_file() else path, limit_mb)
+    try:
+        check_size(path.parent if path.suffix.lower() == ".csv" and path.is_file() else path, limit_mb)
+        return _read_by_type(path)
+    except OSError as err:  # what the readers did not catch themselves: the file cannot be opened at all
+        where = err.filename or path
+        msg = f"{where}: cannot open this file ({err.strerror or err}): check that you may read it"
+        raise SourceError(msg) from err
+
+
+def _read_by_type(path: Path) -> Source:
+    """The source at ``path``, read by the reader its type asks for."""
     if path.is_dir():
         return read_csv_folder(path)
     suffix = path.suffix.lower()

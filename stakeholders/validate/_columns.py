@@ -207,7 +207,8 @@ def _parse(
     if message:
         problems.append((0, message))
     elif column.required and value in ("", []):
-        problems.append((0, f"{column.name} is empty: give every {THING[role]} a {column.name}"))
+        article = "an" if column.name[:1] in "aeiou" else "a"
+        problems.append((0, f"{column.name} is empty: give every {THING[role]} {article} {column.name}"))
     if column.kind == ColumnKind.ID and value and "|" in value:
         problems.append((1, f"id '{value}' contains '|': ids may not contain '|'"))
     return value, problems
