@@ -14,7 +14,9 @@ small, payload and awkward maps of ``tests/conftest.py``, the map page in
 English and Dutch, each view, for each audience, the report in English and
 Dutch, the presentation, PNG/SVG/PDF images, every export format, ``analyse``
 as text, JSON and every CSV table (with a what-if), and the diff between the
-example as of 2015 and now as HTML, Markdown and CSV. Each line is
+example as of 2015 and now as HTML, Markdown and CSV, and the example as of
+2015 (what has no dates shown and hidden) as a map, report, GEXF and
+analysis. Each line is
 ``sha256  name``. Everything runs in a temporary folder under relative paths
 (outputs that name their source name it the same way each run), with the
 layout cache in a temporary folder of its own; dates are fixed with
@@ -33,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-28"
+HIDE = ("--undated", "hide")
 
 
 def _sha(data: bytes) -> str:
@@ -128,6 +131,15 @@ def main() -> None:
         output = "d.html" if "d.html" in args else None
         run(f"example {name}", "diff", "example", "--from", "2015", "--to", "2026", *args, output=output)
     run("small-vs-example diff md", "diff", "small", "example", "--format", "md")
+    run("example diff md undated hide", "diff", "example", "--from", "2015", "--to", "2026", "--format", "md", *HIDE)
+    # the example as it stood in 2015, with and without what has no dates
+    for name, extra in (("as of 2015", ()), ("as of 2015 undated hide", HIDE)):
+        run(f"example map {name}", "map", "example", "-o", "a.html", "--as-of", "2015", *extra, output="a.html")
+        args = ("report", "example", "-o", "a.html", "--today", TODAY, "--as-of", "2015", *extra)
+        run(f"example report {name}", *args, output="a.html")
+        args = ("export", "example", "-o", "a.gexf", "--as-of", "2015", *extra)
+        run(f"example export gexf {name}", *args, output="a.gexf")
+        run(f"example analyse {name}", "analyse", "example", "--today", TODAY, "--as-of", "2015", *extra)
     notebook = stakeholders.load_map("example")._repr_html_()
     lines.append(f"{_sha(notebook.encode('utf-8'))}  example notebook _repr_html_")
     print("\n".join(lines))

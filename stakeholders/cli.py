@@ -353,18 +353,18 @@ def diff(
         raise click.UsageError("--undated hide leaves out what has no dates between two dates: give --from and --to")
     if from_date and to_date and before(to_date, from_date):
         raise click.UsageError(f"--from {from_date} is later than --to {to_date}: give the earlier date with --from")
-    if output_format == "html":
-        output = html_output(output, "diff.html")
+    page = html_output(output, "diff.html") if output_format == "html" else None
     try:
         if new is None:
-            # the dates say what has no dates: the map is loaded whole
-            result = diff_dates(load_source(old, undated_rows="show"), from_date, to_date, undated=undated())
+            # both dates are given (checked above); they say what has no dates, so the map is loaded whole
+            start, end = from_date or "", to_date or ""
+            result = diff_dates(load_source(old, undated_rows="show"), start, end, undated=undated())
             old_label, new_label = f"{old.name} as of {from_date}", f"{old.name} as of {to_date}"
         else:
             result = diff_maps(load_source(old), load_source(new))
             old_label, new_label = old.name, new.name
-        if output_format == "html":
-            written = write_diff(result, output, old_label=old_label, new_label=new_label, lang=lang)
+        if page is not None:
+            written = write_diff(result, page, old_label=old_label, new_label=new_label, lang=lang)
     except StakeholdersError as err:
         fail(err)
     if output_format == "md":

@@ -167,7 +167,8 @@ def records(frame: pd.DataFrame, *, drop_empty: bool = False) -> list[dict[str, 
     """
     rows: list[dict[str, Any]] = [{} for _ in range(len(frame))]
     for name in frame.columns:
-        cells = frame[name].to_numpy(dtype=object, na_value=None).tolist()
+        column: Any = frame[name]  # pandas-stubs know no na_value=None
+        cells = column.to_numpy(dtype=object, na_value=None).tolist()
         for row, cell in zip(rows, cells, strict=True):
             kind = type(cell)
             value = cell if kind is str or kind is int else plain(cell)

@@ -225,7 +225,7 @@ def as_text(result: Analysis) -> str:
         _table(
             [
                 {
-                    "stage": names.get(stage, stage),
+                    "stage": names.get(str(stage), str(stage)),
                     "organisations": int(n),
                     "note": "NO OWNER" if n == 0 else "single owner" if n == 1 else "",
                 }

@@ -67,7 +67,7 @@ def report_context(result: Analysis, lang: str | None = None) -> dict[str, Any]:
 
     coverage = []
     for stage, row in result.coverage.iterrows():
-        members = [org for org, acts in row.items() if acts]
+        members = [str(org) for org, acts in row.items() if acts]
         cells = []
         for sector in sectors:
             count = sum(1 for org in members if sector_of[org] == sector)
