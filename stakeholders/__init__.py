@@ -16,6 +16,7 @@ True
 from ._version import __version__
 from .analysis import Analysis, analyse, as_csv, as_json, as_text
 from .audience import for_audience
+from .board import approach_board
 from .diff import MapDiff, as_markdown, changes_csv, diff_dates, diff_maps, diff_summary
 from .errors import (
     InvalidArgument,
@@ -64,6 +65,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "analyse",
+    "approach_board",
     "as_csv",
     "as_json",
     "as_markdown",

@@ -11,9 +11,10 @@ True
 
 from __future__ import annotations
 
+from ._board_words import BOARD_WORDS
 from ._field_labels import FIELD_LABELS
 
-__all__ = ["FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "counted", "undated_note", "words"]
+__all__ = ["BOARD_WORDS", "FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "counted", "undated_note", "words"]
 
 LANGUAGES = ("en", "nl")
 

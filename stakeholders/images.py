@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ._atomic import write_atomic
+from .board_image import draw_board
 from .errors import OutputError
 from .i18n import PAGE_WORDS, counted
 from .layout import positions as map_positions
@@ -325,10 +326,13 @@ def write_image(
             color="#4a4a4a",
             wrap=True,
         )
-    network = figure.add_axes((0.01, 0.05, 0.78, 0.84))
-    _draw_network(network, m, lang, display)
-    legend = figure.add_axes((0.80, 0.05, 0.19, 0.84))
-    _draw_legend(legend, m, page_lang, display)
+    if display and display["board"]:  # a board view: the board and its own legend (board_image.py)
+        draw_board(figure, display["board"], (0.01, 0.045, 0.98, 0.855))
+    else:
+        network = figure.add_axes((0.01, 0.05, 0.78, 0.84))
+        _draw_network(network, m, lang, display)
+        legend = figure.add_axes((0.80, 0.05, 0.19, 0.84))
+        _draw_legend(legend, m, page_lang, display)
     buffer = io.BytesIO()
     metadata = {".svg": {"Date": None}, ".pdf": {"CreationDate": None}}.get(suffix, {"Software": "stakeholders"})
     figure.savefig(buffer, format=suffix[1:], dpi=DPI, metadata=metadata)

@@ -418,7 +418,12 @@ LAYOUTS = Vocabulary(
     "layout",
     (
         Term("force", "force", "kracht", ("network", "netwerk", "default")),
-        Term("swimlanes", "swimlanes by stage", "banen per stap", ("lanes", "banen", "stages", "stappen")),
+        Term(
+            "board",
+            "board by stage",
+            "bord per stap",
+            ("swimlanes", "lanes", "banen", "stages", "stappen", "approach", "aanpak", "bord", "kanban"),
+        ),
         Term("circles", "circles by sector", "cirkels per sector", ("sectors", "sectoren", "cirkels")),
     ),
 )

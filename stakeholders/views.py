@@ -3,9 +3,11 @@
 A view (a row of the ``Views`` sheet) filters organisations by sector, level,
 country, stage and tags and links by kind and status; it may focus on one
 organisation and N steps out, highlight the organisations of a stage, colour
-organisations by any of their fields, size them by a measure, and lay the map
-out as a force layout, swimlanes by stage or circles by sector. Views with a
-``step`` number make the presentation, in that order.
+organisations by any of their fields, size them by a measure, and show the
+map as its force layout, as a board of the approach (the stages as columns,
+an organisation under every stage it acts on: :mod:`stakeholders.board`) or
+as circles by sector. Views with a ``step`` number make the presentation, in
+that order.
 
 Filters combine: an organisation must match every filter given, and one value
 of each (``police|justice`` means police or justice).
@@ -28,8 +30,9 @@ from typing import Any
 import networkx as nx
 
 from .analysis import organisation_metrics
+from .board import approach_board
 from .errors import InvalidArgument
-from .layout import circles, swimlanes
+from .layout import circles
 from .layout import positions as map_positions
 from .model import StakeholderMap
 from .naming import stage_names
@@ -227,17 +230,17 @@ def view_style(shown: StakeholderMap, view: View, *, lang: str | None = None) ->
 
 
 def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -> dict[str, Any]:
-    """How to draw ``view`` of ``full``: positions, lanes, sizes, dimmed organisations, colours, caption.
+    """How to draw ``view`` of ``full``: positions, group titles, board, sizes, dimmed organisations, colours, caption.
 
-    Force-layout views keep the positions of the whole map, so an
-    organisation stands in the same place in every view.
+    Force-layout and board views keep the positions of the whole map, so an
+    organisation stands in the same place in every view; a board view also
+    has ``board``, the approach of what the view shows
+    (:func:`stakeholders.board.approach_board`; None for other views).
     """
     shown = apply_view(full, view)
     names = stage_names(full, lang)
     anchors: list[dict[str, Any]] = []
-    if view.layout == "swimlanes":
-        positions, anchors = swimlanes(shown.organisations, full.stages, names=names)
-    elif view.layout == "circles":
+    if view.layout == "circles":
         labels = {s: full.settings.sectors.label(s, lang or "en") for s in full.settings.sectors.ids}
         positions, anchors = circles(shown.organisations, labels=labels)
     else:
@@ -253,6 +256,7 @@ def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -
         "map": shown,
         "positions": {org: list(xy) for org, xy in positions.items()},
         "anchors": anchors,
+        "board": approach_board(shown, lang=lang) if view.layout == "board" else None,
         "dimmed": dimmed,
         **view_style(shown, view, lang=lang),
         "caption": {

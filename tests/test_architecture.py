@@ -19,15 +19,15 @@ ROOT = Path(__file__).parent.parent
 PACKAGE = ROOT / "stakeholders"
 
 LAYERS = {
-    0: ("errors", "_version", "_gc", "_atomic", "_types", "_field_labels", "i18n"),
+    0: ("errors", "_version", "_gc", "_atomic", "_types", "_field_labels", "_board_words", "i18n"),
     1: ("schema",),
     2: ("values", "dates"),
     3: ("model", "graph", "style"),
     4: ("naming", "source"),
     5: ("validate", "timeline", "layout", "analysis"),
-    6: ("views", "formats", "diff", "audience"),
+    6: ("board", "views", "formats", "diff", "audience"),
     7: ("load",),
-    8: ("pages", "images"),
+    8: ("pages", "board_image", "images"),
     9: ("serve", "_cli_options"),
     10: ("cli", "__init__", "__main__"),
 }

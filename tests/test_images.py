@@ -78,27 +78,6 @@ def test_image_command(runner: CliRunner, tmp_path: Path) -> None:
     )
 
 
-def test_swimlane_headers_stay_apart_and_inside_the_slide(example: object) -> None:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    from stakeholders.images import DPI, _draw_network, _figure
-    from stakeholders.views import find_view, view_display
-
-    display = view_display(example, find_view(example, "approach"))
-    figure = _figure(display["map"], (1920 / DPI, 1080 / DPI), "en")
-    network = figure.add_axes((0.01, 0.05, 0.78, 0.84))  # where write_image draws the map
-    _draw_network(network, display["map"], None, display)
-    renderer = FigureCanvasAgg(figure).get_renderer()
-    labels = {anchor["label"].replace("\n", " ") for anchor in display["anchors"]}
-    boxes = sorted(
-        (text.get_window_extent(renderer) for text in network.texts if text.get_text().replace("\n", " ") in labels),
-        key=lambda box: box.x0,
-    )
-    assert len(boxes) == len(display["anchors"]) >= 8
-    assert boxes[0].x0 >= 0 and boxes[-1].x1 <= 0.79 * 1920  # nothing cut off at the edges of the map
-    assert all(left.x1 < right.x0 for left, right in zip(boxes, boxes[1:], strict=False))  # no two overlap
-
-
 def test_caption_counts_one_organisation_and_one_link(tmp_path: Path) -> None:
     orgs = [["id", "name"], ["a", "A"], ["b", "B"], ["c", "C"]]
     links = [["source", "target", "sensitivity"], ["a", "b", ""], ["b", "a", "restricted"]]

@@ -12,7 +12,6 @@ from conftest import write_folder, write_json
 
 from stakeholders import InvalidArgument, ValidationError, example_path, load_map, write_html
 from stakeholders.cli import cli
-from stakeholders.layout.arrangements import LANE_WIDTH
 from stakeholders.pages import presentation_steps, unused_layouts, write_presentation
 from stakeholders.views import apply_view, find_view, presentation, select, view_display, views_of
 
@@ -145,7 +144,8 @@ def test_steps_size_and_colour_as_their_views_do(viewed: Any) -> None:
         assert (step["sizes"], step["highlight"]) == (drawn["sizes"], drawn["highlight"])
     assert [bool(s["sizes"]) for s in steps] == [False, True, False, True]
     assert [bool(s["highlight"]) for s in steps] == [False, False, True, False]
-    assert unused_layouts(viewed, ["all", "around-om", "vgt", "lanes"]) == ["vgt", "lanes"]
+    assert unused_layouts(viewed, ["all", "around-om", "vgt", "lanes"]) == ["vgt"]  # a board step shows its board
+    assert [s["board"] for s in steps] == [False, False, False, True]
     assert unused_layouts(viewed) == []
 
 
@@ -153,16 +153,26 @@ def test_present_warns_of_layouts_it_does_not_use(runner: CliRunner, viewed: Any
     source = tmp_path / "v"
     result = runner.invoke(cli, ["present", str(source), "-o", str(tmp_path / "d.html"), "--views", "vgt,all,lanes"])
     assert result.exit_code == 0, result.output
-    assert result.stderr == "Warning: every step keeps the map's own layout, so the layout of vgt, lanes is not used.\n"
+    assert result.stderr == "Warning: every step keeps the map's own layout, so the layout of vgt is not used.\n"
     quiet = runner.invoke(cli, ["present", str(source), "-o", str(tmp_path / "d.html"), "--views", "all,around-om"])
     assert quiet.exit_code == 0 and quiet.stderr == ""
 
 
 def test_view_display(viewed: Any) -> None:
-    lanes = view_display(viewed, find_view(viewed, "lanes"))
-    assert [a["label"] for a in lanes["anchors"]][:2] == ["Prevention", "Detection &\nreporting"] or lanes["anchors"]
-    assert lanes["positions"]["politie"][0] == lanes["positions"]["fbi"][0]  # both first act on investigation
-    assert lanes["positions"]["rn"][0] - lanes["positions"]["om"][0] == LANE_WIDTH  # sanction follows prosecution
+    lanes = view_display(viewed, find_view(viewed, "lanes"))  # layout "swimlanes": the approach as a board
+    board = lanes["board"]
+    assert [column.title for column in board.columns][:3] == [
+        "Prevention",
+        "Detection & reporting",
+        "Removal of material",
+    ]
+    cards = {column.id: [card.ref for card in column.cards] for column in board.columns}
+    assert cards["investigation"] == ["fbi", "politie"] and cards["prosecution"] == ["politie", "om"]
+    assert cards["sanction"] == ["rn"] and cards["removal"] == []  # an empty stage stays a column
+    assert lanes["anchors"] == [] and lanes["positions"] == {  # the network behind the board: the map's own
+        org: list(xy) for org, xy in view_display(viewed, find_view(viewed, "all"))["positions"].items()
+    }
+    assert view_display(viewed, find_view(viewed, "all"))["board"] is None
     assert lanes["dimmed"] == ["rn", "fbi", "rutgers"]  # not on the highlighted stage
     assert lanes["sizes"]["politie"] > lanes["sizes"]["rutgers"]
     around = view_display(viewed, find_view(viewed, "around-om"))
@@ -193,7 +203,7 @@ def test_view_validation_messages(tmp_path: Path) -> None:
         "evidence, staff",
         "views.csv, row 2, column size_by: cannot size by 'height': use links, partners, betweenness, closeness, "
         "pagerank or a column of numbers",
-        "views.csv, row 2, column layout: 'grid' is not a layout: use one of force, swimlanes, circles",
+        "views.csv, row 2, column layout: 'grid' is not a layout: use one of force, board, circles",
         "views.csv, row 2, column stage: unknown stage 'opsporng' (did you mean 'investigation'?): use an id from "
         "the default stages (prevention, detection, removal, investigation, victim-identification, prosecution, "
         "sanction, treatment, victim-support, policy)",
@@ -220,7 +230,7 @@ def test_view_and_present_commands(runner: CliRunner, tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "no view named 'nope'" in bad.output
     image = runner.invoke(cli, ["image", "--view", "approach", "-o", str(tmp_path / "lanes.svg")])
     assert image.exit_code == 0
-    assert "reports and" in (tmp_path / "lanes.svg").read_text(encoding="utf-8")  # the lane titles are drawn
+    assert "Processing reports" in (tmp_path / "lanes.svg").read_text(encoding="utf-8")  # the column titles are drawn
 
 
 def test_example_presentation() -> None:
@@ -230,7 +240,9 @@ def test_example_presentation() -> None:
         "+ Probation, care and victim support",
         "+ Hotlines, industry, government and research",
         "+ International partners",
+        "The approach, step by step",  # the board of the approach: every organisation under every stage it acts on
     ]
+    assert [s["board"] for s in steps] == [False, False, False, False, True]
     sizes = [len(s["organisations"]) for s in steps]
     assert sizes == sorted(sizes) and sizes[-1] == 67
     assert all(set(a["organisations"]) <= set(b["organisations"]) for a, b in zip(steps, steps[1:], strict=False))
@@ -341,7 +353,7 @@ def test_invalid_view_field_in_yaml(runner: CliRunner, tmp_path: Path) -> None:
         "map.yaml, section views, item 2, field sector: 'polise' is not a sector (did you mean 'police'?): use one "
         "of police, justice, probation, care, prevention, victim-support, hotline, industry, research, government, "
         "international, ngo, or add it to the map's sectors setting",
-        "map.yaml, section views, item 2, field layout: 'wrong' is not a layout: use one of force, swimlanes, circles",
+        "map.yaml, section views, item 2, field layout: 'wrong' is not a layout: use one of force, board, circles",
     ]
     result = runner.invoke(cli, ["validate", str(path)])
     assert result.exit_code == 1

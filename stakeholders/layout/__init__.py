@@ -6,7 +6,7 @@ map's organisations and links, else computed (:mod:`~stakeholders.layout._force`
 and stored. The layout depends only on the organisations and on which pairs
 of them are linked how many times (a :class:`Skeleton`), so the same map
 always gets the same picture, and a new colour or description moves nobody.
-Views may arrange a map by stage or sector instead
+Views may arrange a map by sector instead
 (:mod:`~stakeholders.layout.arrangements`).
 
 >>> from stakeholders import example_path, load_map
@@ -33,7 +33,7 @@ from ._force import (
     skeleton_of_graph,
     skeleton_of_tables,
 )
-from .arrangements import circles, swimlanes
+from .arrangements import circles
 
 __all__ = [
     "KAMADA_KAWAI_LIMIT",
@@ -53,7 +53,6 @@ __all__ = [
     "positions",
     "skeleton_of_graph",
     "skeleton_of_tables",
-    "swimlanes",
 ]
 
 

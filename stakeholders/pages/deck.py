@@ -2,10 +2,12 @@
 
 Every step shows one view (its filters, focus, highlighted stage, colours
 and sizes, as ``stakeholders map --view`` draws them) on the positions of
-the whole map, so an organisation keeps its place from step to step; a view's
-own ``layout`` (swimlanes, circles) is not used in a presentation
-(:func:`unused_layouts` names those views). Organisations that appear fade
-in and the map pans to what the step shows. Keys: → ↓ Space PageDown forward, ← ↑ PageUp back, Home and End, N
+the whole map, so an organisation keeps its place from step to step. A step
+whose view is a board (``layout`` board) shows the board of the approach of
+what the view selects instead of the network (:mod:`stakeholders.board`);
+circles by sector are not used in a presentation (:func:`unused_layouts`
+names those views). Organisations that appear fade in and the map pans to
+what the step shows. Keys: → ↓ Space PageDown forward, ← ↑ PageUp back, Home and End, N
 for the speaker notes, F for full screen. The page keeps every promise of the
 map: offline, safe, still.
 
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .._atomic import write_atomic
+from ..board import approach_board
 from ..errors import InvalidArgument
 from ..model import StakeholderMap
 from ..views import View, apply_view, find_view, presentation, select, view_style
@@ -42,11 +45,16 @@ def _steps_of(m: StakeholderMap, names: list[str] | None) -> list[View]:
 
 
 def unused_layouts(m: StakeholderMap, views: list[str] | None = None) -> list[str]:
-    """The names of the steps' views whose own layout the presentation does not use (all but ``force``).
+    """The names of the steps' views whose own layout the presentation does not use (circles).
 
-    Every step keeps the positions of the whole map, so nobody moves between steps.
+    Every step keeps the positions of the whole map, so nobody moves between
+    steps; a board step shows its board.
     """
-    return [view.name for view in _steps_of(m, views) if view.layout != "force"]
+    return [view.name for view in _steps_of(m, views) if view.layout not in SHOWN_LAYOUTS]
+
+
+SHOWN_LAYOUTS = ("force", "board")
+"""The layouts of views that a presentation shows as they are."""
 
 
 def presentation_steps(
@@ -57,6 +65,7 @@ def presentation_steps(
     ``sizes`` and ``highlight`` are how the step's view sizes and colours its
     organisations, as on its map (:func:`stakeholders.views.view_style`):
     empty sizes mean the default size, no highlight the sector colours.
+    ``board`` says whether the step shows the board of the approach.
     """
     steps = []
     for view in _steps_of(m, views):
@@ -75,6 +84,7 @@ def presentation_steps(
                 "organisations": orgs,
                 "links": links,
                 "dimmed": dimmed,
+                "board": view.layout == "board",
                 **view_style(apply_view(m, view), view, lang=lang),
             }
         )
@@ -86,18 +96,26 @@ def presentation_html(
 ) -> str:
     """The presentation page; ``views`` names the steps (default: the views with a step number)."""
     steps = presentation_steps(m, views, lang=lang)
-    css = static_text("present.css")
+    boards = [
+        (index, approach_board(apply_view(m, view), lang=lang))
+        for index, view in enumerate(_steps_of(m, views))
+        if view.layout == "board"
+    ]
+    css = static_text("present.css") + (static_text("board.css") if boards else "")
     return render_page(
         "present.html",
         m,
         title=title,
         lang=lang,
         css=css,
-        scripts=("present.js",),
+        scripts=("present.js", *(("board.js",) if boards else ())),
         extra_data={"presentation": {"steps": steps}},
         deck={
             "steps": steps,
-            "sector_legend_steps": " ".join(str(i) for i, step in enumerate(steps) if not step["highlight"]),
+            "boards": boards,
+            "sector_legend_steps": " ".join(
+                str(i) for i, step in enumerate(steps) if not step["highlight"] and not step["board"]
+            ),
         },
     )
 

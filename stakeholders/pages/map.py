@@ -19,9 +19,10 @@ from typing import Any
 
 from .._atomic import write_atomic
 from .._types import Progress
+from ..i18n import BOARD_WORDS
 from ..model import StakeholderMap, register_notebook_view
 from ..views import find_view, view_display
-from ._engine import render_page
+from ._engine import render_page, static_text
 
 __all__ = ["notebook_html", "to_html", "write_html"]
 
@@ -38,13 +39,22 @@ def to_html(
 
     ``title`` overrides the map's own title; ``lang`` (``en`` or ``nl``) sets
     the page's own words and picks names from ``name_<lang>`` columns;
-    ``view`` draws one of the map's views (by name); ``progress`` hears about
-    long steps.
+    ``view`` draws one of the map's views (by name): a board view shows the
+    board of the approach over the network, with a button to switch between
+    them; ``progress`` hears about long steps.
     """
     if view is None:
         return render_page("map.html", m, title=title, lang=lang, progress=progress)
     display = view_display(m, find_view(m, view), lang=lang)
-    return render_page("map.html", display["map"], title=title, lang=lang, display=display, progress=progress)
+    board: dict[str, Any] = {}
+    if display["board"]:  # the board over the network, a button to switch (templates/board_stage.html)
+        board = {
+            "css": static_text("board.css"),
+            "scripts": ("board.js",),
+            "board": display["board"],
+            "board_words": BOARD_WORDS[lang if lang in BOARD_WORDS else "en"],
+        }
+    return render_page("map.html", display["map"], title=title, lang=lang, display=display, progress=progress, **board)
 
 
 def notebook_html(m: StakeholderMap, *, height: int = 640) -> str:

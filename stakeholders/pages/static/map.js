@@ -28,6 +28,7 @@
   function localised(record, field) {
     return (NAMES && record[field + "_" + NAMES]) || record[field];
   }
+  var FAINT_INK = "#6b6b6b"; // the label of what a highlight makes recede (a diff's unchanged): 5.3:1 on white
   var DIM_NODE = 0.18;
   var DIM_EDGE = 0.1;
   var style = data.style;
@@ -90,6 +91,10 @@
     var value = record[highlight.field];
     return highlightValues.get(Array.isArray(value) ? value.join("|") : (value || ""));
   }
+  /* A highlight value may also say how much its organisations and links stand out (a diff: see pages/diff.py):
+   * symbol (before the label), size (of an organisation), border, width and dashes (of a link), faint (recede). */
+  function markSymbol(mark) { return mark && mark.symbol ? mark.symbol + " " : ""; }
+  function inkFor(org) { var mark = highlighted(org); return mark && mark.faint ? FAINT_INK : INK; }
   var sizes = data.layout.sizes || {};
   var view = data.view || null;
   var dimmedByView = new Set((view && view.dimmed) || []);
@@ -103,22 +108,25 @@
     if (org.stages && org.stages.length) {
       tooltip.push(W.stages_prefix + ": " + org.stages.map(function (s) { return stageNames.get(s) || s; }).join(", "));
     }
-    return {
+    var node = {
       id: org.id,
-      label: orgLabel(org),
+      label: markSymbol(mark) + orgLabel(org),
       x: position[0],
       y: position[1],
       shape: style.level[org.level || ""] || "dot",
-      size: sizes[org.id] || 14,
+      size: sizes[org.id] || (mark && mark.size) || 14,
       opacity: 1,
       color: {
         background: fill, border: style.border,
         highlight: { background: fill, border: "#000000" },
         hover: { background: fill, border: "#000000" }
       },
-      shapeProperties: { borderDashes: mark && mark.dashed ? [4, 3] : false },
+      shapeProperties: { borderDashes: mark && mark.dashed ? [4, 3] : (mark && mark.border_dashes) || false },
       title: tooltip.concat(mark ? [mark.label] : []).join("\n")
     };
+    if (mark && mark.border) node.borderWidth = mark.border;
+    if (mark && mark.faint) node.font = { color: FAINT_INK };
+    return node;
   }
 
   function edgeColour(link) {
@@ -139,15 +147,15 @@
       from: link.source,
       to: link.target,
       color: { color: colour, highlight: colour, hover: colour, opacity: 1 },
-      dashes: mark && mark.dashed ? [6, 4] : (dashKey ? style.dashes[dashKey] : false),
-      width: link.strength ? Number(link.strength) : 1.5,
+      dashes: mark && mark.dashes ? mark.dashes : mark && mark.dashed ? [6, 4] : (dashKey ? style.dashes[dashKey] : false),
+      width: mark && mark.width ? mark.width : link.strength ? Number(link.strength) : 1.5,
       arrows: {
         to: { enabled: link.direction !== "undirected", scaleFactor: 0.55 },
         from: { enabled: link.direction === "mutual", scaleFactor: 0.55 }
       },
       smooth: curve ? { enabled: true, type: curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(curve) }
         : false,
-      label: term("kind", link.kind),
+      label: mark && mark.faint ? "" : markSymbol(mark) + term("kind", link.kind),
       title: linkTitle(link) + "\n" + linkFacts(link) + (mark ? "\n" + mark.label : "")
     };
   }
@@ -494,7 +502,7 @@
       var inFocus = state[1] === "1";
       changed.push({
         id: org.id, hidden: state[0] === "h", opacity: inFocus ? (faint ? 0.3 : 1) : DIM_NODE,
-        font: { color: inFocus ? INK : "rgba(26,26,26,0.3)" }
+        font: { color: inFocus ? inkFor(org) : "rgba(26,26,26,0.3)" }
       });
     });
     if (changed.length) nodes.update(changed); // only what changed (large maps dim with a veil instead)
@@ -879,6 +887,8 @@
         return { id: node.id, size: node.size, color: node.color, shapeProperties: node.shapeProperties, title: node.title };
       }));
     },
+    /* Open the info panel of an organisation without moving the view (a list of the step's organisations). */
+    showOrganisation: function (id) { focusOrganisation(id, { move: false }); },
     nodes: nodes
   });
 })();

@@ -54,6 +54,16 @@
     });
   }
 
+  /* A step whose view is a board shows its board over the network (templates/board.html). */
+  function showBoard(index) {
+    var shown = false;
+    document.querySelectorAll(".deck-board").forEach(function (board) {
+      board.hidden = board.getAttribute("data-step") !== String(index);
+      shown = shown || !board.hidden;
+    });
+    $("network").parentNode.classList.toggle("board-shown", shown);
+  }
+
   function show(index, animate) {
     index = Math.max(0, Math.min(steps.length - 1, index));
     if (index === current) return;
@@ -65,6 +75,7 @@
     page.restyle(step.sizes, step.highlight);
     page.showOnly(step.organisations, step.links, step.dimmed);
     showLegend(index);
+    showBoard(index);
     if (animate) {
       fadeIn(step.organisations.filter(function (id) { return !before.has(id); }), new Set(step.dimmed));
       var from = {};
