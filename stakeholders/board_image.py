@@ -53,15 +53,40 @@ class _Painter:
         self.ax.set_ylim(self.height, 0)
         self.ax.axis("off")
         self.renderer = FigureCanvasAgg(figure).get_renderer()  # measures text as the PNG draws it
+        self.widths: dict[tuple[str, float, str], float] = {}
+        self.markers: dict[str, list[tuple[float, float, float]]] = {}
 
     def text(self, x: float, y: float, text: str, size: float, **style: Any) -> Any:
         return self.ax.text(x, y, text, fontsize=size * PT, color=style.pop("color", INK), **style)
 
     def width_of(self, text: str, size: float, weight: str = "normal") -> float:
-        probe = self.text(0, 0, text, size, fontweight=weight)
-        width = probe.get_window_extent(self.renderer).width
-        probe.remove()
-        return float(width)
+        """How wide ``text`` is drawn, in pixels (its widest line)."""
+        from matplotlib.font_manager import FontProperties
+
+        key = (text, size, weight)
+        if key not in self.widths:
+            font = FontProperties(family="DejaVu Sans", size=size * PT, weight=weight)
+            self.widths[key] = max(
+                self.renderer.get_text_width_height_descent(line, font, ismath=False)[0] for line in text.split("\n")
+            )
+        return self.widths[key]
+
+    def marker(self, x: float, y: float, size: float, shape: str) -> None:
+        """A level's shape at (x, y), ``size`` pixels across (all drawn at once by :meth:`draw_markers`)."""
+        self.markers.setdefault(shape, []).append((x, y, size))
+
+    def draw_markers(self) -> None:
+        for shape, points in sorted(self.markers.items()):
+            self.ax.scatter(
+                [x for x, _, _ in points],
+                [y for _, y, _ in points],
+                s=[(size * PT) ** 2 for _, _, size in points],
+                marker=SHAPE_MARKERS[shape],
+                facecolors="white",
+                edgecolors="#222222",
+                linewidths=0.8,
+                zorder=4,
+            )
 
     def box(self, x: float, y: float, w: float, h: float, gid: str = "", **style: Any) -> Any:
         from matplotlib.patches import FancyBboxPatch
@@ -76,7 +101,7 @@ class _Painter:
 def _wrapped(painter: _Painter, text: str, room: float, size: float, lines: int, weight: str = "normal") -> str:
     """``text`` in at most ``lines`` lines of at most ``room`` pixels, if it can be; else its first lines with …"""
     for width in range(max(len(text), 1), 3, -1):
-        wrapped = textwrap.wrap(text, width, break_long_words=False) or [""]
+        wrapped = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
         if len(wrapped) <= lines and all(painter.width_of(line, size, weight) <= room for line in wrapped):
             return "\n".join(wrapped)
     words = text.split()
@@ -132,16 +157,7 @@ def _card(painter: _Painter, card: Card, x: float, y: float, w: float, h: float,
     painter.box(x, y, w, h, gid, facecolor="white", edgecolor="#8A8A8A", linewidth=0.8, zorder=2)
     chip_width = _chip(painter, x + 4, y + h * 0.2, h * 0.6, card.chip, size)
     marker = h * 0.32
-    painter.ax.scatter(
-        [x + w - 4 - marker / 2],
-        [y + h / 2],
-        s=(marker * PT) ** 2,
-        marker=SHAPE_MARKERS[card.shape],
-        facecolors="white",
-        edgecolors="#222222",
-        linewidths=0.8,
-        zorder=3,
-    )
+    painter.marker(x + w - 4 - marker / 2, y + h / 2, marker, card.shape)
     name, text_size = _fitted(painter, card.label, w - chip_width - marker - 18, size, h)
     painter.text(
         x + chip_width + 9,
@@ -212,15 +228,7 @@ def _legend(painter: _Painter, board: Board, top: float, size: float) -> None:
             if entry.chip:
                 x += _chip(painter, x, y - size * 0.55, size * 1.1, entry.chip, size) + 5
             elif entry.shape:
-                painter.ax.scatter(
-                    [x + size * 0.5],
-                    [y],
-                    s=(size * 0.7 * PT) ** 2,
-                    marker=SHAPE_MARKERS[entry.shape],
-                    facecolors="white",
-                    edgecolors="#222222",
-                    linewidths=0.8,
-                )
+                painter.marker(x + size * 0.5, y, size * 0.7, entry.shape)
                 x += size + 5
             else:
                 colour, style = ARROW_LINES.get(entry.status, ARROW_LINES["covered"])
@@ -301,3 +309,4 @@ def draw_board(figure: Any, board: Board, rect: tuple[float, float, float, float
                 f"board-card-{index}-{number}",
             )
     _legend(painter, board, bottom, legend_size)
+    painter.draw_markers()

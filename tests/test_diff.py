@@ -12,7 +12,9 @@ from conftest import PAYLOADS, write_folder, write_json
 from stakeholders import load_map
 from stakeholders.cli import cli
 from stakeholders.diff import CHANGE_COLOURS, as_markdown, changes_csv, diff_maps, diff_summary, item_labels
+from stakeholders.layout import positions
 from stakeholders.pages import diff_html, map_data, write_diff
+from stakeholders.pages.diff import CHANGE_MARKS
 
 OLD = {
     "organisations": [
@@ -146,6 +148,55 @@ def test_diff_page_in_chromium(open_page: Any, snapshots: tuple[Path, Path], tmp
     assert rows.count() == 7
     assert "status: planned → active" in page.inner_text("#change-list")
     page.wait_for_timeout(300)
+    assert opened.requests == [] and opened.dialogs == [] and opened.errors == []
+
+
+@pytest.mark.browser
+def test_diff_page_reads_from_the_back_of_the_room(
+    open_page: Any, snapshots: tuple[Path, Path], tmp_path: Path
+) -> None:
+    result = diff_maps(load_map(snapshots[0]), load_map(snapshots[1]))
+    opened = open_page(write_diff(result, tmp_path / "diff.html", old_label="2025", new_label="2026"), 1920, 1080)
+    page = opened.page
+    # the change list stands beside the map, not under it, inside the screen, in type that reads
+    listed, drawn = page.locator("#change-list").bounding_box(), page.locator("#network").bounding_box()
+    assert listed["x"] >= drawn["x"] + drawn["width"] - 1 and listed["x"] + listed["width"] <= 1920
+    assert listed["y"] < drawn["y"] + drawn["height"] and listed["y"] + listed["height"] > drawn["y"] + 100
+    assert drawn["width"] >= 900 and listed["y"] < 200  # the map keeps most of the screen; the list starts at the top
+    rows = page.locator("#change-list tbody tr")
+    assert rows.count() == 7 and all(box["y"] + box["height"] <= 1080 for box in (r.bounding_box() for r in rows.all()))
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('#change-list td')).fontSize)") >= 16
+    assert page.evaluate("(t => t.scrollWidth <= t.clientWidth)(document.getElementById('change-list'))")
+    # on the map of every output (the union map's positions), each change stands out three ways, the rest recedes
+    nodes = page.evaluate("Object.fromEntries(window.network.body.data.nodes.get().map(n => [n.id, n]))")
+    assert page.evaluate("window.stakeholdersMap.layout.positions") == {
+        org: list(xy) for org, xy in positions(result.union).items()
+    }
+    marks = {change: nodes[org] for change, org in (("added", "sin"), ("removed", "gone"), ("changed", "politie"))}
+    unchanged = nodes["om"]
+    for change, node in marks.items():
+        assert node["color"]["background"] == CHANGE_COLOURS[change]
+        assert node["size"] >= 2 * unchanged["size"] and node["borderWidth"] > unchanged["borderWidth"]
+    assert [marks[c]["label"] for c in ("added", "removed", "changed")] == [
+        "+ Stop it Now",
+        "\u2212 Closed Foundation",
+        "Δ Nationale Politie",
+    ]  # a symbol says it without the colour
+    assert unchanged["label"] == "Openbaar Ministerie" and unchanged["font"]["color"] == "#6b6b6b"
+    borders = [str(marks[c]["shapeProperties"]["borderDashes"]) for c in ("added", "removed", "changed")]
+    assert len(set(borders)) == 3  # and a border of its own
+    edges = page.evaluate("Object.fromEntries(window.network.body.data.edges.get().map(e => [e.id, e]))")
+    links = {"added": edges["L3"], "removed": edges["L3~2"], "changed": edges["L1"]}
+    for change, edge in links.items():
+        assert edge["color"]["color"] == CHANGE_COLOURS[change] and edge["width"] >= 4 * edges["L2"]["width"]
+        assert edge["label"].startswith(CHANGE_MARKS[change]["symbol"] + " ")
+    assert len({str(edge["dashes"]) for edge in links.values()}) == 3  # solid, dashed, dash-dotted
+    assert edges["L2"]["color"]["color"] == CHANGE_COLOURS["unchanged"] and edges["L2"]["label"] == ""
+    page.evaluate("window.stakeholdersPage.showOrganisation('sin')")  # OM is dimmed, then comes back faint
+    assert page.evaluate("window.network.body.data.nodes.get('om').font.color") != "#6b6b6b"
+    page.keyboard.press("Escape")
+    assert page.evaluate("window.network.body.data.nodes.get('om').font.color") == "#6b6b6b"
+    page.wait_for_timeout(200)
     assert opened.requests == [] and opened.dialogs == [] and opened.errors == []
 
 
