@@ -2,11 +2,12 @@
 
 Run it from the repository with the project's environment:
 
-    .venv/bin/python scripts/screenshot.py [docs/example-map.png]
+    .venv/bin/python scripts/screenshot.py [docs/example-map.png] [VIEW]
 
-It builds the map into a temporary folder, opens it offline in Debian's
-chromium (/usr/bin/chromium) through Playwright, waits until vis-network has
-drawn it, and writes a 1400×900 PNG.
+It builds the map (or one of its views, such as ``approach``, the board) into
+a temporary folder, opens it offline in Debian's chromium (/usr/bin/chromium)
+through Playwright, waits until vis-network has drawn it, and writes a
+1400×900 PNG (1920×1080 for a view: a board wants the width of a projector).
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
-def main(output: Path) -> None:
+def main(output: Path, view: str | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        page_path = write_html(load_map(example_path()), Path(folder) / "example.html")
+        page_path = write_html(load_map(example_path()), Path(folder) / "example.html", view=view)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 900}, device_scale_factor=1)
+            size = {"width": 1920, "height": 1080} if view else {"width": 1400, "height": 900}
+            page = browser.new_page(viewport=size, device_scale_factor=1)
             page.route(
                 "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
             )
@@ -42,4 +44,4 @@ def main(output: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/example-map.png"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/example-map.png"), sys.argv[2] if len(sys.argv) > 2 else None)
