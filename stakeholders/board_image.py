@@ -38,6 +38,8 @@ PT = 0.72
 INK, MUTED, PANEL, LINE = "#1A1A1A", "#4A4A4A", "#F6F6F4", "#C8C8C8"
 MAX_TEXT = 18
 """The largest card text in pixels."""
+MIN_TEXT = 6
+"""Cards whose text would be smaller than this (in pixels) are drawn without it."""
 
 
 class _Painter:
@@ -118,7 +120,7 @@ def _wrapped(painter: _Painter, text: str, room: float, size: float, lines: int,
 
 
 def _header_size(painter: _Painter, board: Board, room: float) -> tuple[float, list[str]]:
-    """The largest title size (14 to 9 px... up to 17) at which every column title takes at most three lines."""
+    """The largest title size, 17 px down to 9, at which every column title fits in three lines."""
     for size in (17, 16, 15, 14, 13, 12, 11, 10, 9):
         titles = [_wrapped(painter, column.title, room, size, 3, "bold") for column in board.columns]
         if all(not title.endswith("…") for title in titles):
@@ -158,6 +160,8 @@ def _card(painter: _Painter, card: Card, x: float, y: float, w: float, h: float,
     chip_width = _chip(painter, x + 4, y + h * 0.2, h * 0.6, card.chip, size)
     marker = h * 0.32
     painter.marker(x + w - 4 - marker / 2, y + h / 2, marker, card.shape)
+    if size < MIN_TEXT:  # too many cards for names to be read: the chips and shapes still show who is where
+        return
     name, text_size = _fitted(painter, card.label, w - chip_width - marker - 18, size, h)
     painter.text(
         x + chip_width + 9,
