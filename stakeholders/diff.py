@@ -443,7 +443,9 @@ def diff_summary(result: MapDiff, lang: str | None = None) -> str:
     For example ``1 organisation added, 0 removed, 2 changed; 3 links added, 1 removed, 0 changed.``
     """
     words = PAGE_WORDS.get(lang or "en", PAGE_WORDS["en"])
-    counts = {f"{short}_{kind}": result.counts[what][kind] for what, short in THINGS for kind in ("removed", "changed")}
+    counts: dict[str, int | str] = {
+        f"{short}_{kind}": result.counts[what][kind] for what, short in THINGS for kind in ("removed", "changed")
+    }
     for what, short in THINGS:
         added = result.counts[what]["added"]
         counts[f"{short}_added"] = counted(words, what, added)

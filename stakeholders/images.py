@@ -47,7 +47,7 @@ LABELS_UP_TO = 400
 
 
 def _dash(pattern: list[int] | bool) -> Any:
-    return "solid" if not pattern else (0, tuple(p / 2 for p in pattern))
+    return (0, tuple(p / 2 for p in pattern)) if isinstance(pattern, list) and pattern else "solid"
 
 
 def _figure(m: StakeholderMap, size: tuple[float, float], lang: str) -> Any:
