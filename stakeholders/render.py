@@ -38,7 +38,7 @@ from .errors import OutputError
 from .layout import Progress, map_skeleton
 from .memory import gc_paused
 from .model import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, StakeholderMap, Vocabulary
-from .style import style_table
+from .style import NO_KIND_COLOUR, style_table
 from .words import FIELD_LABELS, PAGE_WORDS, counted
 
 __all__ = [
@@ -261,13 +261,18 @@ def _legend(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     for entry in kinds:
         entry["colour"] = data["style"]["kind"].get(entry["id"], "#333333")
     used = {(link.get("status"), link.get("evidence") in ("unverified", "inferred")) for link in links}
-    lines = [{"label": words["line_active"], "dashes": "", "colour": "#333333"}]
+    dashes = data["style"]["dashes"]
+
+    def line(label: str, pattern: str | None, colour: str = NO_KIND_COLOUR) -> dict[str, str]:
+        return {"label": words[label], "dashes": " ".join(map(str, dashes[pattern])) if pattern else "", "colour": colour}
+
+    lines = [line("line_active", None)]
     if any(status == "planned" for status, _ in used):
-        lines.append({"label": words["line_planned"], "dashes": "10 6", "colour": "#333333"})
+        lines.append(line("line_planned", "planned"))
     if any(status == "lapsed" for status, _ in used):
-        lines.append({"label": words["line_lapsed"], "dashes": "", "colour": data["style"]["lapsed"]})
+        lines.append(line("line_lapsed", "lapsed", data["style"]["lapsed"]))
     if any(unverified for _, unverified in used):
-        lines.append({"label": words["line_unverified"], "dashes": "2 5", "colour": "#333333"})
+        lines.append(line("line_unverified", "unverified"))
     highlight = []
     if data.get("highlight"):
         field = data["highlight"]["field"]
