@@ -264,7 +264,11 @@ def _legend(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     dashes = data["style"]["dashes"]
 
     def line(label: str, pattern: str | None, colour: str = NO_KIND_COLOUR) -> dict[str, str]:
-        return {"label": words[label], "dashes": " ".join(map(str, dashes[pattern])) if pattern else "", "colour": colour}
+        return {
+            "label": words[label],
+            "dashes": " ".join(map(str, dashes[pattern])) if pattern else "",
+            "colour": colour,
+        }
 
     lines = [line("line_active", None)]
     if any(status == "planned" for status, _ in used):

@@ -40,7 +40,7 @@ README = Path(__file__).parent.parent / "README.md"
 VISIONS = (None, "protanomaly", "deuteranomaly", "tritanomaly")
 """Normal vision, then colorspacious's three kinds of colour blindness (at severity 100: the -opias)."""
 TOL_MUTED = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499")
-"""Paul Tol's "muted" scheme (with its pale grey for no data)."""
+"""Paul Tol's "muted" scheme: its nine colours (without the pale grey it keeps for missing data)."""
 
 
 def _seen(colour: str, vision: str | None) -> np.ndarray:

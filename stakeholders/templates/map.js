@@ -669,8 +669,10 @@
       var neighbour = orgById.get(other);
       var go = el("button", orgLabel(neighbour));
       go.type = "button";
-      // the name starts with the text on the button (WCAG 2.5.3) and says the whole name after it
-      if (orgLabel(neighbour) !== orgName(neighbour)) go.setAttribute("aria-label", orgLabel(neighbour) + " (" + orgName(neighbour) + ")");
+      // the name starts with the text on the button (WCAG 2.5.3) and gives the whole name after it
+      var shown = orgLabel(neighbour), full = orgName(neighbour);
+      if (full.indexOf(shown) !== 0) go.setAttribute("aria-label", shown + ", " + full);
+      else if (full !== shown) go.setAttribute("aria-label", full);
       go.addEventListener("click", function () { focusOrganisation(other); });
       item.appendChild(go);
       item.appendChild(document.createTextNode(": " + linkFacts(l) + " "));

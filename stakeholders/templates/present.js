@@ -24,6 +24,7 @@
   /* The step's organisations as a list of buttons: their details open from the keyboard too. */
   function listOrganisations(step) {
     var list = $("step-organisation-list");
+    var hadFocus = list.contains(document.activeElement); // a new step keeps the focus in the list
     var orgs = step.organisations.map(function (id) { return orgById.get(id); });
     orgs.sort(function (a, b) { return orgTitle(a).localeCompare(orgTitle(b)); });
     list.replaceChildren.apply(list, orgs.map(function (org) {
@@ -35,6 +36,7 @@
       item.appendChild(button);
       return item;
     }));
+    if (hadFocus && list.firstChild) list.querySelector("button").focus();
   }
 
   function fadeIn(ids, dimmed) {
