@@ -10,7 +10,8 @@ axe with ``page.evaluate``, which the DevTools protocol runs outside the page's 
 the other way to inject, is blocked by it. So that the check never depends on how the package injects, the axe
 runs use a browser context of their own opened with ``bypass_csp=True`` (one per module, reused); that context
 only reads the pages. Every other browser test, the keyboard tests below included, opens the pages with their
-policy in force (``open_page`` in conftest.py, which fails a test on any policy violation).
+policy in force (``open_page`` in conftest.py records any policy violation as an error, and the tests check that
+there is none).
 """
 
 from __future__ import annotations
