@@ -47,9 +47,10 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from stakeholders import layout, load_map, map_data, write_html
-from stakeholders.model import DEFAULT_STAGES, SECTORS
-from stakeholders.render import html_safe_json, vis_network_bundle
+from stakeholders import load_map, map_data, write_html
+from stakeholders.layout import _force as layout
+from stakeholders.pages import html_safe_json, vis_network_bundle
+from stakeholders.schema import DEFAULT_STAGES, SECTORS
 
 SEED = 7
 LINKS_PER_ORGANISATION = 4

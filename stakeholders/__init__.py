@@ -3,7 +3,9 @@
 Load a spreadsheet (or a CSV folder, YAML or JSON file, a Kumu workbook or
 blueprint, GEXF, GraphML or Cytoscape.js JSON) into a validated map with its
 networkx graph, render it as one offline, safe, still HTML page, show it as it
-stood on a date, and export it for Gephi, Cytoscape, Kumu or a spreadsheet.
+stood on a date, analyse it, and export it for Gephi, Cytoscape, Kumu or a
+spreadsheet. Every function a user calls is here; the package's layout is
+described in ``docs/architecture.md``.
 
 >>> import stakeholders
 >>> m = stakeholders.load_map(stakeholders.example_path())
@@ -12,6 +14,9 @@ True
 """
 
 from ._version import __version__
+from .analysis import Analysis, analyse, as_csv, as_json, as_text
+from .audience import for_audience
+from .diff import MapDiff, as_markdown, changes_csv, diff_dates, diff_maps, diff_summary
 from .errors import (
     InvalidArgument,
     OutputError,
@@ -22,19 +27,32 @@ from .errors import (
     UnsupportedSource,
     ValidationError,
 )
-from .export import export_map
+from .formats import export_format, export_map, read_source
 from .graph import build_graph, flow_graph
-from .layout import compute_positions
+from .images import write_image
+from .layout import compute_positions, positions
 from .load import check_source, example_path, load_map
 from .model import MapSettings, StakeholderMap
-from .render import map_data, to_html, write_html
-from .report import report_html, write_report
-from .results import Analysis, analyse
+from .pages import (
+    diff_html,
+    map_data,
+    notebook_html,
+    presentation_html,
+    report_html,
+    to_html,
+    write_diff,
+    write_html,
+    write_presentation,
+    write_report,
+)
 from .timeline import as_of
+from .validate import find_organisation, validate_source
+from .views import find_view, views_of
 
 __all__ = [
     "Analysis",
     "InvalidArgument",
+    "MapDiff",
     "MapSettings",
     "OutputError",
     "Problem",
@@ -46,17 +64,39 @@ __all__ = [
     "ValidationError",
     "__version__",
     "analyse",
+    "as_csv",
+    "as_json",
+    "as_markdown",
     "as_of",
+    "as_text",
     "build_graph",
+    "changes_csv",
     "check_source",
     "compute_positions",
+    "diff_dates",
+    "diff_html",
+    "diff_maps",
+    "diff_summary",
     "example_path",
+    "export_format",
     "export_map",
+    "find_organisation",
+    "find_view",
     "flow_graph",
+    "for_audience",
     "load_map",
     "map_data",
+    "notebook_html",
+    "positions",
+    "presentation_html",
+    "read_source",
     "report_html",
     "to_html",
+    "validate_source",
+    "views_of",
+    "write_diff",
     "write_html",
+    "write_image",
+    "write_presentation",
     "write_report",
 ]

@@ -33,10 +33,10 @@ from dataclasses import replace
 import pandas as pd
 
 from .errors import InvalidArgument
-from .export import stage_records
-from .model import AUDIENCES, LINK_KINDS, SECTORS, StakeholderMap, Vocabulary, normalise_key
+from .i18n import LANGUAGES
+from .model import StakeholderMap
+from .schema import AUDIENCES, LINK_KINDS, SECTORS, Vocabulary, normalise_key
 from .views import VIEW_FILTERS
-from .words import LANGUAGES
 
 __all__ = ["VISIBLE", "for_audience", "resolve_audience"]
 
@@ -156,7 +156,7 @@ def _stages_within(m: StakeholderMap, remaining: pd.DataFrame) -> pd.DataFrame:
     stages = m.stages
     if stages is None or "id" not in stages or "stages" not in m.organisations:
         return stages
-    if stage_records(m) is None:  # the default stages
+    if m.uses_default_stages():
         return stages
     removed_orgs = m.organisations[~m.organisations["id"].isin(set(remaining["id"]))]
     candidates = _values(removed_orgs, "stages") - _values(remaining, "stages")

@@ -9,177 +9,50 @@ code 2. Tracebacks are for bugs only.
 from __future__ import annotations
 
 import signal
-import sys
-import threading
 import time
 import webbrowser
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
 
 import click
 
+from ._cli_options import (
+    DateType,
+    analysis_options,
+    as_of_option,
+    audience_option,
+    counts,
+    fail,
+    html_output,
+    image_size,
+    lang_option,
+    limit_mb,
+    load_source,
+    map_counts,
+    note_undated,
+    number,
+    output_option,
+    remember,
+    terminal_progress,
+    undated,
+    undated_option,
+    warn_sensitive,
+    warn_undated,
+)
 from ._version import __version__
-from .diff import as_markdown, changes_csv, diff_maps, summary, write_diff
-from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
-from .export import FORMAT_NAMES, export_format, export_map
+from .analysis import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
+from .dates import before
+from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary, undated_summary
+from .errors import StakeholdersError
+from .formats import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
-from .model import AUDIENCES, StakeholderMap
-from .present import unused_layouts, write_presentation
-from .read import LIMIT_MB
-from .render import write_html
-from .report import write_report
-from .results import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
-from .timeline import as_of, parse_as_of
-from .validate import parse_date
-from .words import LANGUAGES
+from .pages import unused_layouts, write_diff, write_html, write_presentation, write_report
+from .serve import start
+from .source import LIMIT_MB
+from .views import find_view, select
 
-__all__ = ["as_of_option", "audience_option", "cli"]
-
-SOURCE_HELP = "an .xlsx workbook, a folder of CSV files, a .yaml/.json file, or a .gexf, .graphml or .cyjs file"
-
-
-class _Date(click.ParamType):
-    """A date option: YYYY-MM-DD, YYYY-MM or YYYY (or a day-first date), normalised."""
-
-    name = "date"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        try:
-            return parse_as_of(value)
-        except InvalidArgument as err:
-            self.fail(str(err), param, ctx)
-
-
-def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    ctx.meta[f"stakeholders.{param.name}"] = value
-    return value
-
-
-def audience_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--audience``; :func:`_load` reads it, so a command only has to load through ``_load``."""
-    return click.option(
-        "--audience",
-        type=click.Choice(AUDIENCES.ids),
-        expose_value=False,
-        callback=_remember,
-        help="Who the output is for: everything marked for a wider circle only (partners, restricted) is left "
-        "out [default: the source's default audience, public unless it says otherwise].",
-    )(command)
-
-
-def as_of_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--as-of DATE`` and ``--audience`` to a command; it receives ``as_of_date`` (a date, or None).
-
-    Use it on every command that reads a map, and pass the map through :func:`_load`.
-    """
-    command = audience_option(command)
-    return click.option(
-        "--as-of",
-        "as_of_date",
-        type=_Date(),
-        metavar="DATE",
-        help="The map as it stood on DATE (YYYY-MM-DD, YYYY-MM or YYYY): organisations and links whose "
-        "since is after DATE or whose until is before it are left out.",
-    )(command)
-
-
-def _load(path: Path, as_of_date: str | None = None) -> StakeholderMap:
-    """Load the map for the audience asked for (``--audience``), as of a date when one is given."""
-    meta = click.get_current_context().meta
-    return load_map(
-        path,
-        audience=meta.get("stakeholders.audience"),
-        limit_mb=meta.get("stakeholders.max_input_mb") or LIMIT_MB,
-        as_of=as_of_date,
-    )
-
-
-def _number(count: int, thing: str) -> str:
-    """``count`` things in words: "1 organisation", "2 links".
-
-    >>> _number(1, "organisation"), _number(0, "link")
-    ('1 organisation', '0 links')
-    """
-    return f"{count:,} {thing}{'' if count == 1 else 's'}"
-
-
-def _counts(organisations: int, links: int, as_of_date: str | None = None) -> str:
-    when = f" as of {as_of_date}" if as_of_date else ""
-    return f"{_number(organisations, 'organisation')}, {_number(links, 'link')}{when}"
-
-
-def _map_counts(stakeholder_map: StakeholderMap, as_of_date: str | None = None) -> str:
-    return _counts(len(stakeholder_map.organisations), len(stakeholder_map.links), as_of_date)
-
-
-def _fail(err: StakeholdersError, outcome: str = "; nothing was written") -> None:
-    """Report a library error as one line per problem and exit (2 for usage, 1 for data)."""
-    if isinstance(err, (UnsupportedSource, InvalidArgument)):
-        raise click.UsageError(str(err))
-    if isinstance(err, ValidationError):
-        for problem in err.problems:
-            click.echo(f"Error: {problem}", err=True)
-        count = len(err.problems)
-        click.echo(f"{count} problem{'s' if count != 1 else ''} found{outcome}.", err=True)
-        sys.exit(1)
-    raise click.ClickException(str(err))
-
-
-def _warn_sensitive(stakeholder_map: StakeholderMap) -> None:
-    """Say on stderr how much was left out for the audience (counts only), so nobody wonders where it went."""
-    hidden = stakeholder_map.hidden
-    if hidden.get("organisations") or hidden.get("links"):
-        click.echo(
-            f"Note: for the audience {stakeholder_map.audience}, {_number(hidden['organisations'], 'organisation')} "
-            f"and {_number(hidden['links'], 'link')} marked for a wider circle were left out (see --audience).",
-            err=True,
-        )
-
-
-class _Progress:
-    """Shows the current step of a long run on one line of a terminal, once the run has taken ``delay`` s.
-
-    Steps come from the library's ``progress`` callbacks; a timer shows the
-    current one when a single step runs past the delay. :meth:`close` clears
-    the line again.
-    """
-
-    def __init__(self, stream: TextIO, delay: float = 1.0) -> None:
-        self.stream, self.delay, self.message, self.shown = stream, delay, "", False
-        self.start = time.monotonic()
-        self.lock = threading.Lock()
-        self.timer = threading.Timer(delay, self._show)
-        self.timer.daemon = True
-        self.timer.start()
-
-    def __call__(self, message: str) -> None:
-        self.message = message
-        if time.monotonic() - self.start >= self.delay:
-            self._show()
-
-    def _show(self) -> None:
-        with self.lock:
-            if self.message and not self.stream.closed:
-                self.stream.write(f"\r\033[K{self.message}…")
-                self.stream.flush()
-                self.shown = True
-
-    def close(self) -> None:
-        self.timer.cancel()
-        with self.lock:
-            if self.shown:
-                self.stream.write("\r\033[K")
-                self.stream.flush()
-            self.message = ""
-
-
-def _progress(stream: TextIO | None = None) -> _Progress | None:
-    """Progress for a terminal; None when ``stream`` (stderr by default) is not one, so pipes and logs stay clean."""
-    stream = stream or sys.stderr
-    return _Progress(stream) if stream.isatty() else None
+__all__ = ["cli"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -190,7 +63,7 @@ def _progress(stream: TextIO | None = None) -> _Progress | None:
     default=LIMIT_MB,
     show_default=True,
     expose_value=False,
-    callback=_remember,
+    callback=remember,
     help="Refuse sources larger than this (for a workbook: packed or unpacked).",
 )
 def cli() -> None:
@@ -205,18 +78,11 @@ def cli() -> None:
 
 @cli.command(name="map")
 @click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The HTML file to write [default: SOURCE's name with .html, in the current folder].",
-)
+@output_option("The HTML file to write [default: SOURCE's name with .html, in the current folder].")
 @click.option("--title", help="Use this title instead of the one in the source.")
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    help="The page's own words in English or Dutch; names and descriptions from name_<lang> and "
-    "description_<lang> columns where the source has them.",
+@lang_option(
+    "The page's own words in English or Dutch; names and descriptions from name_<lang> and "
+    "description_<lang> columns where the source has them."
 )
 @click.option("--view", "view_name", metavar="NAME", help="Draw one of the views in the source's Views sheet.")
 @as_of_option
@@ -241,39 +107,33 @@ def map_command(
         stakeholders map my-workbook.xlsx --as-of 2021-11 -o map-2021.html
     """
     path = source if source is not None else example_path()
-    if output is None:
-        output = Path(f"{path.stem if path.is_file() else path.name or EXAMPLE}.html")
-    if output.suffix.lower() not in (".html", ".htm"):
-        raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
-    progress = _progress()
+    output = html_output(output, f"{path.stem if path.is_file() else path.name or EXAMPLE}.html")
+    progress = terminal_progress()
     try:
         if progress:
             progress(f"Reading {path}")
-        stakeholder_map = _load(path, as_of_date)
+        stakeholder_map = load_source(path, as_of_date)
         written = write_html(stakeholder_map, output, title=title, lang=lang, view=view_name, progress=progress)
     except StakeholdersError as err:
-        _fail(err)
+        fail(err)
     finally:
         if progress:
             progress.close()
-    _warn_sensitive(stakeholder_map)
-    shown = _map_counts(stakeholder_map, as_of_date)
+    warn_sensitive(stakeholder_map)
+    shown = map_counts(stakeholder_map, as_of_date)
     if view_name:
-        from .views import find_view, select
-
         organisations, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
-        shown = f"view {view_name}: {_counts(len(organisations), len(links), as_of_date)}"
+        shown = f"view {view_name}: {counts(len(organisations), len(links), as_of_date)}"
     click.echo(f"Wrote {written.resolve()} ({shown}).")
+    warn_undated(stakeholder_map)
 
 
 @cli.command()
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
+@output_option(
+    "Where to write; the extension picks the format: .gexf, .graphml, .cyjs, .xlsx, or a folder for CSV files.",
     required=True,
-    type=click.Path(path_type=Path),
-    help="Where to write; the extension picks the format: .gexf, .graphml, .cyjs, .xlsx, or a folder for CSV files.",
+    file=False,
 )
 @click.option(
     "--kumu",
@@ -304,12 +164,13 @@ def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> No
     """
     try:
         chosen = export_format(output, kumu=kumu)
-        stakeholder_map = _load(source, as_of_date)
+        stakeholder_map = load_source(source, as_of_date)
         written = export_map(stakeholder_map, output, kumu=kumu)
     except StakeholdersError as err:
-        _fail(err)
-    _warn_sensitive(stakeholder_map)
-    click.echo(f"Wrote {written.resolve()} ({FORMAT_NAMES[chosen]}: {_map_counts(stakeholder_map, as_of_date)}).")
+        fail(err)
+    warn_sensitive(stakeholder_map)
+    click.echo(f"Wrote {written.resolve()} ({FORMAT_NAMES[chosen]}: {map_counts(stakeholder_map, as_of_date)}).")
+    warn_undated(stakeholder_map)
 
 
 @cli.command()
@@ -325,57 +186,11 @@ def validate(source: Path) -> None:
         stakeholders validate my-workbook.xlsx
     """
     try:
-        limit = click.get_current_context().meta.get("stakeholders.max_input_mb") or LIMIT_MB
-        stakeholder_map = load_map(source, audience="internal", limit_mb=limit)  # check everything in it
+        stakeholder_map = load_map(source, audience="internal", limit_mb=limit_mb())  # check everything in it
     except StakeholdersError as err:
-        _fail(err, outcome="")
-    stages = _number(len(stakeholder_map.stages), "stage")
-    click.echo(f"{source} is valid: {_map_counts(stakeholder_map)}, {stages}.")
-
-
-def _reference_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    parsed = parse_date(value)
-    if parsed is None or len(parsed) != 10:
-        raise click.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD")
-    return date.fromisoformat(parsed)
-
-
-def _analysis_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options shared by ``analyse`` and ``report``."""
-    options = [
-        click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="Rows in ranked lists."),
-        click.option(
-            "--without",
-            "without",
-            multiple=True,
-            metavar="ORG",
-            help="What if this organisation (id, name or acronym) dropped out? Repeat for several.",
-        ),
-        click.option(
-            "--include",
-            multiple=True,
-            type=click.Choice(["planned", "lapsed"]),
-            help="Count planned or lapsed links as cooperation too (default: active links only). Repeatable.",
-        ),
-        click.option(
-            "--stale-months",
-            default=12,
-            show_default=True,
-            type=click.IntRange(1),
-            help="A link last checked longer ago than this is stale.",
-        ),
-        click.option(
-            "--today",
-            callback=_reference_date,
-            metavar="YYYY-MM-DD",
-            help="Reference date for stale and expired links [default: today].",
-        ),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return as_of_option(command)
+        fail(err, outcome="")
+    stages = number(len(stakeholder_map.stages), "stage")
+    click.echo(f"{source} is valid: {map_counts(stakeholder_map)}, {stages}.")
 
 
 def _analyse(
@@ -387,10 +202,10 @@ def _analyse(
     today: date | None,
     as_of_date: str | None,
 ) -> Analysis:
-    progress = _progress()
+    progress = terminal_progress()
     try:
         result = analyse(
-            _load(source, as_of_date),
+            load_source(source, as_of_date),
             top=top,
             without=without,
             statuses=("active", *include),
@@ -399,7 +214,7 @@ def _analyse(
             progress=(lambda step: progress(f"Analysing: {step}")) if progress else None,
         )
     except StakeholdersError as err:
-        _fail(err, outcome="")
+        fail(err, outcome="")
     finally:
         if progress:
             progress.close()
@@ -423,7 +238,7 @@ def _analyse(
     show_default=True,
     help="Which table --format csv writes.",
 )
-@_analysis_options
+@analysis_options
 def analyse_command(
     source: Path,
     output_format: str,
@@ -449,22 +264,14 @@ def analyse_command(
     result = _analyse(source, top, without, include, stale_months, today, as_of_date)
     writers = {"text": as_text, "json": as_json, "csv": lambda r: as_csv(r, table)}
     click.echo(writers[output_format](result), nl=False)
+    warn_undated(result.map)
 
 
 @cli.command()
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The HTML file to write [default: SOURCE's name with -report.html, in the current folder].",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    help="The report's own words in English (the default) or Dutch; names from name_<lang> columns.",
-)
-@_analysis_options
+@output_option("The HTML file to write [default: SOURCE's name with -report.html, in the current folder].")
+@lang_option("The report's own words in English (the default) or Dutch; names from name_<lang> columns.")
+@analysis_options
 def report(
     source: Path,
     output: Path | None,
@@ -486,31 +293,24 @@ def report(
         stakeholders report my-workbook.xlsx -o report.html
         stakeholders report my-workbook.xlsx -o rapport.html --lang nl --without om
     """
-    if output is None:
-        output = Path(f"{source.stem if source.is_file() else source.name}-report.html")
-    if output.suffix.lower() not in (".html", ".htm"):
-        raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
+    output = html_output(output, f"{source.stem if source.is_file() else source.name}-report.html")
     result = _analyse(source, top, without, include, stale_months, today, as_of_date)
     try:
         written = write_report(result, output, lang=lang)
     except StakeholdersError as err:
-        _fail(err)
-    _warn_sensitive(result.map)
-    shown = _counts(result.summary["organisations"], result.summary["links"], as_of_date)
+        fail(err)
+    warn_sensitive(result.map)
+    shown = counts(result.summary["organisations"], result.summary["links"], as_of_date)
     click.echo(f"Wrote {written.resolve()} ({shown}).")
+    warn_undated(result.map)
 
 
 @cli.command()
 @click.argument("old", type=click.Path(exists=True, path_type=Path))
 @click.argument("new", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option("--from", "from_date", type=_Date(), metavar="DATE", help="With one source: the map as of this date …")
-@click.option("--to", "to_date", type=_Date(), metavar="DATE", help="… compared with the map as of this date.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The HTML file to write [default: diff.html in the current folder].",
-)
+@click.option("--from", "from_date", type=DateType(), metavar="DATE", help="With one source: the map as of this date …")
+@click.option("--to", "to_date", type=DateType(), metavar="DATE", help="… compared with the map as of this date.")
+@output_option("The HTML file to write [default: diff.html in the current folder].")
 @click.option(
     "--format",
     "output_format",
@@ -519,9 +319,8 @@ def report(
     show_default=True,
     help="An HTML map of the changes, or the change list as Markdown or CSV on standard output.",
 )
-@click.option(
-    "--lang", type=click.Choice(LANGUAGES), help="The HTML page's own words in English or Dutch (md and csv: English)."
-)
+@lang_option("The HTML page's own words in English or Dutch (md and csv: English).")
+@undated_option
 @audience_option
 def diff(
     old: Path,
@@ -550,58 +349,46 @@ def diff(
         raise click.UsageError("give two sources, or one source with --from DATE and --to DATE")
     if new is not None and (from_date or to_date):
         raise click.UsageError("--from and --to compare one source with itself: give only OLD")
-    precision = min(len(from_date or ""), len(to_date or ""))  # dates compare on what both say
-    if from_date and to_date and from_date[:precision] > to_date[:precision]:
+    if new is not None and undated() == "hide":
+        raise click.UsageError("--undated hide leaves out what has no dates between two dates: give --from and --to")
+    if from_date and to_date and before(to_date, from_date):
         raise click.UsageError(f"--from {from_date} is later than --to {to_date}: give the earlier date with --from")
-    output = output or Path("diff.html")
-    if output_format == "html" and output.suffix.lower() not in (".html", ".htm"):
-        raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
+    page = html_output(output, "diff.html") if output_format == "html" else None
     try:
         if new is None:
-            both = _load(old)
-            before, after = as_of(both, from_date), as_of(both, to_date)
+            # both dates are given (checked above); they say what has no dates, so the map is loaded whole
+            start, end = from_date or "", to_date or ""
+            result = diff_dates(load_source(old, undated_rows="show"), start, end, undated=undated())
             old_label, new_label = f"{old.name} as of {from_date}", f"{old.name} as of {to_date}"
         else:
-            before, after = _load(old), _load(new)
+            result = diff_maps(load_source(old), load_source(new))
             old_label, new_label = old.name, new.name
-        result = diff_maps(before, after)
-        if output_format == "html":
-            written = write_diff(result, output, old_label=old_label, new_label=new_label, lang=lang)
+        if page is not None:
+            written = write_diff(result, page, old_label=old_label, new_label=new_label, lang=lang)
     except StakeholdersError as err:
-        _fail(err)
+        fail(err)
     if output_format == "md":
         click.echo(as_markdown(result), nl=False)
     elif output_format == "csv":
         click.echo(changes_csv(result), nl=False)
     else:
-        click.echo(f"Wrote {written.resolve()} ({summary(result).rstrip('.')}).")
-
-
-def _size(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int, int]:
-    width, _, height = value.lower().partition("x")
-    if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 10000 and 200 <= int(height) <= 10000):
-        raise click.BadParameter(f"'{value}' is not a size: write WIDTHxHEIGHT in pixels, e.g. 1920x1080")
-    return int(width), int(height)
+        click.echo(f"Wrote {written.resolve()} ({diff_summary(result).rstrip('.')}).")
+    if result.undated is not None:
+        note_undated(undated_summary(result), result.undated)
 
 
 @cli.command()
 @click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The image to write: .png, .svg or .pdf.",
-)
+@output_option("The image to write: .png, .svg or .pdf.", required=True)
 @click.option(
     "--size",
     default=f"{SLIDE[0]}x{SLIDE[1]}",
     show_default=True,
-    callback=_size,
+    callback=image_size,
     help="WIDTHxHEIGHT in pixels for PNG and SVG (a PDF is A4 landscape).",
 )
 @click.option("--title", help="Use this title instead of the one in the source.")
-@click.option("--lang", type=click.Choice(LANGUAGES), help="Legend words in English or Dutch; names from name_<lang>.")
+@lang_option("Legend words in English or Dutch; names from name_<lang>.")
 @click.option("--view", "view_name", metavar="NAME", help="Draw one of the views in the source's Views sheet.")
 @as_of_option
 def image(
@@ -626,19 +413,20 @@ def image(
     if output.suffix.lower() not in FORMATS:
         raise click.BadParameter(f"'{output}' must end in .png, .svg or .pdf", param_hint="'-o' / '--output'")
     try:
-        stakeholder_map = _load(source if source is not None else example_path(), as_of_date)
+        stakeholder_map = load_source(source if source is not None else example_path(), as_of_date)
         written = write_image(stakeholder_map, output, size=size, title=title, lang=lang, view=view_name)
     except StakeholdersError as err:
-        _fail(err)
-    _warn_sensitive(stakeholder_map)
+        fail(err)
+    warn_sensitive(stakeholder_map)
     click.echo(f"Wrote {written.resolve()}.")
+    warn_undated(stakeholder_map)
 
 
 @cli.command()
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True, help="Open the map in a browser.")
-@click.option("--lang", type=click.Choice(LANGUAGES), help="The page's own words in English or Dutch.")
+@lang_option("The page's own words in English or Dutch.")
 @audience_option
 def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None:
     """Show SOURCE in the browser and redraw it each time the spreadsheet is saved.
@@ -652,17 +440,9 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
         stakeholders serve my-workbook.xlsx
         stakeholders serve my-folder --port 9000 --no-open
     """
-    from .serve import start
-
     try:
-        meta = click.get_current_context().meta
-        server = start(
-            source,
-            port=port,
-            lang=lang,
-            audience=meta.get("stakeholders.audience"),
-            limit_mb=meta.get("stakeholders.max_input_mb") or LIMIT_MB,
-        )
+        audience = click.get_current_context().meta.get("stakeholders.audience")
+        server = start(source, port=port, lang=lang, audience=audience, limit_mb=limit_mb())
     except OSError as err:
         raise click.ClickException(f"cannot serve on port {port} ({err.strerror}): choose another with --port") from err
     click.echo(f"Serving {source} at {server.url} — press Ctrl-C to stop.")
@@ -682,12 +462,7 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
 
 @cli.command()
 @click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The HTML file to write [default: SOURCE's name with -presentation.html, in the current folder].",
-)
+@output_option("The HTML file to write [default: SOURCE's name with -presentation.html, in the current folder].")
 @click.option(
     "--views",
     "view_names",
@@ -695,7 +470,7 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
     help="The views to show, in this order [default: the views with a step number, by step].",
 )
 @click.option("--title", help="Use this title instead of the one in the source.")
-@click.option("--lang", type=click.Choice(LANGUAGES), help="The page's own words in English or Dutch.")
+@lang_option("The page's own words in English or Dutch.")
 @as_of_option
 def present(
     source: Path | None,
@@ -717,19 +492,17 @@ def present(
         stakeholders present -o deck.html --views national-justice,international
     """
     path = source if source is not None else example_path()
-    if output is None:
-        output = Path(f"{path.stem if path.is_file() else path.name}-presentation.html")
-    if output.suffix.lower() not in (".html", ".htm"):
-        raise click.BadParameter(f"'{output}' must end in .html", param_hint="'-o' / '--output'")
+    output = html_output(output, f"{path.stem if path.is_file() else path.name}-presentation.html")
     names = [name.strip() for name in view_names.split(",") if name.strip()] if view_names else None
     try:
-        stakeholder_map = _load(path, as_of_date)
+        stakeholder_map = load_source(path, as_of_date)
         written = write_presentation(stakeholder_map, output, views=names, lang=lang, title=title)
         unused = unused_layouts(stakeholder_map, names)
     except StakeholdersError as err:
-        _fail(err)
-    _warn_sensitive(stakeholder_map)
+        fail(err)
+    warn_sensitive(stakeholder_map)
     if unused:
         ignored = ", ".join(unused)
         click.echo(f"Warning: every step keeps the map's own layout, so the layout of {ignored} is not used.", err=True)
     click.echo(f"Wrote {written.resolve()}.")
+    warn_undated(stakeholder_map)

@@ -18,7 +18,10 @@ share it) and kinds by their label; :attr:`Change.key` keeps the ids.
 union map in which every organisation and link carries a ``change`` field
 (``added``, ``removed``, ``changed`` or ``unchanged``) and a ``changes`` text,
 ready to be drawn on one stable layout; a column of the map's own with one of
-those names is kept as ``change (own)`` (``changes (own)``).
+those names is kept as ``change (own)`` (``changes (own)``). Between two
+maps as of two dates, :attr:`MapDiff.undated` names the organisations and
+links without dates, which no date can add or remove; :func:`undated_summary`
+says it in words.
 
 >>> import pandas as pd
 >>> from stakeholders.model import MapSettings, StakeholderMap
@@ -36,20 +39,21 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .atomic import write_atomic
-from .export import neutralise
-from .model import StakeholderMap, Vocabulary
-from .render import render_page
-from .words import PAGE_WORDS, counted
+from . import dates
+from .errors import InvalidArgument
+from .i18n import PAGE_WORDS, counted, undated_note
+from .model import StakeholderMap, Undated
+from .naming import org_label
+from .schema import Vocabulary
+from .timeline import as_of
+from .values import neutralise
 
 __all__ = [
     "CHANGE_COLOURS",
@@ -57,11 +61,11 @@ __all__ = [
     "MapDiff",
     "as_markdown",
     "changes_csv",
-    "diff_html",
+    "diff_dates",
     "diff_maps",
+    "diff_summary",
     "item_labels",
-    "summary",
-    "write_diff",
+    "undated_summary",
 ]
 
 CHANGE_COLOURS = {"added": "#2166AC", "removed": "#B2182B", "changed": "#C26A00", "unchanged": "#D9D9D9"}
@@ -111,19 +115,24 @@ class Change:
 
 @dataclass
 class MapDiff:
-    """The change list, its counts, and the union map with ``change`` fields for drawing."""
+    """The change list, its counts, and the union map with ``change`` fields for drawing.
+
+    ``undated`` is set when both maps were taken as of a date: the
+    organisations and links without dates on both maps (when shown) or left
+    out of either (when hidden); :func:`undated_summary` says it in words.
+    """
 
     changes: list[Change]
     union: StakeholderMap
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    undated: Undated | None = None
 
 
-def _value(value: Any) -> Any:
+def _compared(value: Any) -> Any:
+    """A field's value as the comparison sees it: a list as a tuple, a missing value as empty text."""
     if isinstance(value, list):
         return tuple(value)
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
-        return ""
-    return value
+    return "" if value is None else value
 
 
 def _show(value: Any) -> str:
@@ -155,7 +164,7 @@ def _field_changes(old: dict[str, Any], new: dict[str, Any], fields: list[str]) 
     return tuple(
         f"{name}: {_shown(old.get(name, ''), new.get(name, ''))}"
         for name in fields
-        if _value(old.get(name, "")) != _value(new.get(name, ""))
+        if _compared(old.get(name, "")) != _compared(new.get(name, ""))
     )
 
 
@@ -235,9 +244,9 @@ def _apart(link: dict[str, Any], group: list[dict[str, Any]]) -> str:
         return f"id: {_given_id(link)}"
     chosen: list[str] = []
     for name in (f for f in link if f not in ("id", "source", "target", "kind")):
-        if len({_value(other.get(name, "")) for other in group}) > 1:
+        if len({_compared(other.get(name, "")) for other in group}) > 1:
             chosen.append(name)
-            same = [o for o in group if all(_value(o.get(f, "")) == _value(link.get(f, "")) for f in chosen)]
+            same = [o for o in group if all(_compared(o.get(f, "")) == _compared(link.get(f, "")) for f in chosen)]
             if len(same) == 1:
                 return ", ".join(f"{f}: {_show(link.get(f, ''))}" for f in chosen)
     place = next(number for number, other in enumerate(group, start=1) if other is link)
@@ -290,8 +299,8 @@ def _merged(new: Vocabulary, old: Vocabulary) -> Vocabulary:
 
 def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
     """Everything that changed from ``old`` to ``new``, and the union of both to draw it on."""
-    old_orgs = {o["id"]: o for o in old.organisations.to_dict("records")}
-    new_orgs = {o["id"]: o for o in new.organisations.to_dict("records")}
+    old_orgs = {o["id"]: o for o in old.records("organisations")}
+    new_orgs = {o["id"]: o for o in new.records("organisations")}
     org_names = _own_names(old.organisations, new.organisations)
 
     def own(record: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
@@ -316,8 +325,8 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
             changes.append(Change("removed", "organisation", org_id, ident=org_id))
             org_rows.append({**own(org, org_names), "change": "removed", "changes": ""})
 
-    old_links = old.links.to_dict("records")
-    new_links = new.links.to_dict("records")
+    old_links = old.records("links")
+    new_links = new.records("links")
     pairs, removed, added = _match_links(old_links, new_links)
     old_names, new_names = _link_names(old_links), _link_names(new_links)
     link_rows = []
@@ -378,15 +387,58 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
         sectors=_merged(new.settings.sectors, old.settings.sectors),
         kinds=_merged(new.settings.kinds, old.settings.kinds),
     )
-    union = replace(new, organisations=organisations, links=links, custom_columns=custom, settings=settings)
+    union = replace(
+        new, organisations=organisations, links=links, custom_columns=custom, settings=settings, undated=None
+    )
     counts = {
         what: {kind: sum(1 for c in changes if c.what == what and c.change == kind) for kind in order}
         for what in ("organisation", "link")
     }
-    return MapDiff(changes, union, counts)
+    return MapDiff(changes, union, counts, _undated_between(old, new))
 
 
-def summary(result: MapDiff, lang: str | None = None) -> str:
+def _undated_between(old: StakeholderMap, new: StakeholderMap) -> Undated | None:
+    """The rows without dates of two maps as of two dates: those on both maps, or those left out of either.
+
+    A row without dates on both maps can show neither as added nor as removed.
+    None unless both maps were taken as of a date, the same way.
+    """
+    before, after = old.undated, new.undated
+    if before is None or after is None or before.shown != after.shown:
+        return None
+    if before.shown:
+
+        def on_both(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(ident for ident in second if ident in set(first))
+
+        return Undated(True, on_both(before.organisations, after.organisations), on_both(before.links, after.links))
+
+    def in_either(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*first, *second)))
+
+    return Undated(
+        False,
+        in_either(before.organisations, after.organisations),
+        in_either(before.links, after.links),
+        in_either(before.links_taken, after.links_taken),
+    )
+
+
+def diff_dates(m: StakeholderMap, start: str, end: str, *, undated: str = "show") -> MapDiff:
+    """What changed in ``m`` from ``start`` to ``end``: the map as of one date against the map as of the other.
+
+    ``undated`` (``show`` or ``hide``) keeps or leaves out, at both dates, the organisations and links
+    that have no dates (see :func:`stakeholders.timeline.as_of`). Raises
+    :class:`~stakeholders.errors.InvalidArgument` when a date is not one, or when ``start`` is later.
+    """
+    first, second = as_of(m, start, undated=undated), as_of(m, end, undated=undated)
+    if dates.before(second.settings.date, first.settings.date):
+        msg = f"{first.settings.date} is later than {second.settings.date}: give the earlier date first"
+        raise InvalidArgument(msg)
+    return diff_maps(first, second)
+
+
+def diff_summary(result: MapDiff, lang: str | None = None) -> str:
     """The counts in one sentence, in English or Dutch.
 
     For example ``1 organisation added, 0 removed, 2 changed; 3 links added, 1 removed, 0 changed.``
@@ -399,16 +451,31 @@ def summary(result: MapDiff, lang: str | None = None) -> str:
     return words["diff_counts"].format(**counts)
 
 
+def undated_summary(result: MapDiff, lang: str | None = None) -> str:
+    """How many organisations and links have no dates, so no date adds or removes them, in English or Dutch.
+
+    "" unless both maps were taken as of a date and some rows have no dates.
+    """
+    record = result.undated
+    if record is None:
+        return ""
+    words = PAGE_WORDS.get(lang or "en", PAGE_WORDS["en"])
+    state = "in_both" if record.shown else "left_out"
+    return undated_note(words, len(record.organisations), len(record.links), state, taken=len(record.links_taken))
+
+
 def as_markdown(result: MapDiff) -> str:
     """The change list as a Markdown table with the counts below it, for the minutes of a meeting.
 
-    Items are named as on the page: organisations by label, kinds by their label.
+    Items are named as on the page: organisations by label, kinds by their label. Between
+    two dates, a line under the counts says how many organisations and links have no dates.
     """
     lines = ["| change | what | item | details |", "|---|---|---|---|"]
     for change, item in zip(result.changes, item_labels(result), strict=True):
         cells = (change.change, change.what, item, change.text())
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-    return "\n".join(lines) + f"\n\n{summary(result)}\n"
+    undated = undated_summary(result)
+    return "\n".join(lines) + f"\n\n{diff_summary(result)}\n" + (f"\n{undated}\n" if undated else "")
 
 
 def changes_csv(result: MapDiff) -> str:
@@ -429,11 +496,7 @@ def item_labels(result: MapDiff, lang: str | None = None) -> list[str]:
     Where two organisations of the union share a name, the id follows it in
     parentheses (``B (b)``, ``B (beta)``), so an added and a removed one can be told apart.
     """
-    orgs = result.union.organisations
-    labels = {
-        ident: str(short or name or ident)
-        for ident, short, name in zip(orgs["id"], orgs.get("short_name", orgs["id"]), orgs["name"], strict=True)
-    }
+    labels = {record["id"]: str(org_label(record)) for record in result.union.records("organisations")}
     shared = Counter(labels.values())
     names = {ident: f"{label} ({ident})" if shared[label] > 1 else label for ident, label in labels.items()}
     kinds = result.union.settings.kinds
@@ -445,37 +508,3 @@ def item_labels(result: MapDiff, lang: str | None = None) -> list[str]:
         return _link_text(source, target, kinds.label(change.kind, lang or "en") if change.kind else "", change.apart)
 
     return [item(change) for change in result.changes]
-
-
-def diff_html(result: MapDiff, *, old_label: str, new_label: str, lang: str | None = None) -> str:
-    """The diff as one offline page: the union map coloured by change, a legend, counts and the change list."""
-    words = PAGE_WORDS.get(lang or "en", PAGE_WORDS["en"])
-    highlight = {
-        "field": "change",
-        "title": words["diff_legend"],
-        "values": [
-            {"id": change, "label": words[change], "colour": colour, "dashed": change == "removed"}
-            for change, colour in CHANGE_COLOURS.items()
-        ],
-    }
-    rows = [
-        {
-            "change": change.change,
-            "change_label": words[change.change],
-            "colour": CHANGE_COLOURS[change.change],
-            "what": words[change.what],
-            "item": item,
-            "details": change.text(),
-        }
-        for change, item in zip(result.changes, item_labels(result, lang), strict=True)
-    ]
-    context = {"old": old_label, "new": new_label, "summary": summary(result, lang), "rows": rows}
-    return render_page("diff.html", result.union, lang=lang, highlight=highlight, diff=context)
-
-
-def write_diff(
-    result: MapDiff, path: str | os.PathLike[str], *, old_label: str, new_label: str, lang: str | None = None
-) -> Path:
-    """Write the diff page to ``path`` atomically."""
-    page = diff_html(result, old_label=old_label, new_label=new_label, lang=lang)
-    return write_atomic(path, page.encode("utf-8"))

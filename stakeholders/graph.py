@@ -20,24 +20,14 @@ plain directed graph for path-based algorithms.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
+from .values import records
+
 __all__ = ["build_graph", "flow_graph"]
-
-
-def _value(value: Any) -> Any:
-    """A table cell as a plain Python value: pandas' missing markers become None."""
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item") and not isinstance(value, (list, str)):
-        return value.item()
-    return value
 
 
 def build_graph(
@@ -45,26 +35,18 @@ def build_graph(
 ) -> nx.MultiDiGraph:
     """Build the map's graph from its organisations and links tables.
 
-    Nodes come in table order and keep every column as an attribute; edges are
-    keyed by link id. The tables are not changed.
+    Nodes come in table order and keep every column as an attribute, as a
+    plain value (see :func:`stakeholders.values.records`); edges are keyed by
+    link id. The tables are not changed.
     """
     G = nx.MultiDiGraph(**(graph_attributes or {}))
-    G.add_nodes_from((str(record["id"]), record) for record in _rows(organisations))
+    G.add_nodes_from((str(record["id"]), record) for record in records(organisations))
     edges = []
-    for record in _rows(links):
+    for record in records(links):
         record.setdefault("direction", "directed")
         edges.append((str(record["source"]), str(record["target"]), str(record["id"]), record))
     G.add_edges_from(edges)
     return G
-
-
-def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a table as dicts of plain values, converted column by column (fast for large tables)."""
-    rows: list[dict[str, Any]] = [{} for _ in range(len(frame))]
-    for name in frame.columns:
-        for row, cell in zip(rows, frame[name].tolist(), strict=True):
-            row[name] = cell if type(cell) is str else _value(cell)
-    return rows
 
 
 def flow_graph(G: nx.MultiDiGraph) -> nx.DiGraph:

@@ -24,14 +24,15 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomic
-from .cache import cached_positions
+from ._atomic import write_atomic
 from .errors import OutputError
-from .layout import map_skeleton
-from .model import LEVELS, StakeholderMap
-from .render import _curves
-from .style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_dashes, link_width, sector_colour
-from .words import PAGE_WORDS, counted
+from .i18n import PAGE_WORDS, counted
+from .layout import positions as map_positions
+from .model import StakeholderMap
+from .naming import org_label
+from .schema import LEVELS
+from .style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_curves, link_dashes, link_width, sector_colour
+from .views import find_view, view_display
 
 __all__ = ["FORMATS", "SLIDE", "write_image"]
 
@@ -73,12 +74,12 @@ def _fill(org: dict[str, Any], m: StakeholderMap, display: dict[str, Any] | None
 def _draw_network(ax: Any, m: StakeholderMap, lang: str | None, display: dict[str, Any] | None = None) -> None:
     from matplotlib.patches import FancyArrowPatch
 
-    laid_out = display["positions"] if display else cached_positions(map_skeleton(m))
+    laid_out = display["positions"] if display else map_positions(m)
     positions = {node: (x, -y) for node, (x, y) in laid_out.items()}
     sizes = (display or {}).get("sizes") or {}
     dimmed = set((display or {}).get("dimmed") or [])
-    records = m.links.to_dict("records")
-    curves = _curves(records)
+    records = m.records("links")
+    curves = link_curves(records)
     many = len(positions) > LABELS_UP_TO
     node_size = 150 if not many else 12
     for link in records:
@@ -104,7 +105,7 @@ def _draw_network(ax: Any, m: StakeholderMap, lang: str | None, display: dict[st
             zorder=1,
         )
         ax.add_patch(patch)
-    orgs = m.organisations.to_dict("records")
+    orgs = m.records("organisations")
     for level in (*LEVELS.ids, ""):
         for faded in (False, True):
             group = [org for org in orgs if (org.get("level") or "") == level and (org["id"] in dimmed) == faded]
@@ -137,10 +138,9 @@ def _draw_network(ax: Any, m: StakeholderMap, lang: str | None, display: dict[st
     ]
     if not many:
         for org in orgs:
-            name = (lang and org.get(f"name_{lang}")) or org["name"]
             x, y = positions[org["id"]]
             ax.annotate(
-                org.get("short_name") or name,
+                org_label(org, lang),
                 (x, y),
                 xytext=(0, -10),
                 textcoords="offset points",
@@ -295,8 +295,6 @@ def write_image(
     words = PAGE_WORDS[page_lang]
     display = None
     if view is not None:
-        from .views import find_view, view_display
-
         chosen = find_view(m, view)
         display = view_display(m, chosen, lang=lang)
         m = display["map"]

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from . import timeline
 from .audience import for_audience
-from .errors import Problem, ValidationError
+from .errors import InvalidArgument, Problem, ValidationError
+from .formats import read_source
 from .model import StakeholderMap
-from .read import LIMIT_MB, read_source
+from .source import LIMIT_MB
 from .validate import validate_source
 
 __all__ = ["EXAMPLE", "check_source", "example_path", "load_map"]
@@ -31,14 +32,15 @@ def example_path(name: str = EXAMPLE) -> Path:
     """The path of a bundled example map (a folder of CSV files).
 
     Installed packages carry the examples inside the package; a source
-    checkout keeps them in the top-level ``graphs/`` folder.
+    checkout keeps them in the top-level ``graphs/`` folder. An unknown name
+    raises :class:`~stakeholders.errors.InvalidArgument`.
     """
     here = Path(__file__).resolve().parent
     for base in (here / "graphs", here.parent / "graphs"):
         if (base / name).exists():
             return base / name
     msg = f"no bundled example named {name!r}"
-    raise LookupError(msg)
+    raise InvalidArgument(msg)
 
 
 def load_map(
@@ -47,6 +49,7 @@ def load_map(
     audience: str | None = None,
     limit_mb: float = LIMIT_MB,
     as_of: str | date | None = None,
+    undated: str = "show",
 ) -> StakeholderMap:
     """Read, validate and build the map in ``path``, cut down to an audience.
 
@@ -59,23 +62,20 @@ def load_map(
     are refused. ``as_of`` gives the map as it stood on that date (see
     :func:`stakeholders.timeline.as_of`), taken before the audience's cut, so
     the counts of what the audience does not see are counts of that date.
+    ``undated`` (``show`` or ``hide``, with ``as_of`` only) keeps or leaves
+    out the organisations and links that have no dates, after the audience's
+    cut, so the map's ``undated`` record counts only what the audience sees.
     Raises :class:`~stakeholders.errors.ValidationError` listing every problem,
     or :class:`~stakeholders.errors.SourceError` when the source cannot be read.
     """
-    source = read_source(path, limit_mb=limit_mb)
-    tables = validate_source(source)
-    whole = StakeholderMap(
-        organisations=tables.organisations,
-        links=tables.links,
-        stages=tables.stages,
-        settings=tables.settings,
-        source=str(path),
-        custom_columns=tables.custom_columns,
-        views=tables.views,
-    )
-    if as_of is not None:
-        whole = timeline.as_of(whole, as_of)
-    return _dated(for_audience(whole, audience))
+    if timeline.parse_undated(undated) != "show" and as_of is None:
+        msg = f"undated={undated!r} needs an as_of date: rows without dates are only left out of a map as of a date"
+        raise InvalidArgument(msg)
+    whole = validate_source(read_source(path, limit_mb=limit_mb), path=path)
+    if as_of is None:
+        return _dated(for_audience(whole, audience))
+    then = timeline.as_of(whole, as_of)  # every row of that date, those without dates too, before the cut
+    return timeline.apply_undated(for_audience(then, audience), undated)
 
 
 def _dated(m: StakeholderMap) -> StakeholderMap:

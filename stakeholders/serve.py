@@ -28,9 +28,9 @@ from typing import Any
 
 from .errors import StakeholdersError, ValidationError
 from .load import load_map
-from .model import AUDIENCES
-from .read import LIMIT_MB
-from .render import TEMPLATES, _environment, content_security_policy, render_page
+from .pages import live_map_html, waiting_html
+from .schema import AUDIENCES
+from .source import LIMIT_MB
 
 __all__ = ["HOST", "LiveMap", "LiveServer", "start"]
 
@@ -57,7 +57,7 @@ class LiveMap:
             version = self.version + 1
             try:
                 stakeholder_map = load_map(self.source, audience=self.audience, limit_mb=self.limit_mb)
-                page = render_page("map.html", stakeholder_map, lang=self.lang, live=True, live_version=version)
+                page = live_map_html(stakeholder_map, lang=self.lang, version=version)
             except ValidationError as err:
                 self.version, self.errors = version, [str(problem) for problem in err.problems]
                 return
@@ -90,18 +90,9 @@ class LiveMap:
 
     def waiting_page(self) -> str:
         """What to show before the source has ever been valid."""
-        live_js = (TEMPLATES / "live.js").read_text(encoding="utf-8")
-        css = (TEMPLATES / "map.css").read_text(encoding="utf-8")
-        return (
-            _environment()
-            .get_template("waiting.html")
-            .render(
-                csp=content_security_policy([live_js], live=True),
-                css=css,
-                live_js=live_js,
-                title=f"Waiting for {self.source.name}",
-                message="The source has problems (see above); the map appears as soon as it is saved without them.",
-            )
+        return waiting_html(
+            f"Waiting for {self.source.name}",
+            "The source has problems (see above); the map appears as soon as it is saved without them.",
         )
 
 

@@ -23,7 +23,10 @@ patterns show the status (planned, lapsed) and the evidence (unverified).
 
 from __future__ import annotations
 
-from .model import LEVELS, LINK_KINDS, SECTORS, Vocabulary
+from collections import Counter
+from typing import Any
+
+from .schema import LEVELS, LINK_KINDS, SECTORS, Vocabulary
 
 __all__ = [
     "BACKGROUND",
@@ -37,6 +40,7 @@ __all__ = [
     "UNSPECIFIED_COLOUR",
     "contrast_ratio",
     "kind_colour",
+    "link_curves",
     "link_dashes",
     "link_width",
     "sector_colour",
@@ -166,3 +170,30 @@ def style_table(sectors: Vocabulary = SECTORS, kinds: Vocabulary = LINK_KINDS) -
         "border": NODE_BORDER,
         "background": BACKGROUND,
     }
+
+
+def link_curves(links: list[dict[str, Any]]) -> dict[str, float]:
+    """Signed curvature for links that share a pair of organisations, so none hide another.
+
+    >>> link_curves([{"id": "1", "source": "a", "target": "b"}, {"id": "2", "source": "b", "target": "a"},
+    ...          {"id": "3", "source": "a", "target": "c"}])
+    {'1': -0.15, '2': -0.15}
+    """
+    pairs = [(link["source"], link["target"]) for link in links]
+    pairs = [(source, target) if source <= target else (target, source) for source, target in pairs]
+    shared = {pair for pair, count in Counter(pairs).items() if count > 1}
+    if not shared:
+        return {}
+    by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for link, pair in zip(links, pairs, strict=True):
+        if pair in shared:
+            by_pair.setdefault(pair, []).append(link)
+    curves = {}
+    for (first, _), group in by_pair.items():
+        for index, link in enumerate(group):
+            offset = (index - (len(group) - 1) / 2) * 0.3
+            if link["source"] != first:
+                offset = -offset
+            if offset:
+                curves[link["id"]] = round(offset, 3)
+    return curves

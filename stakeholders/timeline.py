@@ -1,59 +1,59 @@
 """The map as it stood on a date, from the ``since`` and ``until`` of organisations and links.
 
 A date may be a day, a month or a year, and so may ``since`` and ``until``.
-Two dates compare on what both say: ``since 2021`` means from the start of
-2021 and ``until 2021`` to the end of it, and a map "as of 2021" shows what
-existed at any time in 2021.
+Two dates compare on what both say (:mod:`stakeholders.dates`): ``since
+2021`` means from the start of 2021 and ``until 2021`` to the end of it, and
+a map "as of 2021" shows what existed at any time in 2021.
 
->>> present_on("2021", "", "2021-06-15"), present_on("", "2021", "2021-12-31"), present_on("", "2021", "2022-01")
-(True, True, False)
->>> parse_as_of("02-11-2021")
-'2021-11-02'
+An organisation or link with neither ``since`` nor ``until`` has no dates: it
+counts as present at every date. :func:`as_of` keeps such rows unless asked
+to leave them out (``undated="hide"``), and records what it did with them in
+the map's ``undated`` (a :class:`~stakeholders.model.Undated`), so every
+output can say how many there are.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
 
 import pandas as pd
 
+from .dates import parse_as_of, present_on
 from .errors import InvalidArgument
-from .model import StakeholderMap
-from .validate import parse_date
+from .model import StakeholderMap, Undated
 
-__all__ = ["as_of", "parse_as_of", "present_on"]
+__all__ = ["UNDATED", "apply_undated", "as_of", "parse_undated"]
+
+UNDATED = ("show", "hide")
+"""What a map as of a date does with the organisations and links that have no dates: show or hide them."""
 
 
-def parse_as_of(value: str | date | datetime) -> str:
-    """Normalise a date to ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or raise :class:`InvalidArgument`.
+def parse_undated(value: str) -> str:
+    """``value`` when it is one of :data:`UNDATED`, else raise :class:`InvalidArgument`.
 
-    >>> parse_as_of("yesterday")
+    >>> parse_undated("hide")
+    'hide'
+    >>> parse_undated("drop")
     Traceback (most recent call last):
     ...
-    stakeholders.errors.InvalidArgument: 'yesterday' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY
+    stakeholders.errors.InvalidArgument: undated='drop' is not a choice: use show or hide
     """
-    parsed = parse_date(value)
-    if parsed is None:
-        msg = f"'{value}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
+    if value not in UNDATED:
+        msg = f"undated={value!r} is not a choice: use {' or '.join(UNDATED)}"
         raise InvalidArgument(msg)
-    return parsed
+    return value
 
 
-def present_on(since: Any, until: Any, when: str) -> bool:
-    """True when something that runs from ``since`` to ``until`` (either may be empty) exists on ``when``.
+def _no_dates(frame: pd.DataFrame) -> pd.Series:
+    """True for each row with neither ``since`` nor ``until`` (a table without those columns has no dates at all)."""
 
-    All three are normalised dates; each comparison uses the precision both dates have.
-    """
+    def empty(column: str) -> pd.Series:
+        if column not in frame:
+            return pd.Series(True, index=frame.index, dtype=bool)
+        return pd.Series([not (isinstance(v, str) and v) for v in frame[column]], index=frame.index, dtype=bool)
 
-    return not ((since and _before(when, since)) or (until and _before(until, when)))
-
-
-def _before(first: str, second: str) -> bool:
-    """True when ``first`` is before ``second`` at the precision both have."""
-    precision = min(len(first), len(second))
-    return first[:precision] < second[:precision]
+    return empty("since") & empty("until")
 
 
 def _present(frame: pd.DataFrame, when: str) -> pd.Series:
@@ -65,29 +65,82 @@ def _present(frame: pd.DataFrame, when: str) -> pd.Series:
     )
 
 
-def as_of(stakeholder_map: StakeholderMap, when: str | date | datetime) -> StakeholderMap:
+def as_of(stakeholder_map: StakeholderMap, when: str | date | datetime, *, undated: str = "show") -> StakeholderMap:
     """The map as it stood on ``when``: a new map, the given one is not changed.
 
     Organisations and links whose ``since`` is after the date or whose
     ``until`` is before it are left out, and so are links to an organisation
     that is left out. The stages stay; the map's date becomes ``when``.
 
+    Organisations and links with neither ``since`` nor ``until`` have no dates
+    and stay, as present at every date (``undated="show"``); ``undated="hide"``
+    leaves them out, and with an organisation its links, dated or not. A
+    link's own dates decide whether it has any: one without them between two
+    dated organisations has no dates (it is there while both are, but nothing
+    says when the cooperation itself ran). The new map's ``undated`` records
+    which organisations and links have no dates and whether they were kept
+    (see :class:`~stakeholders.model.Undated`).
+
     >>> from stakeholders import example_path, load_map
     >>> m = load_map(example_path())
     >>> then = as_of(m, "2010")
     >>> len(then.links) < len(m.links), then.settings.date
     (True, '2010')
+    >>> len(then.undated.organisations) > 0, then.undated.shown
+    (True, True)
+    >>> hidden = as_of(m, "2010", undated="hide")
+    >>> len(hidden.organisations) == len(then.organisations) - len(then.undated.organisations)
+    True
     """
     when = parse_as_of(when)
+    parse_undated(undated)
     organisations = stakeholder_map.organisations
     organisations = organisations[_present(organisations, when)].reset_index(drop=True)
     kept = set(organisations["id"])
     links = stakeholder_map.links
     links = links[_present(links, when) & links["source"].isin(kept) & links["target"].isin(kept)]
     links = links.reset_index(drop=True)
-    return replace(
+    record = Undated(
+        shown=True,
+        organisations=tuple(organisations["id"][_no_dates(organisations)]),
+        links=tuple(links["id"][_no_dates(links)]),
+    )
+    dated = replace(
         stakeholder_map,
         organisations=organisations,
         links=links,
         settings=replace(stakeholder_map.settings, date=when),
+        undated=record,
+    )
+    return apply_undated(dated, undated)
+
+
+def apply_undated(stakeholder_map: StakeholderMap, undated: str = "show") -> StakeholderMap:
+    """Keep (``show``) or leave out (``hide``) what the map's as-of date found without dates.
+
+    Only the rows still on the map count, so after a cut (such as an
+    audience's) the record names none of what was cut. A map not taken as of
+    a date, or whose undated rows are already left out, comes back as it is.
+    :func:`stakeholders.load_map` takes the date before the audience's cut and
+    applies this after it: the dates are read before a hidden column blanks
+    them, and nothing hidden from the audience is counted.
+    """
+    parse_undated(undated)
+    record = stakeholder_map.undated
+    if record is None or not record.shown:
+        return stakeholder_map
+    organisations, links = stakeholder_map.organisations, stakeholder_map.links
+    on_map, links_on_map = set(organisations["id"]), set(links["id"])
+    org_ids = tuple(ident for ident in record.organisations if ident in on_map)
+    link_ids = tuple(ident for ident in record.links if ident in links_on_map)
+    if undated == "show":
+        return replace(stakeholder_map, undated=Undated(shown=True, organisations=org_ids, links=link_ids))
+    left_out = set(org_ids)
+    without_dates = links["id"].isin(set(link_ids))
+    taken = ~without_dates & (links["source"].isin(left_out) | links["target"].isin(left_out))
+    return replace(
+        stakeholder_map,
+        organisations=organisations[~organisations["id"].isin(left_out)].reset_index(drop=True),
+        links=links[~without_dates & ~taken].reset_index(drop=True),
+        undated=Undated(shown=False, organisations=org_ids, links=link_ids, links_taken=tuple(links["id"][taken])),
     )

@@ -269,7 +269,7 @@ def write_awkward_map(path: Path) -> Path:
 
 def map_summary(m: Any) -> dict[str, Any]:
     """Everything that makes a map the same map: tables (every field, in order), settings, custom columns."""
-    from stakeholders.export import records
+    from stakeholders.values import records
 
     return {
         "organisations": records(m.organisations),

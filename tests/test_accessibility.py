@@ -26,8 +26,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from stakeholders import analyse, as_of, example_path, load_map, write_html, write_report
 from stakeholders.analysis import current_links
-from stakeholders.diff import diff_maps, write_diff
-from stakeholders.present import presentation_steps, write_presentation
+from stakeholders.diff import diff_maps
+from stakeholders.pages import presentation_steps, write_diff, write_presentation
 
 pytestmark = pytest.mark.browser
 

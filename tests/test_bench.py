@@ -11,6 +11,8 @@ import pytest
 
 ROOT = Path(__file__).parent.parent
 
+pytestmark = pytest.mark.slow  # starts scripts/bench as a subprocess
+
 
 def run_bench(tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """scripts/bench with this test's Python and a temporary folder of its own."""

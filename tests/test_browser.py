@@ -254,7 +254,7 @@ def test_the_page_speaks_dutch(open_page: Any, tmp_path: Path) -> None:
     assert page.inner_text("label[for=search]") == "Zoek een organisatie"
     assert page.get_attribute("html", "lang") == "nl"
     assert "politie" in page.inner_text("#legend") and "Legenda en filters" in page.inner_text("#legend")
-    assert page.inner_text("#filter-status").startswith("Alles zichtbaar: 59 organisaties")
+    assert page.inner_text("#filter-status").startswith("Alles zichtbaar: 67 organisaties")
     page.fill("#search", "reclassering")
     page.press("#search", "Enter")
     page.wait_for_selector("#info", state="visible")

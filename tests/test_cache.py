@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from conftest import LINKS, ORGANISATIONS, write_folder
 
-from stakeholders import cache, load_map, to_html
-from stakeholders.cache import cache_folder, cached_positions, layout_key
-from stakeholders.layout import map_skeleton
+from stakeholders import load_map, to_html
+from stakeholders.layout import _cache as cache
+from stakeholders.layout import cache_folder, cached_positions, layout_key, map_skeleton
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ def test_a_view_counts_what_it_shows(tmp_path: Path) -> None:
     out = tmp_path / "view.html"
     result = CliRunner().invoke(cli, ["map", "--view", "national-justice", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output == f"Wrote {out.resolve()} (view national-justice: 6 organisations, 5 links).\n"
+    assert result.output == f"Wrote {out.resolve()} (view national-justice: 9 organisations, 11 links).\n"
 
 
 def test_counts_are_in_words(tmp_path: Path) -> None:
@@ -96,8 +96,10 @@ def test_unreadable_source_is_a_data_error(runner: CliRunner, tmp_path: Path) ->
     broken.write_bytes(b"not a zip")
     result = runner.invoke(cli, ["map", str(broken), "-o", str(tmp_path / "m.html")])
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: {broken}: cannot read this workbook (")
-    assert len(result.output.splitlines()) == 1
+    assert result.output.splitlines() == [
+        f"Error: {broken}: cannot read this workbook: it is damaged or not an .xlsx file (File is not a zip file): "
+        "get a new copy, or open it in Excel and save it again as .xlsx"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -158,7 +160,7 @@ def test_python_dash_m(small_folder: Path) -> None:
 def test_progress_only_on_a_terminal() -> None:
     import io
 
-    from stakeholders.cli import _progress
+    from stakeholders._cli_options import terminal_progress as _progress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -190,9 +192,13 @@ def test_the_note_on_what_an_audience_leaves_out_counts_in_words(tmp_path: Path)
         assert "For this audience (public) 0 organisations and 1 link are not shown." in out.read_text()
 
 
-def test_a_map_without_organisations_goes_through_every_command(tmp_path: Path) -> None:
-    source = tmp_path / "empty.json"
-    source.write_text('{"organisations": [], "links": []}', encoding="utf-8")
+def test_a_map_with_no_organisations_left_for_the_audience_goes_through_every_command(tmp_path: Path) -> None:
+    """A source needs organisations (see test_validate), but an audience or a date may leave none of them."""
+    source = tmp_path / "restricted.json"
+    source.write_text(
+        '{"organisations": [{"id": "a", "name": "A", "sensitivity": "restricted", "since": 2020}], "links": []}',
+        encoding="utf-8",
+    )
     runner = CliRunner()
     for output_format in ("text", "json", "csv"):
         result = runner.invoke(cli, ["analyse", str(source), "--format", output_format])
@@ -201,4 +207,10 @@ def test_a_map_without_organisations_goes_through_every_command(tmp_path: Path) 
     for command, name in (("map", "m.html"), ("report", "r.html"), ("image", "i.png"), ("export", "e.xlsx")):
         result = runner.invoke(cli, [command, str(source), "-o", str(tmp_path / name)])
         assert result.exit_code == 0 and result.exception is None, (command, result.output)
+        assert "1 organisation and 0 links marked for a wider circle were left out" in result.output
         assert (tmp_path / name).stat().st_size > 0
+    for command, name in (("map", "m2010.html"), ("report", "r2010.html")):  # all of it, but not yet in 2010
+        options = ["--audience", "internal", "--as-of", "2010", "-o", str(tmp_path / name)]
+        result = runner.invoke(cli, [command, str(source), *options])
+        assert result.exit_code == 0 and result.exception is None, (command, result.output)
+        assert "0 organisations" in result.output, (command, result.output)

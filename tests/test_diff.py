@@ -11,17 +11,8 @@ from conftest import PAYLOADS, write_folder, write_json
 
 from stakeholders import load_map
 from stakeholders.cli import cli
-from stakeholders.diff import (
-    CHANGE_COLOURS,
-    as_markdown,
-    changes_csv,
-    diff_html,
-    diff_maps,
-    item_labels,
-    summary,
-    write_diff,
-)
-from stakeholders.render import map_data
+from stakeholders.diff import CHANGE_COLOURS, as_markdown, changes_csv, diff_maps, diff_summary, item_labels
+from stakeholders.pages import diff_html, map_data, write_diff
 
 OLD = {
     "organisations": [
@@ -195,7 +186,7 @@ def test_one_source_between_two_dates(runner: CliRunner, tmp_path: Path) -> None
     )
     result = runner.invoke(cli, ["diff", str(source), "--from", "2018", "--to", "2025", "--format", "csv"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[1:] == [
+    assert result.stdout.splitlines()[1:] == [
         "added,organisation,ATKM,atkm,,,,",
         "added,link,ATKM → Politie (agreement),atkm>politie,atkm,politie,agreement,",
         "removed,link,OM → Politie (funding),om>politie,om,politie,funding,",
@@ -223,8 +214,8 @@ def test_analyse_as_of(runner: CliRunner, tmp_path: Path) -> None:
             "links": [["source", "target"], ["a", "b"], ["b", "c"]],
         },
     )
-    then = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2018"]).output)
-    now = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2025"]).output)
+    then = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2018"]).stdout)
+    now = json.loads(runner.invoke(cli, ["analyse", str(source), "--format", "json", "--as-of", "2025"]).stdout)
     assert (then["summary"]["organisations"], now["summary"]["organisations"]) == (3, 2)
 
 
@@ -315,20 +306,20 @@ def test_counts_say_one_organisation_and_one_link(tmp_path: Path, runner: CliRun
         tmp_path / "new", {"organisations": [*orgs, ["c", "Gamma"]], "links": [header, ["a", "b", "referral"]]}
     )
     result = diff_maps(load_map(old), load_map(new))
-    assert summary(result) == "1 organisation added, 0 removed, 0 changed; 1 link added, 0 removed, 0 changed."
-    assert summary(result, "nl") == (
+    assert diff_summary(result) == "1 organisation added, 0 removed, 0 changed; 1 link added, 0 removed, 0 changed."
+    assert diff_summary(result, "nl") == (
         "1 organisatie toegevoegd, 0 verwijderd, 0 gewijzigd; 1 verbinding toegevoegd, 0 verwijderd, 0 gewijzigd."
     )
-    assert as_markdown(result).endswith(f"\n\n{summary(result)}\n")
+    assert as_markdown(result).endswith(f"\n\n{diff_summary(result)}\n")
     page = diff_html(result, old_label="old", new_label="new", lang="nl")
-    assert f'<p class="meta" id="diff-counts">{summary(result, "nl")}</p>' in page
+    assert f'<p class="meta" id="diff-counts">{diff_summary(result, "nl")}</p>' in page
     out = tmp_path / "d.html"
     shown = runner.invoke(cli, ["diff", str(old), str(new), "-o", str(out), "--lang", "nl"])
     assert shown.output == (
         f"Wrote {out.resolve()} (1 organisation added, 0 removed, 0 changed; 1 link added, 0 removed, 0 changed).\n"
     )
     reverse = diff_maps(load_map(new), load_map(old))
-    assert summary(reverse, "nl").startswith("0 organisaties toegevoegd, 1 verwijderd")
+    assert diff_summary(reverse, "nl").startswith("0 organisaties toegevoegd, 1 verwijderd")
 
 
 def test_lists_whose_items_hold_a_pipe_do_not_look_alike(tmp_path: Path) -> None:

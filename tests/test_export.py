@@ -16,8 +16,10 @@ from conftest import map_summary, write_awkward_map, write_folder, write_json
 
 from stakeholders import InvalidArgument, OutputError, compute_positions, example_path, export_map, load_map
 from stakeholders.cli import cli
-from stakeholders.export import export_format, to_csv_files, to_xlsx
-from stakeholders.networks import to_cyjs, to_gexf, to_graphml
+from stakeholders.formats import export_format
+from stakeholders.formats.csvfolder import to_csv_files
+from stakeholders.formats.graphfiles import to_cyjs, to_gexf, to_graphml
+from stakeholders.formats.workbook import to_xlsx
 from stakeholders.style import kind_colour, sector_colour
 
 OUTPUTS = {
@@ -141,7 +143,7 @@ def test_gexf_opens_laid_out_and_coloured() -> None:
     text = to_gexf(m).decode("utf-8")
     expected = kind_colour(edge["kind"]).lstrip("#")
     assert f'<viz:color r="{int(expected[:2], 16)}" g="{int(expected[2:4], 16)}"' in text
-    assert "networkx_key" not in text and 'lastmodifieddate="2026-11-28"' in text
+    assert "networkx_key" not in text and 'lastmodifieddate="2026-12-07"' in text
 
 
 def test_cyjs_has_positions_and_the_fields(awkward_xlsx: Path) -> None:

@@ -16,7 +16,8 @@ import pytest
 from conftest import write_csv, write_folder, write_json
 
 from stakeholders import SourceError, ValidationError, check_source, load_map
-from stakeholders.read import grid_table, read_source
+from stakeholders.formats import read_source
+from stakeholders.source import grid_table
 
 COUNT = 300
 """Organisations in the long map; its links join each of the first 200 to the next, and then again."""

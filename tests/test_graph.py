@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from stakeholders import build_graph, example_path, flow_graph, load_map
+from stakeholders import build_graph, example_path, flow_graph, load_map, to_html
 
 
 def test_graph_keeps_every_field_and_string_ids(small_folder: Path) -> None:
@@ -49,7 +49,7 @@ def test_build_graph_does_not_change_its_tables() -> None:
 
 def test_the_graph_is_built_when_first_asked_for_and_follows_the_settings() -> None:
     m = load_map(example_path())
-    m.to_html()
+    to_html(m)
     assert "graph" not in vars(m)  # loading and drawing a map do not build its graph
     G = m.graph
     assert m.graph is G and G.number_of_nodes() == len(m.organisations) and G.graph["title"] == m.settings.title

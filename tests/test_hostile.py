@@ -18,8 +18,8 @@ from conftest import LINKS, ORGANISATIONS, PAYLOADS, write_folder, write_workboo
 
 from stakeholders import load_map, write_html
 from stakeholders.cli import cli
-from stakeholders.present import write_presentation
-from stakeholders.read import read_source
+from stakeholders.formats import read_source
+from stakeholders.pages import write_presentation
 
 
 def _one_line_error(result: Any) -> str:
@@ -358,7 +358,7 @@ def test_numbers_and_dates_python_cannot_hold_are_text_to_validate(runner: CliRu
 
 @pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
 def test_a_new_output_file_follows_the_umask(tmp_path: Path, umask: int) -> None:
-    from stakeholders.atomic import write_atomic
+    from stakeholders._atomic import write_atomic
 
     old = os.umask(umask)
     try:
@@ -369,7 +369,7 @@ def test_a_new_output_file_follows_the_umask(tmp_path: Path, umask: int) -> None
 
 
 def test_a_replaced_output_file_keeps_its_mode(tmp_path: Path) -> None:
-    from stakeholders.atomic import write_atomic
+    from stakeholders._atomic import write_atomic
 
     target = tmp_path / "map.html"
     target.write_bytes(b"old")

@@ -41,7 +41,7 @@ def test_svg_and_pdf(example: object, tmp_path: Path) -> None:
     root = ElementTree.fromstring(svg)
     assert root.tag.endswith("svg") and root.get("width") == "1152pt" and root.get("height") == "648pt"
     assert (
-        "Cooperation against child sexual abuse" in svg and "Legend" not in svg
+        "Cooperation against online child sexual abuse" in svg and "Legend" not in svg
     )  # text as text, legend titled by part
     assert "Sector (colour)" in svg
     pdf = write_image(example, tmp_path / "map.pdf").read_bytes()
@@ -50,6 +50,7 @@ def test_svg_and_pdf(example: object, tmp_path: Path) -> None:
     assert box[2:] == pytest.approx([841.68, 595.44], abs=1)  # A4 landscape in points
 
 
+@pytest.mark.slow
 def test_images_are_deterministic(example: object, tmp_path: Path) -> None:
     for suffix in (".png", ".svg", ".pdf"):
         first = write_image(example, tmp_path / f"a{suffix}").read_bytes()
@@ -58,7 +59,7 @@ def test_images_are_deterministic(example: object, tmp_path: Path) -> None:
 
 def test_dutch_legend_and_unsupported_format(example: object, tmp_path: Path) -> None:
     svg = write_image(example, tmp_path / "kaart.svg", lang="nl").read_text(encoding="utf-8")
-    assert "Sector (kleur)" in svg and "Gegevens van 2026-11-28" in svg
+    assert "Sector (kleur)" in svg and "Gegevens van 2026-12-07" in svg
     with pytest.raises(OutputError, match="use .png, .svg or .pdf"):
         write_image(example, tmp_path / "map.gif")
 

@@ -11,8 +11,8 @@ import pytest
 from conftest import map_summary, write_workbook
 
 from stakeholders import SourceError, ValidationError, export_map, load_map
-from stakeholders.export import records
-from stakeholders.kumu import kumu_id
+from stakeholders.formats.kumu import kumu_id
+from stakeholders.values import records
 
 ELEMENTS = [
     ["Label", "Type", "Description", "Tags", "Country", "Image", "Influence"],

@@ -12,8 +12,8 @@ import pytest
 from conftest import map_summary, write_folder
 
 from stakeholders import SourceError, ValidationError, example_path, export_map, load_map
-from stakeholders.export import records
-from stakeholders.networks import to_gexf, to_graphml
+from stakeholders.formats.graphfiles import to_gexf, to_graphml
+from stakeholders.values import records
 
 GEPHI_GEXF = """<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
@@ -311,11 +311,27 @@ def _edges(document: bytes, attribute: str) -> tuple[str | None, list[tuple[str,
     return default, [(e.get("id"), e.get(attribute)) for e in graph.iter() if e.tag.endswith("}edge")]
 
 
-def test_our_exports_draw_mutual_and_undirected_links_without_arrows(directions_map: Path) -> None:
+def _directions(document: bytes) -> list[tuple[str, str]]:
+    """Each edge's (id, value of its ``direction`` attribute), from a GEXF ``attvalue`` or GraphML ``data``."""
+    root = ET.fromstring(document)
+    declared = [e for e in root.iter() if e.get("title") == "direction" or e.get("attr.name") == "direction"]
+    key = declared[0].get("id")
+    edges = [e for e in root.iter() if e.tag.endswith("}edge")]
+    values = [next(v.get("value", v.text) for v in e.iter() if v.get("for", v.get("key")) == key) for e in edges]
+    return [(e.get("id"), value) for e, value in zip(edges, values, strict=True)]
+
+
+def test_our_exports_keep_each_direction_as_an_attribute(directions_map: Path) -> None:
+    """A directed graph whose edges all run from source to target, each link's direction an attribute.
+
+    Earlier exports wrote mutual and undirected links as undirected edges in a directed graph,
+    which networkx's readers refuse and Gephi leaves out (see test_network_readers.py).
+    """
     m = load_map(directions_map)
-    ids = ["L3", "L1", "L2", "L0", "L9"]  # L2 is the directed one
-    assert _edges(to_gexf(m), "type") == ("directed", [(i, None if i == "L2" else "undirected") for i in ids])
-    assert _edges(to_graphml(m), "directed") == ("directed", [(i, None if i == "L2" else "false") for i in ids])
+    expected = [("L3", "undirected"), ("L1", "mutual"), ("L2", "directed"), ("L0", "undirected"), ("L9", "mutual")]
+    for document, own in ((to_gexf(m), "type"), (to_graphml(m), "directed")):
+        assert _edges(document, own) == ("directed", [(ident, None) for ident, _ in expected])
+        assert _directions(document) == expected
 
 
 @pytest.mark.parametrize("name", ["map.gexf", "map.graphml"])

@@ -11,12 +11,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import PAYLOADS, map_summary, write_folder
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_audience import all_text
 
 from stakeholders import StakeholdersError, analyse, export_map, load_map, report_html, to_html
+
+pytestmark = pytest.mark.slow  # hypothesis: many maps per test
 
 TEXT = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=25),

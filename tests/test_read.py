@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
+import warnings
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
+from click.testing import CliRunner
 from conftest import LINKS, ORGANISATIONS, write_csv, write_folder, write_json, write_workbook
 
 from stakeholders import SourceError, UnsupportedSource, load_map
-from stakeholders.read import read_source
+from stakeholders.cli import cli
+from stakeholders.formats import read_source, workbook
 
 
 def _summary(path: Path) -> tuple[list[str], list[str], list[str]]:
@@ -149,8 +154,10 @@ def test_corrupt_workbook(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a zip file")
     with pytest.raises(SourceError) as caught:
         read_source(path)
-    assert str(caught.value).startswith(f"{path}: cannot read this workbook (")
-    assert str(caught.value).endswith("): save it again as .xlsx")
+    assert str(caught.value) == (
+        f"{path}: cannot read this workbook: it is damaged or not an .xlsx file (File is not a zip file): "
+        "get a new copy, or open it in Excel and save it again as .xlsx"
+    )
 
 
 def test_truncated_workbook(tmp_path: Path) -> None:
@@ -159,6 +166,119 @@ def test_truncated_workbook(tmp_path: Path) -> None:
     cut.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
     with pytest.raises(SourceError, match="cannot read this workbook"):
         read_source(cut)
+
+
+def _rezipped(path: Path, target: Path, change: dict[str, bytes | None]) -> Path:
+    """A copy of the workbook at ``path`` with parts replaced (or left out, for None)."""
+    with zipfile.ZipFile(path) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            content = change.get(name, content)
+            if content is not None:
+                archive.writestr(name, content)
+    return target
+
+
+def test_a_workbook_that_lost_the_part_of_a_sheet(tmp_path: Path) -> None:
+    """openpyxl leaves such a sheet out without a word: it is damage, not a workbook without that sheet."""
+    whole = write_workbook(tmp_path / "whole.xlsx", {"Organisations": ORGANISATIONS, "Links": LINKS})
+    path = _rezipped(whole, tmp_path / "lost.xlsx", {"xl/worksheets/sheet2.xml": None})
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value) == (
+        f"{path}: cannot read this workbook: it is damaged or not an .xlsx file (its sheet Links is missing): "
+        "get a new copy, or open it in Excel and save it again as .xlsx"
+    )
+
+
+def test_a_workbook_with_a_broken_style_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """openpyxl prints "0 is out of range" to stdout before it raises on a style that is not there."""
+    whole = write_workbook(tmp_path / "whole.xlsx", {"Organisations": ORGANISATIONS, "Links": LINKS})
+    with zipfile.ZipFile(whole) as original:
+        styles = original.read("xl/styles.xml")
+    styles = re.sub(rb"<cellStyleXfs.*?</cellStyleXfs>", b'<cellStyleXfs count="0"/>', styles)
+    path = _rezipped(whole, tmp_path / "styles.xlsx", {"xl/styles.xml": styles})
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value) == (
+        f"{path}: cannot read this workbook: it is damaged or not an .xlsx file (list index out of range): "
+        "get a new copy, or open it in Excel and save it again as .xlsx"
+    )
+    assert capsys.readouterr() == ("", "")
+
+
+EXTENSIONS = (
+    b"<extLst>"
+    b'<ext uri="{11111111-2222-3333-4444-555555555555}"><something/></ext>'  # "Unknown extension"
+    b'<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><dataValidations/></ext>'  # "Data Validation extension"
+    b'<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"><conditionalFormattings/></ext>'
+    b"</extLst></worksheet>"
+)
+"""Extensions from newer Excel versions in a sheet, as real Kumu workbooks have them: openpyxl warns that it
+"will remove" each (a UserWarning)."""
+
+
+def test_openpyxl_warnings_about_a_workbook_do_not_reach_the_user(tmp_path: Path, runner: CliRunner) -> None:
+    kumu = write_workbook(
+        tmp_path / "kumu.xlsx", {"Elements": [["Label", "Type"], ["OM", "justice"]], "Connections": [["From", "To"]]}
+    )
+    with zipfile.ZipFile(kumu) as original:
+        sheet = original.read("xl/worksheets/sheet1.xml")
+    assert sheet.endswith(b"</worksheet>")
+    path = _rezipped(kumu, tmp_path / "extended.xlsx", {"xl/worksheets/sheet1.xml": sheet[:-12] + EXTENSIONS})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert list(load_map(path).organisations["name"]) == ["OM"]
+    assert [str(warning.message) for warning in caught] == []
+    result = runner.invoke(cli, ["validate", str(path)])  # a warning would be an error here (filterwarnings)
+    assert result.output == f"{path} is valid: 1 organisation, 0 links, 10 stages.\n"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # the same workbook straight through openpyxl: it does warn
+        workbook = openpyxl.load_workbook(path, read_only=True)
+        list(workbook.worksheets[0].values)
+        workbook.close()
+    assert sorted(str(warning.message) for warning in caught) == [
+        "Conditional Formatting extension is not supported and will be removed",
+        "Data Validation extension is not supported and will be removed",
+        "Unknown extension is not supported and will be removed",
+    ]
+
+
+def test_a_workbook_that_cannot_be_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not damage: the file may not be read (as root, permissions cannot show it, so open is made to refuse)."""
+    path = write_workbook(tmp_path / "locked.xlsx", {"Organisations": ORGANISATIONS, "Links": LINKS})
+
+    def refuse(*_: object, **__: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(workbook, "open", refuse, raising=False)
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value) == f"{path}: cannot open this file (Permission denied): check that you may read it"
+
+
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_a_csv_or_data_file_that_cannot_be_opened(tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As for a workbook: one line naming the file, not a traceback (open is made to refuse, as above)."""
+    if kind == "csv":
+        path = write_folder(tmp_path / "map", {"organisations": ORGANISATIONS, "links": LINKS}) / "links.csv"
+    else:
+        path = write_json(tmp_path / "map.json", {"organisations": ORGANISATIONS, "links": LINKS})
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == path.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value) == f"{path}: cannot open this file (Permission denied): check that you may read it"
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.output == f"Error: {path}: cannot open this file (Permission denied): check that you may read it\n"
 
 
 def test_password_protected_workbook(tmp_path: Path) -> None:

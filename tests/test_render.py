@@ -14,7 +14,7 @@ import pytest
 from conftest import PAYLOADS, write_folder
 
 from stakeholders import OutputError, load_map, map_data, to_html, write_html
-from stakeholders.render import html_safe_json, vis_network_bundle
+from stakeholders.pages import html_safe_json, vis_network_bundle
 
 
 class _Resources(HTMLParser):

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import LINKS, ORGANISATIONS, write_folder
 
-import stakeholders.serve
+import stakeholders.cli
 from stakeholders.cli import cli
 from stakeholders.serve import start
 
@@ -145,6 +145,7 @@ def test_a_source_that_starts_invalid_waits_for_a_good_save(tmp_path: Path) -> N
         server.stop()
 
 
+@pytest.mark.slow
 def test_the_command_stops_cleanly_on_ctrl_c(source: Path) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "stakeholders", "serve", str(source), "--port", "0", "--no-open"],
@@ -216,7 +217,7 @@ def test_the_command_passes_max_input_mb_to_serve(source: Path, monkeypatch: pyt
         seen.update(kwargs)
         raise OSError(98, "stop here")
 
-    monkeypatch.setattr(stakeholders.serve, "start", fake_start)
+    monkeypatch.setattr(stakeholders.cli, "start", fake_start)
     result = CliRunner().invoke(cli, ["--max-input-mb", "0.001", "serve", str(source), "--no-open"])
     assert "cannot serve" in result.output
     assert seen["limit_mb"] == 0.001

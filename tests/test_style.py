@@ -19,7 +19,7 @@ import pytest
 from colorspacious import cspace_convert
 
 from stakeholders.diff import CHANGE_COLOURS
-from stakeholders.model import LEVELS, LINK_KINDS, SECTORS, STATUSES
+from stakeholders.schema import LEVELS, LINK_KINDS, SECTORS, STATUSES
 from stakeholders.style import (
     BACKGROUND,
     EXTRA_COLOURS,
@@ -112,7 +112,7 @@ def test_extended_sectors_get_extra_colours() -> None:
 
 
 def test_page_text_colours_have_enough_contrast() -> None:
-    css = (Path(__file__).parent.parent / "stakeholders" / "templates" / "map.css").read_text(encoding="utf-8")
+    css = (Path(__file__).parent.parent / "stakeholders" / "pages" / "static" / "map.css").read_text(encoding="utf-8")
     variables = dict(re.findall(r"--(\w+):\s*(#[0-9a-fA-F]{6})", css))
     for text in ("ink", "muted"):
         for background in ("#FFFFFF", variables["panel"]):

@@ -11,7 +11,7 @@ from conftest import write_folder
 
 from stakeholders import InvalidArgument, as_of, check_source, load_map
 from stakeholders.cli import cli
-from stakeholders.timeline import present_on
+from stakeholders.dates import present_on
 
 ORGANISATIONS = [
     ["id", "name", "opgericht", "opgeheven"],  # the Dutch headers for since and until
@@ -107,7 +107,11 @@ def test_map_as_of(runner: CliRunner, timeline_map: Path, tmp_path: Path) -> Non
     out = tmp_path / "map.html"
     result = runner.invoke(cli, ["map", str(timeline_map), "-o", str(out), "--as-of", "2018"])
     assert result.exit_code == 0, result.output
-    assert result.output == f"Wrote {out.resolve()} (3 organisations, 2 links as of 2018).\n"
+    assert result.output == (
+        f"Wrote {out.resolve()} (3 organisations, 2 links as of 2018).\n"
+        "Note: 1 organisation and 1 link have no dates (no since or until) and are shown at every date; "
+        "--undated hide leaves them out.\n"
+    )
     assert "Data as of 2018" in out.read_text(encoding="utf-8")
 
 
@@ -115,7 +119,11 @@ def test_export_as_of(runner: CliRunner, timeline_map: Path, tmp_path: Path) -> 
     out = tmp_path / "then.graphml"
     result = runner.invoke(cli, ["export", str(timeline_map), "-o", str(out), "--as-of", "02-01-2022"])
     assert result.exit_code == 0, result.output
-    assert result.output == f"Wrote {out.resolve()} (GraphML: 3 organisations, 2 links as of 2022-01-02).\n"
+    assert result.output == (
+        f"Wrote {out.resolve()} (GraphML: 3 organisations, 2 links as of 2022-01-02).\n"
+        "Note: 1 organisation and 2 links have no dates (no since or until) and are shown at every date; "
+        "--undated hide leaves them out.\n"
+    )
     assert list(load_map(out).organisations["id"]) == ["a", "b", "e"]
 
 

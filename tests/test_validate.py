@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from conftest import write_folder, write_json, write_workbook
 
 from stakeholders import ValidationError, check_source, load_map
+from stakeholders.cli import cli
 
 ORGS = [["id", "name", "sector"], ["om", "Openbaar Ministerie", "justice"], ["politie", "Politie", "police"]]
 LINKS = [["source", "target"], ["politie", "om"]]
@@ -47,6 +49,11 @@ def test_a_valid_source_has_no_problems(tmp_path: Path) -> None:
             [["id", "name"], ["om", ""]],
             [["source", "target"]],
             "organisations.csv, row 2, column name: name is empty: give every organisation a name",
+        ),
+        (
+            [["id", "name"], ["", "OM"]],
+            [["source", "target"]],
+            "organisations.csv, row 2, column id: id is empty: give every organisation an id",
         ),
         (
             [["id", "name"], ["a|b", "AB"]],
@@ -280,6 +287,70 @@ def test_an_empty_links_table_is_a_map_without_links(tmp_path: Path) -> None:
     for path in (json_path, yaml_path, workbook, folder):
         assert check_source(path) == []
         assert (len(load_map(path).organisations), len(load_map(path).links)) == (1, 0)
+
+
+NEEDS = "a map needs organisations, and this"
+
+
+def test_a_source_without_organisations_is_refused(tmp_path: Path) -> None:
+    """A header without rows, or no header at all, is no map: one line naming the file, sheet or section."""
+    sources = {
+        write_folder(tmp_path / "header", {"organisations": [["id", "name"]], "links": LINKS[:1]}): (
+            f"organisations.csv: {NEEDS} file has none: add a row for each organisation"
+        ),
+        write_folder(tmp_path / "nothing", {"organisations": [], "links": []}): (
+            f"organisations.csv: {NEEDS} file is empty: add a header row (id, name) and a row for each organisation"
+        ),
+        write_workbook(tmp_path / "header.xlsx", {"Organisations": [["id", "name"]], "Links": []}): (
+            f"header.xlsx, sheet Organisations: {NEEDS} sheet has none: add a row for each organisation"
+        ),
+        write_workbook(tmp_path / "blank.xlsx", {"Organisations": [["id", "name"], ["", ""]], "Links": []}): (
+            f"blank.xlsx, sheet Organisations: {NEEDS} sheet has none: add a row for each organisation"
+        ),
+        write_workbook(tmp_path / "nothing.xlsx", {"Organisations": [], "Links": LINKS[:1]}): (
+            f"nothing.xlsx, sheet Organisations: {NEEDS} sheet is empty: add a header row (id, name) and a row for "
+            "each organisation"
+        ),
+        write_json(tmp_path / "map.json", {"organisations": [["id", "name"]], "links": LINKS[:1]}): (
+            f"map.json, section organisations: {NEEDS} section has none: add an item for each organisation"
+        ),
+        write_workbook(tmp_path / "kumu.xlsx", {"Elements": [["Label", "Type"]], "Connections": [["From", "To"]]}): (
+            f"kumu.xlsx, sheet Elements: {NEEDS} sheet has none: add a row for each organisation"
+        ),
+        write_workbook(tmp_path / "connections.xlsx", {"Connections": [["From", "To", "Type"]]}): (
+            f"connections.xlsx, sheet Connections: {NEEDS} sheet has no connections to take them from: add a row "
+            "for each connection, or a sheet of elements"
+        ),
+    }
+    yaml_path = tmp_path / "map.yaml"
+    yaml_path.write_text("organisations:\nlinks:\n", encoding="utf-8")
+    sources[yaml_path] = f"map.yaml, section organisations: {NEEDS} section has none: add an item for each organisation"
+    blueprint = tmp_path / "blueprint.json"
+    blueprint.write_text('{"elements": [], "connections": []}', encoding="utf-8")
+    sources[blueprint] = (
+        f"blueprint.json, section elements: {NEEDS} section has none: add an item for each organisation"
+    )
+    graph = tmp_path / "map.graphml"
+    graph.write_text('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph/></graphml>', encoding="utf-8")
+    sources[graph] = f"map.graphml: {NEEDS} file has none: add a node for each organisation"
+    for path, expected in sources.items():
+        assert [str(p) for p in check_source(path)] == [expected], path
+        with pytest.raises(ValidationError) as caught:
+            load_map(path)
+        assert [(p.row, p.column, str(p)) for p in caught.value.problems] == [(0, "", expected)]
+
+
+def test_the_cli_refuses_a_map_without_organisations_and_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
+    source = write_folder(tmp_path / "empty", {"organisations": [["id", "name"]], "links": [["source", "target"]]})
+    result = runner.invoke(cli, ["validate", str(source)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: organisations.csv: {NEEDS} file has none: add a row for each organisation\n1 problem found.\n",
+    )
+    out = tmp_path / "map.html"
+    result = runner.invoke(cli, ["map", str(source), "-o", str(out)])
+    assert result.exit_code == 1 and result.output.splitlines()[-1] == "1 problem found; nothing was written."
+    assert not out.exists()
 
 
 def test_field_settings_name_their_row_and_match_columns_in_any_case(tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from conftest import write_folder, write_json
 
 from stakeholders import InvalidArgument, ValidationError, example_path, load_map, write_html
-from stakeholders.arrangements import LANE_WIDTH
 from stakeholders.cli import cli
-from stakeholders.present import presentation_steps, unused_layouts, write_presentation
+from stakeholders.layout.arrangements import LANE_WIDTH
+from stakeholders.pages import presentation_steps, unused_layouts, write_presentation
 from stakeholders.views import apply_view, find_view, presentation, select, view_display, views_of
 
 ORGS = [
@@ -220,7 +220,7 @@ def test_view_and_present_commands(runner: CliRunner, tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "no view named 'nope'" in bad.output
     image = runner.invoke(cli, ["image", "--view", "approach", "-o", str(tmp_path / "lanes.svg")])
     assert image.exit_code == 0
-    assert "Referrals and" in (tmp_path / "lanes.svg").read_text(encoding="utf-8")  # the lane titles are drawn
+    assert "reports and" in (tmp_path / "lanes.svg").read_text(encoding="utf-8")  # the lane titles are drawn
 
 
 def test_example_presentation() -> None:
@@ -232,7 +232,7 @@ def test_example_presentation() -> None:
         "+ International partners",
     ]
     sizes = [len(s["organisations"]) for s in steps]
-    assert sizes == sorted(sizes) and sizes[-1] == 59
+    assert sizes == sorted(sizes) and sizes[-1] == 67
     assert all(set(a["organisations"]) <= set(b["organisations"]) for a, b in zip(steps, steps[1:], strict=False))
 
 
@@ -278,7 +278,7 @@ def test_presentation_in_chromium(open_page: Any, tmp_path: Path) -> None:
 @pytest.mark.browser
 def test_a_view_page_in_chromium(open_page: Any, tmp_path: Path) -> None:
     page = open_page(write_html(load_map(example_path()), tmp_path / "lanes.html", view="approach")).page
-    assert page.inner_text("#map-view").startswith("View: The approach, step by step — shows 59 of 59")
+    assert page.inner_text("#map-view").startswith("View: The approach, step by step — shows 67 of 67")
     anchors = page.evaluate(
         "window.network.body.data.nodes.get({filter: n => String(n.id).startsWith('anchor:')}).length"
     )

@@ -1,0 +1,317 @@
+"""What the commands of :mod:`stakeholders.cli` share: options, loading a source, reporting, progress."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+import click
+
+from .dates import parse_as_of, parse_date
+from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
+from .i18n import LANGUAGES, PAGE_WORDS, undated_note
+from .load import load_map
+from .model import StakeholderMap, Undated
+from .schema import AUDIENCES
+from .source import LIMIT_MB
+from .timeline import UNDATED
+
+__all__ = [
+    "SOURCE_HELP",
+    "DateType",
+    "ProgressLine",
+    "analysis_options",
+    "as_of_option",
+    "audience_option",
+    "counts",
+    "fail",
+    "html_output",
+    "image_size",
+    "lang_option",
+    "limit_mb",
+    "load_source",
+    "map_counts",
+    "number",
+    "output_option",
+    "reference_date",
+    "remember",
+    "note_undated",
+    "terminal_progress",
+    "undated",
+    "undated_option",
+    "warn_sensitive",
+    "warn_undated",
+]
+
+SOURCE_HELP = "an .xlsx workbook, a folder of CSV files, a .yaml/.json file, or a .gexf, .graphml or .cyjs file"
+
+
+class DateType(click.ParamType):
+    """A date option: YYYY-MM-DD, YYYY-MM or YYYY (or a day-first date), normalised."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return parse_as_of(value)
+        except InvalidArgument as err:
+            self.fail(str(err), param, ctx)
+
+
+def remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta[f"stakeholders.{param.name}"] = value
+    return value
+
+
+def audience_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--audience``; :func:`load_source` reads it, so a command only has to load through ``load_source``."""
+    return click.option(
+        "--audience",
+        type=click.Choice(AUDIENCES.ids),
+        expose_value=False,
+        callback=remember,
+        help="Who the output is for: everything marked for a wider circle only (partners, restricted) is left "
+        "out [default: the source's default audience, public unless it says otherwise].",
+    )(command)
+
+
+def undated_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--undated show|hide``; :func:`load_source` reads it (and ``diff`` for ``--from``/``--to``)."""
+    return click.option(
+        "--undated",
+        type=click.Choice(UNDATED),
+        default="show",
+        show_default=True,
+        expose_value=False,
+        callback=remember,
+        help="With a date: show organisations and links that have no dates (no since or until) at every date, "
+        "or hide them (an organisation's links go with it).",
+    )(command)
+
+
+def as_of_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--as-of DATE``, ``--undated`` and ``--audience``; the command receives ``as_of_date`` (a date, or None).
+
+    Use it on every command that reads a map, and pass the map through :func:`load_source`.
+    """
+    command = undated_option(audience_option(command))
+    return click.option(
+        "--as-of",
+        "as_of_date",
+        type=DateType(),
+        metavar="DATE",
+        help="The map as it stood on DATE (YYYY-MM-DD, YYYY-MM or YYYY): organisations and links whose "
+        "since is after DATE or whose until is before it are left out.",
+    )(command)
+
+
+def undated() -> str:
+    """``--undated`` as given (``show`` when the command has no such option)."""
+    return click.get_current_context().meta.get("stakeholders.undated") or "show"
+
+
+def load_source(path: Path, as_of_date: str | None = None, undated_rows: str | None = None) -> StakeholderMap:
+    """Load the map for the audience asked for (``--audience``), as of a date when one is given.
+
+    ``undated_rows`` is ``--undated`` unless given.
+    """
+    undated_rows = undated_rows or undated()
+    if undated_rows == "hide" and as_of_date is None:
+        raise click.UsageError("--undated hide leaves out what has no dates from a map as of a date: add --as-of DATE")
+    audience = click.get_current_context().meta.get("stakeholders.audience")
+    return load_map(path, audience=audience, limit_mb=limit_mb(), as_of=as_of_date, undated=undated_rows)
+
+
+def number(count: int, thing: str) -> str:
+    """``count`` things in words: "1 organisation", "2 links".
+
+    >>> number(1, "organisation"), number(0, "link")
+    ('1 organisation', '0 links')
+    """
+    return f"{count:,} {thing}{'' if count == 1 else 's'}"
+
+
+def counts(organisations: int, links: int, as_of_date: str | None = None) -> str:
+    when = f" as of {as_of_date}" if as_of_date else ""
+    return f"{number(organisations, 'organisation')}, {number(links, 'link')}{when}"
+
+
+def map_counts(stakeholder_map: StakeholderMap, as_of_date: str | None = None) -> str:
+    return counts(len(stakeholder_map.organisations), len(stakeholder_map.links), as_of_date)
+
+
+def fail(err: StakeholdersError, outcome: str = "; nothing was written") -> NoReturn:
+    """Report a library error as one line per problem and exit (2 for usage, 1 for data)."""
+    if isinstance(err, (UnsupportedSource, InvalidArgument)):
+        raise click.UsageError(str(err))
+    if isinstance(err, ValidationError):
+        for problem in err.problems:
+            click.echo(f"Error: {problem}", err=True)
+        count = len(err.problems)
+        click.echo(f"{count} problem{'s' if count != 1 else ''} found{outcome}.", err=True)
+        sys.exit(1)
+    raise click.ClickException(str(err))
+
+
+def warn_sensitive(stakeholder_map: StakeholderMap) -> None:
+    """Say on stderr how much was left out for the audience (counts only), so nobody wonders where it went."""
+    hidden = stakeholder_map.hidden
+    if hidden.get("organisations") or hidden.get("links"):
+        click.echo(
+            f"Note: for the audience {stakeholder_map.audience}, {number(hidden['organisations'], 'organisation')} "
+            f"and {number(hidden['links'], 'link')} marked for a wider circle were left out (see --audience).",
+            err=True,
+        )
+
+
+def note_undated(note: str, record: Undated) -> None:
+    """Say on stderr what a date did with the rows that have no dates, when there are any."""
+    if not note:
+        return
+    if record.shown:
+        them = "it" if len(record.organisations) + len(record.links) == 1 else "them"
+        note = f"{note.removesuffix('.')}; --undated hide leaves {them} out."
+    click.echo(f"Note: {note}", err=True)
+
+
+def warn_undated(stakeholder_map: StakeholderMap) -> None:
+    """Say on stderr how many organisations and links of a map as of a date have no dates, and where they went."""
+    record = stakeholder_map.undated
+    if record is not None:
+        note = undated_note(
+            PAGE_WORDS["en"],
+            len(record.organisations),
+            len(record.links),
+            "shown" if record.shown else "left_out",
+            taken=len(record.links_taken),
+        )
+        note_undated(note, record)
+
+
+class ProgressLine:
+    """Shows the current step of a long run on one line of a terminal, once the run has taken ``delay`` s.
+
+    Steps come from the library's ``progress`` callbacks; a timer shows the
+    current one when a single step runs past the delay. :meth:`close` clears
+    the line again.
+    """
+
+    def __init__(self, stream: TextIO, delay: float = 1.0) -> None:
+        self.stream, self.delay, self.message, self.shown = stream, delay, "", False
+        self.start = time.monotonic()
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(delay, self._show)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def __call__(self, message: str) -> None:
+        self.message = message
+        if time.monotonic() - self.start >= self.delay:
+            self._show()
+
+    def _show(self) -> None:
+        with self.lock:
+            if self.message and not self.stream.closed:
+                self.stream.write(f"\r\033[K{self.message}…")
+                self.stream.flush()
+                self.shown = True
+
+    def close(self) -> None:
+        self.timer.cancel()
+        with self.lock:
+            if self.shown:
+                self.stream.write("\r\033[K")
+                self.stream.flush()
+            self.message = ""
+
+
+def terminal_progress(stream: TextIO | None = None) -> ProgressLine | None:
+    """Progress for a terminal; None when ``stream`` (stderr by default) is not one, so pipes and logs stay clean."""
+    stream = stream or sys.stderr
+    return ProgressLine(stream) if stream.isatty() else None
+
+
+def reference_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    if parsed is None or len(parsed) != 10:
+        raise click.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD")
+    return date.fromisoformat(parsed)
+
+
+def analysis_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options shared by ``analyse`` and ``report``."""
+    options = [
+        click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="Rows in ranked lists."),
+        click.option(
+            "--without",
+            "without",
+            multiple=True,
+            metavar="ORG",
+            help="What if this organisation (id, name or acronym) dropped out? Repeat for several.",
+        ),
+        click.option(
+            "--include",
+            multiple=True,
+            type=click.Choice(["planned", "lapsed"]),
+            help="Count planned or lapsed links as cooperation too (default: active links only). Repeatable.",
+        ),
+        click.option(
+            "--stale-months",
+            default=12,
+            show_default=True,
+            type=click.IntRange(1),
+            help="A link last checked longer ago than this is stale.",
+        ),
+        click.option(
+            "--today",
+            callback=reference_date,
+            metavar="YYYY-MM-DD",
+            help="Reference date for stale and expired links [default: today].",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return as_of_option(command)
+
+
+def image_size(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int, int]:
+    width, _, height = value.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 10000 and 200 <= int(height) <= 10000):
+        raise click.BadParameter(f"'{value}' is not a size: write WIDTHxHEIGHT in pixels, e.g. 1920x1080")
+    return int(width), int(height)
+
+
+def lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--lang`` (English or Dutch), with what it changes for this command in ``help_text``."""
+    return click.option("--lang", type=click.Choice(LANGUAGES), help=help_text)
+
+
+def output_option(help_text: str, *, required: bool = False, file: bool = True) -> Callable[..., Any]:
+    """``-o/--output PATH``; with ``file``, a file (not a folder) is asked for."""
+    return click.option(
+        "-o",
+        "--output",
+        required=required,
+        type=click.Path(dir_okay=False, path_type=Path) if file else click.Path(path_type=Path),
+        help=help_text,
+    )
+
+
+def html_output(output: Path | None, default: str) -> Path:
+    """The HTML file to write: ``output``, else ``default`` in the current folder; either must end in .html."""
+    path = output if output is not None else Path(default)
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise click.BadParameter(f"'{path}' must end in .html", param_hint="'-o' / '--output'")
+    return path
+
+
+def limit_mb() -> float:
+    """The largest source to read (``--max-input-mb``, an option of the ``stakeholders`` group)."""
+    return click.get_current_context().meta.get("stakeholders.max_input_mb") or LIMIT_MB

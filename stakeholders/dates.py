@@ -1,0 +1,94 @@
+"""Partial dates: a day, a month or a year, read from a cell and compared on what two dates both say.
+
+A date in a map is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``. Two dates compare
+at the precision both have (:func:`before`): ``since 2021`` means from the
+start of 2021 and ``until 2021`` to the end of it (:func:`present_on`).
+
+>>> parse_date("02-11-2021"), parse_date("2013-4"), parse_date(2021)
+('2021-11-02', '2013-04', '2021')
+>>> before("2021", "2021-06"), before("2020-12", "2021")
+(False, True)
+>>> present_on("2021", "", "2021-06-15"), present_on("", "2021", "2021-12-31"), present_on("", "2021", "2022-01")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from .errors import InvalidArgument
+from .values import cell_text
+
+__all__ = ["before", "parse_as_of", "parse_date", "present_on"]
+
+_DATE_FORMATS = (
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})"), ("d", "m", "y")),
+    (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
+    (re.compile(r"(\d{4})"), ("y",)),
+)
+
+
+def parse_date(value: Any) -> str | None:
+    """Normalise a date cell to ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None if it is not a date.
+
+    Day-first numeric dates (``02-11-2021``, as Dutch Excel writes them) are read too.
+
+    >>> parse_date("31-13-2021") is None
+    True
+    """
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = cell_text(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?", text):
+        text = text[:10]
+    for pattern, parts in _DATE_FORMATS:
+        match = pattern.fullmatch(text)
+        if not match:
+            continue
+        found = dict(zip(parts, (int(g) for g in match.groups()), strict=True))
+        try:
+            date(found["y"], found.get("m", 1), found.get("d", 1))
+        except ValueError:
+            return None
+        if not 1000 <= found["y"] <= 9999:
+            return None
+        if "d" in found:
+            return f"{found['y']:04d}-{found['m']:02d}-{found['d']:02d}"
+        if "m" in found:
+            return f"{found['y']:04d}-{found['m']:02d}"
+        return f"{found['y']:04d}"
+    return None
+
+
+def parse_as_of(value: str | date | datetime) -> str:
+    """Normalise a date argument to ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or raise :class:`InvalidArgument`.
+
+    >>> parse_as_of("yesterday")
+    Traceback (most recent call last):
+    ...
+    stakeholders.errors.InvalidArgument: 'yesterday' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY
+    """
+    parsed = parse_date(value)
+    if parsed is None:
+        msg = f"'{value}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
+        raise InvalidArgument(msg)
+    return parsed
+
+
+def before(first: str, second: str) -> bool:
+    """True when ``first`` is before ``second`` at the precision both have (two normalised dates)."""
+    precision = min(len(first), len(second))
+    return first[:precision] < second[:precision]
+
+
+def present_on(since: Any, until: Any, when: str) -> bool:
+    """True when something that runs from ``since`` to ``until`` (either may be empty) exists on ``when``.
+
+    All three are normalised dates; each comparison uses the precision both dates have.
+    """
+    return not ((since and before(when, since)) or (until and before(until, when)))

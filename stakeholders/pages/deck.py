@@ -1,0 +1,107 @@
+"""A presentation: the views of a map, step by step, in one offline HTML file for a projector.
+
+Every step shows one view (its filters, focus, highlighted stage, colours
+and sizes, as ``stakeholders map --view`` draws them) on the positions of
+the whole map, so an organisation keeps its place from step to step; a view's
+own ``layout`` (swimlanes, circles) is not used in a presentation
+(:func:`unused_layouts` names those views). Organisations that appear fade
+in and the map pans to what the step shows. Keys: → ↓ Space PageDown forward, ← ↑ PageUp back, Home and End, N
+for the speaker notes, F for full screen. The page keeps every promise of the
+map: offline, safe, still.
+
+>>> import stakeholders
+>>> m = stakeholders.load_map(stakeholders.example_path())
+>>> [step["title"] for step in presentation_steps(m)][:2]
+['National police and justice', '+ Probation, care and victim support']
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .._atomic import write_atomic
+from ..errors import InvalidArgument
+from ..model import StakeholderMap
+from ..views import View, apply_view, find_view, presentation, select, view_style
+from ._engine import render_page, static_text
+
+__all__ = ["presentation_html", "presentation_steps", "unused_layouts", "write_presentation"]
+
+
+def _steps_of(m: StakeholderMap, names: list[str] | None) -> list[View]:
+    views = [find_view(m, name) for name in names] if names else presentation(m)
+    if not views:
+        msg = (
+            "this map has no presentation: give views a step number in its Views sheet, "
+            "or name the views to show with --views"
+        )
+        raise InvalidArgument(msg)
+    return views
+
+
+def unused_layouts(m: StakeholderMap, views: list[str] | None = None) -> list[str]:
+    """The names of the steps' views whose own layout the presentation does not use (all but ``force``).
+
+    Every step keeps the positions of the whole map, so nobody moves between steps.
+    """
+    return [view.name for view in _steps_of(m, views) if view.layout != "force"]
+
+
+def presentation_steps(
+    m: StakeholderMap, views: list[str] | None = None, *, lang: str | None = None
+) -> list[dict[str, Any]]:
+    """One entry per step: ``title``, ``note``, ``organisations``, ``links``, ``dimmed`` (ids), sizes and colours.
+
+    ``sizes`` and ``highlight`` are how the step's view sizes and colours its
+    organisations, as on its map (:func:`stakeholders.views.view_style`):
+    empty sizes mean the default size, no highlight the sector colours.
+    """
+    steps = []
+    for view in _steps_of(m, views):
+        orgs, links = select(m, view)
+        stages = set(view.highlight_stage)
+        dimmed = [
+            org
+            for org, org_stages in zip(m.organisations["id"], m.organisations["stages"], strict=True)
+            if stages and org in set(orgs) and not stages & set(org_stages)
+        ]
+        steps.append(
+            {
+                "view": view.name,
+                "title": view.heading,
+                "note": view.note,
+                "organisations": orgs,
+                "links": links,
+                "dimmed": dimmed,
+                **view_style(apply_view(m, view), view, lang=lang),
+            }
+        )
+    return steps
+
+
+def presentation_html(
+    m: StakeholderMap, *, views: list[str] | None = None, lang: str | None = None, title: str | None = None
+) -> str:
+    """The presentation page; ``views`` names the steps (default: the views with a step number)."""
+    steps = presentation_steps(m, views, lang=lang)
+    css = static_text("present.css")
+    return render_page(
+        "present.html",
+        m,
+        title=title,
+        lang=lang,
+        css=css,
+        scripts=("present.js",),
+        extra_data={"presentation": {"steps": steps}},
+        deck={
+            "steps": steps,
+            "sector_legend_steps": " ".join(str(i) for i, step in enumerate(steps) if not step["highlight"]),
+        },
+    )
+
+
+def write_presentation(m: StakeholderMap, path: str | os.PathLike[str], **options: Any) -> Path:
+    """Write the presentation to ``path`` atomically."""
+    return write_atomic(path, presentation_html(m, **options).encode("utf-8"))

@@ -1,0 +1,33 @@
+"""The pages of ``stakeholders serve``: the live map, and the page shown until the source is valid.
+
+Both carry the script that asks the local server whether the source changed
+(and may ask that server, nothing else).
+"""
+
+from __future__ import annotations
+
+from ..model import StakeholderMap
+from ._engine import content_security_policy, environment, render_page, static_text
+
+__all__ = ["live_map_html", "waiting_html"]
+
+
+def live_map_html(m: StakeholderMap, *, version: int, lang: str | None = None) -> str:
+    """The map page that reloads itself when the server has a newer build than ``version``."""
+    return render_page("map.html", m, lang=lang, live=True, live_version=version)
+
+
+def waiting_html(title: str, message: str) -> str:
+    """A page with no map, that reloads itself once the server has a good build."""
+    live_js = static_text("live.js")
+    return (
+        environment()
+        .get_template("waiting.html")
+        .render(
+            csp=content_security_policy([live_js], live=True),
+            css=static_text("map.css"),
+            live_js=live_js,
+            title=title,
+            message=message,
+        )
+    )

@@ -1,0 +1,64 @@
+"""The map page: one self-contained, offline, safe HTML page of a map, or of one of its views.
+
+The steps are separate and pure until the last one: :func:`~stakeholders.pages.map_data`
+(the documented data object), :func:`to_html` (a string) and :func:`write_html`
+(an atomic write). :func:`notebook_html` shows the page in Jupyter, and is how a
+map shows itself there (``StakeholderMap._repr_html_``).
+
+>>> from stakeholders import example_path, load_map
+>>> to_html(load_map(example_path())).startswith("<!DOCTYPE html>")
+True
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import Any
+
+from .._atomic import write_atomic
+from .._types import Progress
+from ..model import StakeholderMap, register_notebook_view
+from ..views import find_view, view_display
+from ._engine import render_page
+
+__all__ = ["notebook_html", "to_html", "write_html"]
+
+
+def to_html(
+    m: StakeholderMap,
+    *,
+    title: str | None = None,
+    lang: str | None = None,
+    view: str | None = None,
+    progress: Progress | None = None,
+) -> str:
+    """The map as one HTML page: no external resource, no network request, same input → same bytes.
+
+    ``title`` overrides the map's own title; ``lang`` (``en`` or ``nl``) sets
+    the page's own words and picks names from ``name_<lang>`` columns;
+    ``view`` draws one of the map's views (by name); ``progress`` hears about
+    long steps.
+    """
+    if view is None:
+        return render_page("map.html", m, title=title, lang=lang, progress=progress)
+    display = view_display(m, find_view(m, view), lang=lang)
+    return render_page("map.html", display["map"], title=title, lang=lang, display=display, progress=progress)
+
+
+def notebook_html(m: StakeholderMap, *, height: int = 640) -> str:
+    """The map in a sandboxed ``<iframe srcdoc>`` for Jupyter: works offline, no files written."""
+    page = html.escape(to_html(m), quote=True)
+    return (
+        f'<iframe srcdoc="{page}" sandbox="allow-scripts" title="{html.escape(m.settings.title)}" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #ccc"></iframe>'
+    )
+
+
+def write_html(m: StakeholderMap, path: str | os.PathLike[str], **options: Any) -> Path:
+    """Write the map page to ``path`` atomically and return the path."""
+    return write_atomic(path, to_html(m, **options).encode("utf-8"))
+
+
+register_notebook_view(notebook_html)

@@ -1,0 +1,109 @@
+"""Give raw tables their meaning and find every problem in them, in one pass.
+
+:func:`validate_source` maps headers to fields (English or Dutch, any case),
+parses each cell (lists, dates, vocabularies, numbers), checks the references
+between tables, and returns the map. When anything is wrong it raises
+:class:`~stakeholders.errors.ValidationError` listing every problem, each with
+its file, sheet, row and column and what to do.
+
+>>> from stakeholders.source import RawTable, Source
+>>> orgs = RawTable("organisations", "map.xlsx", "Organisations", ["ID", "Naam"], [(2, ["om", "OM"])])
+>>> links = RawTable("links", "map.xlsx", "Links", ["van", "naar"], [(2, ["om", "omm"])])
+>>> try:
+...     validate_source(Source("map.xlsx", {"organisations": orgs, "links": links}))
+... except ValidationError as err:
+...     print(err.problems[0].column, "|", err.problems[0].message)
+naar | unknown organisation 'omm' (did you mean 'om'?): use an id from the organisations table
+"""
+
+from __future__ import annotations
+
+import os
+
+from .._gc import gc_paused
+from ..errors import ValidationError
+from ..model import StakeholderMap
+from ..schema import COLUMNS
+from ..source import Source
+from ._columns import check_unique, read_records, to_frame
+from ._findings import Findings
+from ._links import Records, check_period, resolve_links, resolve_stages
+from ._settings import check_field_settings, read_settings
+from ._views import check_views
+from .references import find_organisation
+
+__all__ = ["find_organisation", "validate_source"]
+
+
+def _no_organisations(source: Source, findings: Findings) -> None:
+    """A map needs organisations: say so of a table that has none (an empty sheet, file or section).
+
+    An empty links table is fine: that is a map without links.
+    """
+    table = source.tables["organisations"]
+    links = source.tables.get("links")
+    part = table.sheet_word if table.sheet and table.sheet_word else "file"
+    article = "an" if table.row_word[:1] in "aeiou" else "a"
+    if links is not None and table.sheet and (links.file, links.sheet) == (table.file, table.sheet):
+        # Kumu connections without elements: the organisations are the ends of the connections
+        msg = f"a map needs organisations, and this {part} has no connections to take them from: "
+        msg += "add a row for each connection, or a sheet of elements"
+    elif table.headers or table.row_word != "row":
+        msg = f"a map needs organisations, and this {part} has none: "
+        msg += f"add {article} {table.row_word} for each organisation"
+    else:
+        msg = f"a map needs organisations, and this {part} is empty: add a header row (id, name) and a row for each "
+        msg += "organisation"
+    findings.add(table, 0, "", msg)
+
+
+@gc_paused()
+def validate_source(source: Source, *, path: str | os.PathLike[str] | None = None) -> StakeholderMap:
+    """Validate everything in ``source`` and return its map, or raise with every problem.
+
+    ``path`` is what the map says it was read from (default: the source's path).
+    """
+    findings = Findings()
+    settings, setting_rows = read_settings(source.tables.get("settings"), findings)
+    vocabularies = {"sector": settings.sectors, "kind": settings.kinds}
+    parsed: dict[str, Records] = {}
+    for role in ("organisations", "stages", "links", "views"):
+        table = source.tables.get(role)
+        if table is not None:
+            for row, column, message in table.problems:
+                findings.add(table, row, column, message)
+            parsed[role] = read_records(table, role, vocabularies, findings)
+            check_unique(table, parsed[role][0], findings, "name" if role == "views" else "id")
+        else:
+            parsed[role] = ([], [])
+            if role in ("organisations", "links"):
+                findings.missing_table(source.path, role, source.found, source.kind)
+    (orgs, org_custom), (links, link_custom) = parsed["organisations"], parsed["links"]
+    if not orgs and "organisations" in source.tables:
+        _no_organisations(source, findings)
+    for row, record in orgs:
+        if record["since"] and record["until"]:
+            check_period(source.tables["organisations"], row, record, findings)  # orgs are only read from a table
+    views, view_custom = parsed["views"]
+    stages = resolve_stages(source, orgs, parsed["stages"], views, findings)
+    resolve_links(source.tables.get("links"), links, orgs, findings)
+    org_fields = [c.name for c in COLUMNS["organisations"]] + org_custom
+    check_views(source.tables.get("views"), views, orgs, org_fields, findings)
+    link_fields = [c.name for c in COLUMNS["links"]] + link_custom
+    settings = check_field_settings(
+        source.tables.get("settings"), settings, setting_rows, org_fields + link_fields, findings
+    )
+
+    problems = findings.problems()
+    if problems:
+        raise ValidationError(problems)
+    has_views = source.tables.get("views") is not None
+    return StakeholderMap(
+        organisations=to_frame(orgs, "organisations", org_custom),
+        links=to_frame(links, "links", link_custom),
+        stages=stages,
+        settings=settings,
+        source=str(source.path if path is None else path),
+        custom_columns={role: tuple(custom) for role, (_, custom) in parsed.items() if role != "views" or has_views},
+        views=to_frame(views, "views", view_custom) if has_views else None,
+    )

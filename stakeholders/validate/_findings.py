@@ -1,0 +1,66 @@
+"""Collecting the problems of a source, each with the place a user finds it at: file, sheet, row, column."""
+
+from __future__ import annotations
+
+from ..errors import Problem
+from ..schema import COLUMNS, TABLE_NAMES
+from ..source import RawTable
+
+__all__ = ["TABLE_ORDER", "THING", "Findings", "column_letter", "header_of"]
+
+TABLE_ORDER = ("settings", "organisations", "stages", "links", "views")
+"""The order in which problems are reported, table by table."""
+THING = {"organisations": "organisation", "links": "link", "stages": "stage", "views": "view"}
+"""One row of each table, in words."""
+
+
+class Findings:
+    """Collects problems with a sort key, so they come out in reading order."""
+
+    def __init__(self) -> None:
+        self._items: list[tuple[tuple[int, int, int], Problem]] = []
+
+    def add(self, table: RawTable, row: int, column: str, message: str) -> None:
+        """Record a problem; within a row, problems sort by the column's place in the header."""
+        rank = TABLE_ORDER.index(table.role) if table.role in TABLE_ORDER else 9
+        position = table.headers.index(column) if column in table.headers else -1
+        words = (table.sheet_word, table.row_word, table.column_word)
+        problem = Problem(table.file, table.sheet, row, column, message, *words, table.row_names.get(row, ""))
+        self._items.append(((rank, row, position), problem))
+
+    def missing_table(self, file: str, role: str, found: list[str], kind: str) -> None:
+        """Record that a source has no table for ``role``, naming what it has instead."""
+        names = TABLE_NAMES[role]
+        if kind == "folder":
+            msg = f"no {role}.csv found: add a file named {role}.csv (or {names[2]}.csv)"
+        elif kind == "data":
+            msg = f"no {role} section found: add a list named {role}"
+        else:
+            msg = f"no sheet named {names[0]} found: name a sheet {names[0]} (or {names[2].capitalize()})"
+        if found:
+            msg += f"; found: {', '.join(found)}"
+        self._items.append(((TABLE_ORDER.index(role), 0, 0), Problem(file, "", 0, "", msg)))
+
+    def problems(self) -> list[Problem]:
+        """Every problem recorded, in reading order."""
+        return [problem for _, problem in sorted(self._items, key=lambda item: item[0])]
+
+
+def column_letter(index: int) -> str:
+    """A spreadsheet's name for the column at ``index`` (from 0).
+
+    >>> column_letter(0), column_letter(26)
+    ('A', 'AA')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def header_of(table: RawTable, name: str) -> str:
+    """The header the user wrote for field ``name`` (the field name when the column is absent)."""
+    column = next(c for c in COLUMNS[table.role] if c.name == name)
+    return next((h for h in table.headers if column.accepts(h)), name)

@@ -1,0 +1,141 @@
+"""The map's settings (its title, date, source note, extra sectors and kinds, who may see what), checked."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..dates import parse_date
+from ..model import MapSettings
+from ..schema import AUDIENCES, COLUMNS, SETTINGS, normalise_key
+from ..source import RawTable
+from ..values import cell_text, check_text, split_list
+from ._findings import Findings
+
+__all__ = ["PROTECTED_FIELDS", "YES_NO", "check_field_settings", "field_name", "read_settings"]
+
+
+def read_settings(table: RawTable | None, findings: Findings) -> tuple[MapSettings, dict[str, int]]:
+    """The map's settings, and the row each setting was read from."""
+    settings = MapSettings()
+    if table is None:
+        return settings, {}
+    rows = list(table.rows)
+    if table.headers and normalise_key(table.headers[0]) not in ("key", "setting", "sleutel", "instelling", "field"):
+        rows.insert(0, (1, table.headers + [""]))
+    values: dict[str, Any] = {}
+    where: dict[str, int] = {}
+    for row, cells in rows:
+        key, value = (cells + ["", ""])[:2]
+        if problem := check_text(key):
+            findings.add(table, row, "", f"the name of this setting {problem}")
+            continue
+        if cell_text(key) == "":
+            continue
+        name = next(
+            (
+                n
+                for n, aliases in SETTINGS.items()
+                if normalise_key(cell_text(key)) in {normalise_key(a) for a in (n, *aliases)}
+            ),
+            None,
+        )
+        if name is None:
+            msg = f"unknown setting '{cell_text(key)}': use {', '.join(list(SETTINGS)[:-1])} or {list(SETTINGS)[-1]}"
+            findings.add(table, row, cell_text(key), msg)
+            continue
+        if problem := check_text(value):
+            findings.add(table, row, name, problem)
+            continue
+        if name == "audience" and value not in ("", []):
+            found = AUDIENCES.lookup(cell_text(value))
+            if found is None:
+                msg = f"'{cell_text(value)}' is not an audience: use one of {', '.join(AUDIENCES.ids)}"
+                findings.add(table, row, "audience", msg)
+                continue
+            value = found
+        if name == "show_hidden_counts" and value not in ("", []):
+            answer = YES_NO.get(normalise_key(cell_text(value)))
+            if answer is None:
+                findings.add(
+                    table, row, "show_hidden_counts", f"'{cell_text(value)}' is not yes or no: write yes or no"
+                )
+                continue
+            value = answer
+        if name == "date" and value not in ("", []):
+            parsed = parse_date(value)
+            if parsed is None:
+                findings.add(
+                    table, row, "date", f"'{cell_text(value)}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
+                )
+                continue
+            value = parsed
+        values[name] = value
+        where[name] = row
+    extra = {name: tuple(split_list(values.pop(name, ""))) for name in ("sectors", "kinds")}
+    fields = {name: tuple(split_list(values.pop(name, ""))) for name in ("partners_fields", "restricted_fields")}
+    hidden_counts = values.pop("show_hidden_counts", False)
+    settings = replace(
+        settings,
+        **{name: cell_text(value) for name, value in values.items()},
+        **fields,
+        show_hidden_counts=bool(hidden_counts),
+        sectors=settings.sectors.extended(extra["sectors"]),
+        kinds=settings.kinds.extended(extra["kinds"]),
+    )
+    return settings, where
+
+
+YES_NO = {
+    key: answer
+    for answer, keys in (
+        (True, ("yes", "ja", "true", "waar", "1", "y", "j")),
+        (False, ("no", "nee", "false", "onwaar", "0", "n")),
+    )
+    for key in keys
+}
+
+
+PROTECTED_FIELDS = ("id", "name", "source", "target")
+"""Fields a map cannot hide for an audience: without them there is no map."""
+
+
+def field_name(value: str, columns: list[str]) -> str | None:
+    """The column ``value`` names, matched as headers are (any case, English or Dutch); None if there is none.
+
+    ``columns`` are field names and custom headers; a field may also be named by one of its headers.
+    """
+    if value in columns:
+        return value
+    key = normalise_key(value)
+    for column in columns:
+        field_ = next((c for role in ("organisations", "links") for c in COLUMNS[role] if c.name == column), None)
+        if normalise_key(column) == key or (field_ is not None and field_.accepts(value)):
+            return column
+    return None
+
+
+def check_field_settings(
+    table: RawTable | None, settings: MapSettings, rows: dict[str, int], columns: list[str], findings: Findings
+) -> MapSettings:
+    """The columns named in partners_fields and restricted_fields must exist and may not be the map's keys.
+
+    Returns the settings with each named column written as the map names it (``Sensitivity`` → ``sensitivity``).
+    """
+    if table is None:
+        return settings
+    found: dict[str, tuple[str, ...]] = {}
+    for name in ("partners_fields", "restricted_fields"):
+        names, row = [], rows.get(name, 0)
+        for value in getattr(settings, name):
+            column = field_name(value, columns)
+            if column in PROTECTED_FIELDS:
+                findings.add(table, row, name, f"'{value}' cannot be hidden: every map needs its {column}s")
+            elif column is None:
+                known = ", ".join(dict.fromkeys(columns))
+                msg = f"'{value}' is not a column of the organisations or links: use one of {known}"
+                findings.add(table, row, name, msg)
+            else:
+                names.append(column)
+        found[name] = tuple(dict.fromkeys(names))
+    return replace(settings, **found)

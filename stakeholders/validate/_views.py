@@ -1,0 +1,49 @@
+"""Views checked against the map: the organisation each one focuses on, the fields it colours and sizes by."""
+
+from __future__ import annotations
+
+from ..schema import SIZE_METRICS
+from ..source import RawTable
+from ..values import whole_number
+from ._findings import Findings, header_of
+from ._settings import field_name
+from .references import References, Rows
+
+__all__ = ["check_views"]
+
+
+def check_views(
+    table: RawTable | None,
+    views: Rows,
+    orgs: Rows,
+    org_fields: list[str],
+    findings: Findings,
+) -> None:
+    """Resolve each view's focus to an organisation; check the fields it colours and sizes by."""
+    if table is None:
+        return
+    references = References(orgs, ("id", "name", "short_name", "aliases"), "organisation", "organisations table")
+    for row, view in views:
+        if view.get("focus"):
+            found, message = references.resolve(view["focus"])
+            if message:
+                findings.add(table, row, header_of(table, "focus"), message)
+            view["focus"] = found
+        if view.get("colour_by"):
+            colour = field_name(view["colour_by"], org_fields)
+            if colour is None:
+                msg = f"'{view['colour_by']}' is not a column of the organisations: use one of {', '.join(org_fields)}"
+                findings.add(table, row, header_of(table, "colour_by"), msg)
+            view["colour_by"] = colour or view["colour_by"]
+        size = view.get("size_by")
+        if size:
+            size = view["size_by"] = field_name(size, [*SIZE_METRICS, *org_fields]) or size
+        if size and size not in SIZE_METRICS:
+            if size not in org_fields:
+                msg = f"cannot size by '{size}': use {', '.join(SIZE_METRICS)} or a column of numbers"
+                findings.add(table, row, header_of(table, "size_by"), msg)
+            else:
+                bad = [r for r in (rec.get(size) for _, rec in orgs) if r not in ("", None) and whole_number(r) is None]
+                if bad:
+                    msg = f"cannot size by '{size}': '{bad[0]}' is not a number; use a column of numbers"
+                    findings.add(table, row, header_of(table, "size_by"), msg)

@@ -1,0 +1,94 @@
+"""References between tables: an organisation or a stage named by its id, name, short name or alias.
+
+A reference that names nothing gets a "did you mean" suggestion; one that
+could mean several rows asks for the id.
+
+>>> resolve_reference("omm", {"om"}, {"om": {"om"}}, "organisation", "map")
+('', "unknown organisation 'omm' (did you mean 'om'?): use an id from the map")
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import pandas as pd
+
+from ..errors import UnknownOrganisation
+from ..schema import normalise_key
+
+__all__ = ["References", "find_organisation", "reference_index", "resolve_reference", "suggest"]
+
+Rows = list[tuple[int, dict[str, Any]]]
+"""Rows of one table as (row number, field → value)."""
+
+
+def suggest(value: str, candidates: dict[str, str]) -> str:
+    """' (did you mean 'x'?)' for the closest candidate key, mapped to what to write."""
+    close = difflib.get_close_matches(normalise_key(value), list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{candidates[close[0]]}'?)" if close else ""
+
+
+def reference_index(records: Rows, fields: tuple[str, ...]) -> dict[str, set[str]]:
+    """normalised id/name/alias → the ids it may mean."""
+    index: dict[str, set[str]] = {}
+    for _, record in records:
+        for name in fields:
+            values = record.get(name) or []
+            for value in values if isinstance(values, list) else [values]:
+                if value:
+                    index.setdefault(normalise_key(value), set()).add(record["id"])
+    return index
+
+
+def resolve_reference(
+    value: str, ids: set[str], index: dict[str, set[str]], what: str, where: str
+) -> tuple[str, str | None]:
+    """(id, problem) for a reference written as an id, a name, a short name or an alias."""
+    if value in ids:
+        return value, None
+    matches = index.get(normalise_key(value), set())
+    if len(matches) == 1:
+        return next(iter(matches)), None
+    if len(matches) > 1:
+        return "", f"'{value}' could mean several {what}s ({', '.join(sorted(matches))}): write the id"
+    suggestions = {key: min(found) for key, found in index.items()}
+    hint = suggest(value, suggestions)
+    return "", f"unknown {what} '{value}'{hint}: use an id from the {where}"
+
+
+class References:
+    """Resolves references to the rows of one table: by id, or by a name, short name or alias.
+
+    Names are indexed only when a reference is not an id: most maps refer by id only.
+    """
+
+    def __init__(self, records: Rows, fields: tuple[str, ...], what: str, where: str):
+        self.ids = {record["id"] for _, record in records if record.get("id")}
+        self._records, self._fields, self._what, self._where = records, fields, what, where
+        self._index: dict[str, set[str]] | None = None
+
+    def resolve(self, value: str) -> tuple[str, str | None]:
+        """(id, problem) for a reference written as an id, a name, a short name or an alias."""
+        if value in self.ids:
+            return value, None
+        if self._index is None:
+            self._index = reference_index(self._records, self._fields)
+        return resolve_reference(value, self.ids, self._index, self._what, self._where)
+
+
+def find_organisation(organisations: pd.DataFrame, text: str) -> str:
+    """The id of the organisation ``text`` names: its id, or its unique name, short name or alias.
+
+    Raises :class:`~stakeholders.errors.UnknownOrganisation` with a suggestion otherwise.
+
+    >>> orgs = pd.DataFrame({"id": ["om"], "name": ["Openbaar Ministerie"], "short_name": ["OM"], "aliases": [[]]})
+    >>> find_organisation(orgs, "openbaar ministerie")
+    'om'
+    """
+    records = [(0, record) for record in organisations.to_dict("records")]
+    index = reference_index(records, ("id", "name", "short_name", "aliases"))
+    found, message = resolve_reference(text, set(organisations["id"]), index, "organisation", "map")
+    if message:
+        raise UnknownOrganisation(message)
+    return found
