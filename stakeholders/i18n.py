@@ -501,7 +501,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "col_item": "Onderdeel",
         "col_details": "Details",
         "added": "toegevoegd",
-        "removed": "verwijderd (gestippeld)",
+        "removed": "verwijderd (gestreept)",
         "changed": "gewijzigd",
         "unchanged": "ongewijzigd",
         "organisation": "organisatie",

@@ -253,6 +253,8 @@ def test_the_deck_by_keyboard_and_screen_reader(open_page: Any, pages: dict, exa
     assert label.startswith(f"Map of step 2 of 4, {steps[1]['title']}: ")
     assert "search" not in label.lower() and "table" not in label.lower()  # the deck has neither
     # an organisation's details open from the keyboard, and the focus comes back when they close
+    page.keyboard.press("Control+o")  # the browser's shortcut, not the deck's
+    assert page.is_hidden("#step-organisations")
     page.keyboard.press("o")
     listed = page.locator("#step-organisation-list button")
     assert listed.count() == len(steps[1]["organisations"])

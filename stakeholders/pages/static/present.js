@@ -131,6 +131,7 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.target && /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName)) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;  // Ctrl+O, Cmd+F …: the browser's, not ours
     var key = event.key;
     if (key === "ArrowRight" || key === "ArrowDown" || key === "PageDown" || key === " ") {
       if (key === " " && event.target && event.target.tagName === "BUTTON") return;
