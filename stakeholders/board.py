@@ -53,7 +53,7 @@ __all__ = [
 ARROW_STATUSES = ("covered", "fragile", "gap")
 """How an arrow is drawn, best first: a solid line, a dashed line, a dotted line (each also said in words)."""
 
-DARK_INK = "#1A1A1A"
+DARK_INK = "#000000"
 LIGHT_INK = "#FFFFFF"
 
 
@@ -152,10 +152,10 @@ class Board:
 
 
 def chip_ink(colour: str) -> str:
-    """The text colour that reads best on ``colour``: dark or white.
+    """The text colour that reads best on ``colour``: black or white.
 
     >>> chip_ink("#332288"), chip_ink("#DDCC77")
-    ('#FFFFFF', '#1A1A1A')
+    ('#FFFFFF', '#000000')
     """
     return LIGHT_INK if contrast_ratio(colour, LIGHT_INK) > contrast_ratio(colour, DARK_INK) else DARK_INK
 
@@ -274,7 +274,7 @@ def approach_board(m: StakeholderMap, *, lang: str | None = None) -> Board:
         )
     index = {column.id: position for position, column in enumerate(columns)}
     found = [h for h in handovers(m) if h["from"] in index and h["to"] in index and h["from"] != h["to"]]
-    spans = [tuple(sorted((index[h["from"]], index[h["to"]]))) for h in found]
+    spans = [(min(index[h["from"]], index[h["to"]]), max(index[h["from"]], index[h["to"]])) for h in found]
     arrows = []
     for handover, (first, last), row in zip(found, spans, arrow_rows(spans), strict=True):
         carried = len(handover["links"])

@@ -214,8 +214,9 @@ def test_an_empty_column_is_drawn_open(small: Any, tmp_path: Path) -> None:
 # --- the page --------------------------------------------------------------------------------
 
 
-def _axe_violations(browser: Any, path: Path) -> list[str] | None:
-    """What axe-core finds on the page (WCAG 2.0/2.1 A and AA), or None when axe-playwright-python is missing."""
+def _axe_violations(browser: Any, path: Path, step: int = 0) -> list[str] | None:
+    """What axe-core finds on the page (WCAG 2.0/2.1 A and AA; a presentation at ``step``), or None when
+    axe-playwright-python is missing."""
     try:
         from axe_playwright_python.sync_playwright import Axe
     except ImportError:
@@ -223,8 +224,9 @@ def _axe_violations(browser: Any, path: Path) -> list[str] | None:
     context = browser.new_context(bypass_csp=True, viewport={"width": 1920, "height": 1080})  # to inject axe
     try:
         page = context.new_page()
-        page.goto(path.resolve().as_uri())
+        page.goto(path.resolve().as_uri() + (f"#{step}" if step else ""))
         page.wait_for_function("window.network !== undefined")
+        page.wait_for_timeout(300)
         options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
         found = Axe().run(page, options=options).response["violations"]
         return [f"{v['id']}: {', '.join(str(n['target']) for n in v['nodes'])}" for v in found]
@@ -335,10 +337,11 @@ def test_the_board_shows_hostile_text_as_text(open_page: Any, tmp_path: Path) ->
 
 
 @pytest.mark.browser
-def test_a_deck_step_shows_the_board(open_page: Any, example: Any, tmp_path: Path) -> None:
+def test_a_deck_step_shows_the_board(open_page: Any, browser: Any, example: Any, tmp_path: Path) -> None:
     steps = presentation_steps(example)
     index = [step["board"] for step in steps].index(True)
-    opened = open_page(write_presentation(example, tmp_path / "deck.html"), width=1920, height=1080)
+    deck = write_presentation(example, tmp_path / "deck.html")
+    opened = open_page(deck, width=1920, height=1080)
     page = opened.page
     assert page.locator(".deck-board").count() == 1 and page.is_hidden(".deck-board")
     page.keyboard.press("End")
@@ -362,3 +365,6 @@ def test_a_deck_step_shows_the_board(open_page: Any, example: Any, tmp_path: Pat
     assert page.evaluate("getComputedStyle(document.getElementById('network')).visibility") == "visible"
     page.wait_for_timeout(200)
     assert opened.requests == [] and opened.errors == [] and opened.dialogs == []
+    found = _axe_violations(browser, deck, step=index + 1)  # the board step
+    if found is not None:  # axe-playwright-python installed: nothing to find
+        assert found == []
