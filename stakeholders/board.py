@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .analysis import handovers
+from .analysis import handovers, stage_members
 from .i18n import BOARD_WORDS, PAGE_WORDS, counted
 from .model import StakeholderMap
 from .naming import org_label, stage_names
@@ -251,13 +251,10 @@ def approach_board(m: StakeholderMap, *, lang: str | None = None) -> Board:
         return tuple(cards[org] for *_, org in sorted(key))
 
     names = stage_names(m, lang)
-    members: dict[str, list[str]] = {stage: [] for stage in m.stages["id"]}
-    without = []
-    for org, stages in zip(m.organisations["id"], m.organisations["stages"], strict=True):
-        for stage in dict.fromkeys(stages):
-            members.setdefault(stage, []).append(org)
-        if not len(stages):
-            without.append(org)
+    members = {stage: list(dict.fromkeys(orgs)) for stage, orgs in stage_members(m).items()}  # as the analysis counts
+    without = [
+        org for org, stages in zip(m.organisations["id"], m.organisations["stages"], strict=True) if not len(stages)
+    ]
     columns = [
         Column(
             stage,
