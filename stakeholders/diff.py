@@ -362,7 +362,6 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
         link_rows.append({**own(link, link_names), "id": link_id, "change": "removed", "changes": ""})
 
     order = {"added": 0, "removed": 1, "changed": 2}
-    changes.sort(key=lambda c: (order[c.change], c.what != "organisation"))
     columns = [org_names.get(c, c) for c in dict.fromkeys([*new.organisations.columns, *old.organisations.columns])]
     organisations = pd.DataFrame(org_rows, columns=[*columns, *DIFF_FIELDS])
     link_columns = [link_names.get(c, c) for c in dict.fromkeys([*new.links.columns, *old.links.columns])]
@@ -394,6 +393,7 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
     )
     barrier_changes, union = _with_barriers(old, new, union)
     changes.extend(barrier_changes)
+    changes.sort(key=lambda c: (order[c.change], c.what != "organisation"))  # links, then barriers, as found
     things = ("organisation", "link", "barrier") if len(old.barriers) or len(new.barriers) else ("organisation", "link")
     counts = {
         what: {kind: sum(1 for c in changes if c.what == what and c.change == kind) for kind in order}
@@ -499,7 +499,7 @@ def diff_summary(result: MapDiff, lang: str | None = None) -> str:
     if barriers is None:
         return summary
     added = counted(words, "barrier", barriers["added"])
-    return f"{summary} {words['diff_barrier_counts'].format(added=added, **barriers)}"
+    return f"{summary} {words['diff_barrier_counts'].format(**{**barriers, 'added': added})}"
 
 
 def undated_summary(result: MapDiff, lang: str | None = None) -> str:
