@@ -33,6 +33,7 @@ reaches an output, because every output is made from the cut-down map:
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 
@@ -89,7 +90,9 @@ def _without_fields(
 ) -> tuple[pd.DataFrame, tuple[str, ...]]:
     frame = frame.drop(columns=[c for c in frame.columns if c in fields and c in custom])
     for column in (c for c in frame.columns if c in fields):
-        frame[column] = [[] if isinstance(v, list) else None if column == "strength" else "" for v in frame[column]]
+        empty: Any = None if column == "strength" else ""
+        emptied: list[Any] = [[] if isinstance(v, list) else empty for v in frame[column]]
+        frame[column] = emptied
     return frame, tuple(c for c in custom if c not in fields)
 
 

@@ -71,8 +71,9 @@ __all__ = [
     "undated_summary",
 ]
 
-CHANGE_COLOURS = {"added": "#1B7837", "removed": "#B2182B", "changed": "#E08214", "unchanged": "#D9D9D9"}
-"""Colour-blind-safe (PuOr/PRGn-like) colours for the four kinds of change; removed items are also dashed."""
+CHANGE_COLOURS = {"added": "#2166AC", "removed": "#B2182B", "changed": "#C26A00", "unchanged": "#D9D9D9"}
+"""Colours for the four kinds of change, apart under colour blindness (tests/test_style.py); removed items are
+also dashed. Added, removed and changed have at least 3:1 contrast against the page (they are never text)."""
 
 COMPARED_ORG_FIELDS = (
     "name",
@@ -490,7 +491,9 @@ def diff_summary(result: MapDiff, lang: str | None = None) -> str:
     When either snapshot has barriers, a second sentence counts them the same way.
     """
     words = PAGE_WORDS.get(lang or "en", PAGE_WORDS["en"])
-    counts = {f"{short}_{kind}": result.counts[what][kind] for what, short in THINGS for kind in ("removed", "changed")}
+    counts: dict[str, int | str] = {
+        f"{short}_{kind}": result.counts[what][kind] for what, short in THINGS for kind in ("removed", "changed")
+    }
     for what, short in THINGS:
         added = result.counts[what]["added"]
         counts[f"{short}_added"] = counted(words, what, added)
@@ -498,8 +501,8 @@ def diff_summary(result: MapDiff, lang: str | None = None) -> str:
     barriers = result.counts.get("barrier")
     if barriers is None:
         return summary
-    added = counted(words, "barrier", barriers["added"])
-    return f"{summary} {words['diff_barrier_counts'].format(**{**barriers, 'added': added})}"
+    barrier_counts = {**barriers, "added": counted(words, "barrier", barriers["added"])}
+    return f"{summary} {words['diff_barrier_counts'].format(**barrier_counts)}"
 
 
 def undated_summary(result: MapDiff, lang: str | None = None) -> str:

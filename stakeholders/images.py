@@ -47,7 +47,7 @@ LABELS_UP_TO = 400
 
 
 def _dash(pattern: list[int] | bool) -> Any:
-    return "solid" if not pattern else (0, tuple(p / 2 for p in pattern))
+    return (0, tuple(p / 2 for p in pattern)) if isinstance(pattern, list) and pattern else "solid"
 
 
 def _figure(m: StakeholderMap, size: tuple[float, float], lang: str) -> Any:
@@ -254,7 +254,7 @@ def _draw_legend(ax: Any, m: StakeholderMap, lang: str, display: dict[str, Any] 
     for shown, label, colour, dashes in (
         (True, words["line_active"], "#333333", False),
         ("planned" in statuses, words["line_planned"], "#333333", link_dashes("planned", "")),
-        ("lapsed" in statuses, words["line_lapsed"], LAPSED_COLOUR, False),
+        ("lapsed" in statuses, words["line_lapsed"], LAPSED_COLOUR, link_dashes("lapsed", "")),
         (unverified, words["line_unverified"], "#333333", link_dashes("active", "unverified")),
     ):
         if shown:

@@ -123,7 +123,7 @@ def weak_sources(folder: Path) -> list[str]:
 
 
 def cited(folder: Path) -> tuple[set[str], set[str]]:
-    """The source keys and URLs the rows of ``folder`` cite in ``source_ref``: organisations, links, phases, barriers."""
+    """The source keys and URLs in ``source_ref`` of the organisations, links, phases and barriers of ``folder``."""
     m = load_map(folder)
     tables = (m.organisations, m.links, m.script, m.barriers)
     refs = " ; ".join(pd.concat([table["source_ref"] for table in tables]).fillna(""))

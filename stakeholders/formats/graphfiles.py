@@ -177,13 +177,17 @@ def to_gexf(m: StakeholderMap) -> bytes:
 def _drop_networkx_key(root: ET.Element) -> None:
     """Remove the ``networkx_key`` attribute networkx adds to multigraph edges: the edge id says it already."""
     graph = root.find("graph")
+    if graph is None:
+        return
     for attributes in graph.findall("attributes"):
         for attribute in attributes.findall("attribute"):
             if attribute.get("title") == "networkx_key":
                 attributes.remove(attribute)
                 for edge in graph.iter("edge"):
                     values = edge.find("attvalues")
-                    for value in values.findall("attvalue") if values is not None else []:
+                    if values is None:
+                        continue
+                    for value in values.findall("attvalue"):
                         if value.get("for") == attribute.get("id"):
                             values.remove(value)
 
@@ -283,8 +287,8 @@ def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None
     pairs = [[key, value] for key, value in values.items() if normalise_key(key) in known and value not in ("", None)]
     settings = None
     if pairs:
-        words = {"sheet_word": "", "row_word": "setting", "column_word": "field"}
-        settings = grid_table("settings", path.name, "", [["key", "value"], *pairs], **words)
+        grid = [["key", "value"], *pairs]
+        settings = grid_table("settings", path.name, "", grid, sheet_word="", row_word="setting", column_word="field")
     tables = {}
     for name in TABLES_IN_HEADER:
         rows = values.get(name)
@@ -392,18 +396,18 @@ def _document(path: Path, gexf: bool) -> tuple[ET.Element, list[tuple[str, str, 
     edges = []
     for edge in (e for e in graph.iter() if _local(e.tag) == "edge"):
         direction = _direction(edge.attrib.pop("type" if gexf else "directed", None), default)
-        edges.append((edge.get("source"), edge.get("target"), edge.get("id"), direction))
+        edges.append((edge.get("source", ""), edge.get("target", ""), edge.get("id", ""), direction))
         edge.set("id", str(len(edges) - 1))
         for values in (e for e in edge if _local(e.tag) == "attvalues"):
             for value in [v for v in values if v.get("for") in keys]:
                 values.remove(value)
     order: dict[str, list[str]] = {"node": [], "edge": []}
     for element in root:  # GraphML declares <key for="node" attr.name=…> at the top
-        if _local(element.tag) == "key" and element.get("for") in order:
-            order[element.get("for")].append(element.get("attr.name"))
+        if _local(element.tag) == "key" and element.get("for", "") in order:
+            order[element.get("for", "")].append(element.get("attr.name", ""))
     for attributes in graph:  # GEXF declares <attributes class="node"><attribute title=…> in the graph
-        if _local(attributes.tag) == "attributes" and attributes.get("class") in order:
-            order[attributes.get("class")].extend(a.get("title") for a in attributes)
+        if _local(attributes.tag) == "attributes" and attributes.get("class", "") in order:
+            order[attributes.get("class", "")].extend(a.get("title", "") for a in attributes)
     return root, edges, order
 
 
@@ -429,7 +433,7 @@ def read_network(path: Path) -> Source:
         msg = f"{path}: cannot read this {'GEXF' if gexf else 'GraphML'} file ({reason}): "
         raise SourceError(msg + "save it again from Gephi, Cytoscape or yEd") from err
     values = _gexf_settings(root, G) if gexf else dict(G.graph)
-    declared = {element.get("id") for element in root.iter() if _local(element.tag) == "node"}
+    declared = {element.get("id", "") for element in root.iter() if _local(element.tag) == "node"}
     organisations = _padded(_node_rows(G, declared), ["id", *order["node"]])
     links = _padded(_edge_rows(G, edges, gexf), ["id", "source", "target", *order["edge"]])
     if _our_columns(order):
@@ -457,8 +461,8 @@ def _lost_settings(organisations: list[dict[str, Any]], links: list[dict[str, An
         ("sectors", organisations, "sector", SECTORS),
         ("kinds", links, "kind", LINK_KINDS),
     ):
-        extra = dict.fromkeys(str(row.get(name) or "").strip() for row in rows)
-        extra = [value for value in extra if value and vocabulary.lookup(value) is None]
+        seen = dict.fromkeys(str(row.get(name) or "").strip() for row in rows)
+        extra = [value for value in seen if value and vocabulary.lookup(value) is None]
         if extra:
             values[key] = "|".join(extra)
     used = dict.fromkeys(s.strip() for row in organisations for s in str(row.get("stages") or "").split("|"))
@@ -550,5 +554,5 @@ def cyjs_source(path: Path, data: dict[str, Any]) -> Source:
         if "multigraph" in data and rows and all(name in row and str(row[name]) == str(row.get("id")) for row in rows):
             for row in rows:
                 del row[name]  # networkx's node value or edge key, which repeats the id
-    values = data.get("data") if isinstance(data.get("data"), dict) else {}
-    return _source(path, tables["nodes"], tables["edges"], values, "field")
+    own = data.get("data")
+    return _source(path, tables["nodes"], tables["edges"], own if isinstance(own, dict) else {}, "field")

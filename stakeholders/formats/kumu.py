@@ -39,7 +39,7 @@ from ..errors import SourceError
 from ..model import StakeholderMap
 from ..schema import column_for, normalise_key
 from ..source import RawTable, grid_table, records_table
-from ..values import cell_value
+from ..values import cell_value, raw_records
 from ._common import map_sheets
 
 __all__ = ["blueprint_tables", "kumu_id", "kumu_sheets", "kumu_tables"]
@@ -173,7 +173,8 @@ def kumu_tables(file: str, sheets: dict[str, list[list[Any]]]) -> dict[str, RawT
                 "or add (ignore) to the names of the sheets to skip"
             )
             raise SourceError(msg)
-    tables, by_label = {}, {}
+    tables: dict[str, RawTable] = {}
+    by_label: dict[str, str] = {}
     if found["organisations"]:
         name = found["organisations"][0]
         tables["organisations"], by_label = _elements(grid_table("organisations", file, name, sheets[name]))
@@ -288,7 +289,7 @@ def _typed(m: StakeholderMap, table: str, field: str, type_name: str) -> tuple[l
     own = next((c for c in custom if normalise_key(c) in (normalise_key(type_name), "type")), None)
     if own is not None:
         custom.remove(own)
-    rows = frame.to_dict("records")
+    rows = raw_records(frame)
     both = own is not None and any(row[field] and row[own] for row in rows)
     for row in rows:
         label = vocabulary.label(row[field]) if row[field] else ""

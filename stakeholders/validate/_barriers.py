@@ -9,6 +9,8 @@ script table are not, since their phases would name nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ..source import RawTable, Source
@@ -67,7 +69,7 @@ def resolve_barriers(source: Source, barriers: Rows, orgs: Rows, phases: Rows, f
 
 
 def _resolved(
-    table: RawTable, row: int, record: dict[str, object], name: str, references: References, findings: Findings
+    table: RawTable, row: int, record: dict[str, Any], name: str, references: References, findings: Findings
 ) -> list[str]:
     """The ids the list in field ``name`` names, each once; a reference that names nothing is reported."""
     found: list[str] = []

@@ -9,6 +9,7 @@ import pandas as pd
 from ..dates import before
 from ..schema import default_stages
 from ..source import RawTable, Source
+from ..values import raw_records
 from ._columns import to_frame
 from ._findings import Findings, header_of
 from .references import References, Rows
@@ -32,7 +33,7 @@ def resolve_stages(
     table = source.tables.get("stages")
     if table is None:
         frame = default_stages()
-        records = [(0, record) for record in frame.to_dict("records")]
+        records = [(0, record) for record in raw_records(frame)]
         where = f"default stages ({', '.join(frame['id'])})"
     else:
         where = "stages table"

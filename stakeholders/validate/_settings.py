@@ -73,12 +73,14 @@ def read_settings(table: RawTable | None, findings: Findings) -> tuple[MapSettin
         values[name] = value
         where[name] = row
     extra = {name: tuple(split_list(values.pop(name, ""))) for name in ("sectors", "kinds", "techniques")}
-    fields = {name: tuple(split_list(values.pop(name, ""))) for name in ("partners_fields", "restricted_fields")}
+    changes: dict[str, Any] = {
+        name: tuple(split_list(values.pop(name, ""))) for name in ("partners_fields", "restricted_fields")
+    }
     hidden_counts = values.pop("show_hidden_counts", False)
+    changes.update({name: cell_text(value) for name, value in values.items()})
     settings = replace(
         settings,
-        **{name: cell_text(value) for name, value in values.items()},
-        **fields,
+        **changes,
         show_hidden_counts=bool(hidden_counts),
         sectors=settings.sectors.extended(extra["sectors"]),
         kinds=settings.kinds.extended(extra["kinds"]),
@@ -132,9 +134,9 @@ def check_field_settings(
     if table is None:
         return settings
     columns = [name for names in fields.values() for name in names]
-    tables = [table for table, names in fields.items() if names]
+    tables = [role for role, names in fields.items() if names]
     where = " or ".join(tables) if len(tables) < 3 else f"{', '.join(tables[:-1])} or {tables[-1]}"
-    found: dict[str, tuple[str, ...]] = {}
+    found: dict[str, Any] = {}
     for name in ("partners_fields", "restricted_fields"):
         names, row = [], rows.get(name, 0)
         for value in getattr(settings, name):
