@@ -187,6 +187,16 @@ def test_the_page_counts_what_it_leaves_out_only_when_allowed(tmp_path: Path) ->
     assert "For this audience (public) 2 organisations and 3 links are not shown. Not shown either: 3 barriers." in told
 
 
+def test_the_image_counts_the_barriers_it_leaves_out_when_allowed(tmp_path: Path) -> None:
+    from stakeholders.images import write_image
+
+    told = load_map(sensitive_map(tmp_path / "told", show_hidden_counts="ja"))
+    svg = write_image(told, tmp_path / "told.svg").read_text(encoding="utf-8")
+    assert "Not shown either: 3 barriers." in svg
+    quiet = write_image(load_map(sensitive_map(tmp_path / "quiet")), tmp_path / "quiet.svg").read_text(encoding="utf-8")
+    assert "Not shown either" not in quiet
+
+
 def test_field_settings_are_checked(tmp_path: Path) -> None:
     folder = sensitive_map(tmp_path / "bad", restricted_fields="Phone|name", show_hidden_counts="perhaps")
     with pytest.raises(ValidationError) as caught:
