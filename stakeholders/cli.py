@@ -192,8 +192,10 @@ def validate(source: Path) -> None:
         stakeholder_map = load_map(source, audience="internal", limit_mb=limit_mb())  # check everything in it
     except StakeholdersError as err:
         fail(err, outcome="")
-    stages = number(len(stakeholder_map.stages), "stage")
-    click.echo(f"{source} is valid: {map_counts(stakeholder_map)}, {stages}.")
+    counts = [map_counts(stakeholder_map), number(len(stakeholder_map.stages), "stage")]
+    if len(stakeholder_map.script) or len(stakeholder_map.barriers):  # the barrier model, when the map has one
+        counts += [number(len(stakeholder_map.script), "phase"), number(len(stakeholder_map.barriers), "barrier")]
+    click.echo(f"{source} is valid: {', '.join(counts)}.")
 
 
 def _analyse(

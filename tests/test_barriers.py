@@ -140,6 +140,14 @@ def test_a_map_without_them_has_empty_tables_with_every_column(small_folder: Pat
     assert bare.records("barriers") == [] and len(bare.script) == 0
 
 
+def test_validate_counts_the_barrier_model(tmp_path: Path, runner: Any) -> None:
+    from stakeholders.cli import cli
+
+    source = write_source(tmp_path, "folder")
+    result = runner.invoke(cli, ["validate", str(source)])
+    assert result.output == f"{source} is valid: 3 organisations, 1 link, 10 stages, 2 phases, 2 barriers.\n"
+
+
 def test_a_script_without_barriers_is_a_map_with_open_phases(tmp_path: Path) -> None:
     folder = write_folder(tmp_path / "m", {"organisations": ORGS, "links": LINKS, "script": SCRIPT})
     m = load_map(folder)
