@@ -14,7 +14,7 @@ True
 """
 
 from ._version import __version__
-from .analysis import Analysis, analyse, as_csv, as_json, as_text
+from .analysis import Analysis, Table, analyse, analysis_tables, as_csv, as_json, as_text
 from .audience import for_audience
 from .diff import MapDiff, as_markdown, changes_csv, diff_dates, diff_maps, diff_summary
 from .errors import (
@@ -59,11 +59,13 @@ __all__ = [
     "SourceError",
     "StakeholderMap",
     "StakeholdersError",
+    "Table",
     "UnknownOrganisation",
     "UnsupportedSource",
     "ValidationError",
     "__version__",
     "analyse",
+    "analysis_tables",
     "as_csv",
     "as_json",
     "as_markdown",

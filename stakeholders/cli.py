@@ -238,11 +238,13 @@ def _analyse(
     show_default=True,
     help="Which table --format csv writes.",
 )
+@lang_option("Words in English (the default) or Dutch; names from name_<lang> columns. CSV headers stay the same.")
 @analysis_options
 def analyse_command(
     source: Path,
     output_format: str,
     table: str,
+    lang: str | None,
     top: int,
     without: tuple[str, ...],
     include: tuple[str, ...],
@@ -260,10 +262,13 @@ def analyse_command(
         stakeholders analyse my-workbook.xlsx --top 5
         stakeholders analyse my-workbook.xlsx --without politie
         stakeholders analyse my-workbook.xlsx --format csv --table handovers > handovers.csv
+        stakeholders analyse my-workbook.xlsx --lang nl
     """
     result = _analyse(source, top, without, include, stale_months, today, as_of_date)
-    writers = {"text": as_text, "json": as_json, "csv": lambda r: as_csv(r, table)}
-    click.echo(writers[output_format](result), nl=False)
+    if output_format == "csv":
+        click.echo(as_csv(result, table, lang), nl=False)
+    else:
+        click.echo((as_json if output_format == "json" else as_text)(result, lang), nl=False)
     warn_undated(result.map)
 
 

@@ -7,13 +7,16 @@ headings, labels and explanations.
 'Verbinders'
 >>> sorted(WORDS["en"]) == sorted(WORDS["nl"]) and sorted(PAGE_WORDS["en"]) == sorted(PAGE_WORDS["nl"])
 True
+>>> sorted(ANALYSIS_WORDS["en"]) == sorted(ANALYSIS_WORDS["nl"]) and not set(ANALYSIS_WORDS["en"]) & set(WORDS["en"])
+True
 """
 
 from __future__ import annotations
 
+from ._analysis_words import ANALYSIS_WORDS
 from ._field_labels import FIELD_LABELS
 
-__all__ = ["FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "counted", "undated_note", "words"]
+__all__ = ["ANALYSIS_WORDS", "FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "counted", "undated_note", "words"]
 
 LANGUAGES = ("en", "nl")
 
@@ -531,8 +534,12 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
 
 
 def words(lang: str) -> dict[str, str]:
-    """The words for ``lang`` (``en`` or ``nl``); anything else gets English."""
-    return WORDS.get(lang, WORDS["en"])
+    """The report's and the analysis tables' words (:data:`WORDS`, :data:`ANALYSIS_WORDS`) for ``lang``.
+
+    ``lang`` is ``en`` or ``nl``; anything else gets English.
+    """
+    lang = lang if lang in WORDS else "en"
+    return {**WORDS[lang], **ANALYSIS_WORDS[lang]}
 
 
 def counted(page_words: dict[str, str], noun: str, n: int) -> str:
