@@ -21,7 +21,8 @@ the report.
 from the result and its :class:`Wording` to a :class:`Table`, and add it to
 :data:`TABLES` under the table's id. Text, CSV (``--table <id>``), JSON and
 the report show it without further code. Its words go in
-:mod:`stakeholders.i18n` (both languages)::
+``stakeholders/_analysis_words.py`` (English and Dutch; :func:`stakeholders.i18n.words` gives them
+with the report's words)::
 
     def _barriers(result: Analysis, say: Wording) -> Table:
         columns = (Column("id", shown_to="programs"), Column("barrier", say.w["barrier"]), ...)
