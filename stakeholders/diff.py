@@ -68,8 +68,9 @@ __all__ = [
     "undated_summary",
 ]
 
-CHANGE_COLOURS = {"added": "#1B7837", "removed": "#B2182B", "changed": "#E08214", "unchanged": "#D9D9D9"}
-"""Colour-blind-safe (PuOr/PRGn-like) colours for the four kinds of change; removed items are also dashed."""
+CHANGE_COLOURS = {"added": "#2166AC", "removed": "#B2182B", "changed": "#C26A00", "unchanged": "#D9D9D9"}
+"""Colours for the four kinds of change, apart under colour blindness (tests/test_style.py); removed items are
+also dashed. Added, removed and changed have at least 3:1 contrast against the page (they are never text)."""
 
 COMPARED_ORG_FIELDS = (
     "name",

@@ -254,7 +254,7 @@ def _draw_legend(ax: Any, m: StakeholderMap, lang: str, display: dict[str, Any] 
     for shown, label, colour, dashes in (
         (True, words["line_active"], "#333333", False),
         ("planned" in statuses, words["line_planned"], "#333333", link_dashes("planned", "")),
-        ("lapsed" in statuses, words["line_lapsed"], LAPSED_COLOUR, False),
+        ("lapsed" in statuses, words["line_lapsed"], LAPSED_COLOUR, link_dashes("lapsed", "")),
         (unverified, words["line_unverified"], "#333333", link_dashes("active", "unverified")),
     ):
         if shown:

@@ -86,6 +86,8 @@ class Table:
     a ``list`` (one item a line)."""
     row_header: bool = False
     """The first column people see names the row (a stage, a figure)."""
+    wide: bool = False
+    """Many columns: people may have to scroll it sideways (the report lets the keyboard reach it to do so)."""
 
     def _shown(self, reader: str) -> list[int]:
         return [i for i, column in enumerate(self.columns) if column.shown_to in ("all", reader)]

@@ -294,7 +294,14 @@ def _coverage(result: Analysis, say: Wording) -> Table:
             )
         )
     return Table(
-        "coverage", w["coverage"], columns, rows, note=w["coverage_text"], empty=w["no_stages"], row_header=True
+        "coverage",
+        w["coverage"],
+        columns,
+        rows,
+        note=w["coverage_text"],
+        empty=w["no_stages"],
+        row_header=True,
+        wide=True,
     )
 
 
