@@ -138,8 +138,8 @@ def map_command(
 @click.option(
     "--kumu",
     is_flag=True,
-    help="Write the .xlsx workbook in Kumu's format: Elements and Connections, with our Stages, Views and Map "
-    "as (ignore) sheets that Kumu skips.",
+    help="Write the .xlsx workbook in Kumu's format: Elements and Connections, with our Stages, Script, Barriers, "
+    "Views and Map as (ignore) sheets that Kumu skips.",
 )
 @as_of_option
 def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> None:
@@ -147,10 +147,13 @@ def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> No
 
     The extension of OUTPUT picks the format: .gexf (Gephi and Gephi Lite, laid
     out and coloured), .graphml, .cyjs (Cytoscape.js JSON with positions),
-    .xlsx (our workbook: sheets Organisations, Links, Stages, Views, Map; Kumu's
-    with --kumu), or a folder name for CSV files (organisations.csv, links.csv,
-    stages.csv, views.csv, map.csv). Stages are written when the map has its own,
-    views when it has any. Every format loads back into the same map.
+    .xlsx (our workbook: sheets Organisations, Links, Stages, Script, Barriers,
+    Views, Map; Kumu's with --kumu), or a folder name for CSV files
+    (organisations.csv, links.csv, stages.csv, script.csv, barriers.csv,
+    views.csv, map.csv). Stages are written when the map has its own, the
+    script and barriers when it has a barrier model, views when it has any.
+    Every format loads back into the same map, the barrier model too (GEXF,
+    GraphML and .cyjs carry it as data of the graph, not as nodes).
 
     Lists are written |-separated (except in .cyjs), so a list item that holds
     | (from a YAML or JSON list) is refused: nothing is written, exit code 1.
@@ -189,8 +192,10 @@ def validate(source: Path) -> None:
         stakeholder_map = load_map(source, audience="internal", limit_mb=limit_mb())  # check everything in it
     except StakeholdersError as err:
         fail(err, outcome="")
-    stages = number(len(stakeholder_map.stages), "stage")
-    click.echo(f"{source} is valid: {map_counts(stakeholder_map)}, {stages}.")
+    counts = [map_counts(stakeholder_map), number(len(stakeholder_map.stages), "stage")]
+    if len(stakeholder_map.script) or len(stakeholder_map.barriers):  # the barrier model, when the map has one
+        counts += [number(len(stakeholder_map.script), "phase"), number(len(stakeholder_map.barriers), "barrier")]
+    click.echo(f"{source} is valid: {', '.join(counts)}.")
 
 
 def _analyse(

@@ -301,6 +301,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "date_not_stated": "a date not stated",
         "n_organisations": "{n} organisations",
         "n_links": "{n} links",
+        "n_barriers": "{n} barriers",
         "source": "Source",
         "about": "About this map",
         "noscript": "This map needs JavaScript to draw; the data is in the page source.",
@@ -386,10 +387,14 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "unchanged": "unchanged",
         "organisation": "organisation",
         "link": "link",
+        "barrier": "barrier",
+        "diff_barrier_counts": "Barriers: {added} added, {removed} removed, {changed} changed.",
+        "hidden_barriers_of": "Not shown either: {barriers}.",
         "no_changes": "No changes.",
         # counts written with their nouns: {orgs} is "1 organisation" or "5 organisations" (one_* or n_*)
         "one_organisation": "1 organisation",
         "one_link": "1 link",
+        "one_barrier": "1 barrier",
         "showing_all_counts": "Showing everything: {orgs} and {links}.",
         "showing_some_counts": (
             "Showing {orgs} of {all_orgs} and {links} of {all_links}; the filters hide {hidden_orgs} and "
@@ -424,6 +429,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "date_not_stated": "een niet vermelde datum",
         "n_organisations": "{n} organisaties",
         "n_links": "{n} verbindingen",
+        "n_barriers": "{n} barrières",
         "source": "Bron",
         "about": "Over deze kaart",
         "noscript": "Deze kaart heeft JavaScript nodig; de gegevens staan in de broncode van de pagina.",
@@ -509,9 +515,13 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "unchanged": "ongewijzigd",
         "organisation": "organisatie",
         "link": "verbinding",
+        "barrier": "barrière",
+        "diff_barrier_counts": "Barrières: {added} toegevoegd, {removed} verwijderd, {changed} gewijzigd.",
+        "hidden_barriers_of": "Ook niet getoond: {barriers}.",
         "no_changes": "Geen wijzigingen.",
         "one_organisation": "1 organisatie",
         "one_link": "1 verbinding",
+        "one_barrier": "1 barrière",
         "showing_all_counts": "Alles zichtbaar: {orgs} en {links}.",
         "showing_some_counts": (
             "{orgs} van {all_orgs} en {links} van {all_links} zichtbaar; de filters verbergen {hidden_orgs} en "
@@ -553,7 +563,7 @@ def words(lang: str) -> dict[str, str]:
 
 
 def counted(page_words: dict[str, str], noun: str, n: int) -> str:
-    """``n`` with its noun (``organisation`` or ``link``) in a page's words: one, or many.
+    """``n`` with its noun (``organisation``, ``link`` or ``barrier``) in a page's words: one, or many.
 
     >>> counted(PAGE_WORDS["en"], "organisation", 1), counted(PAGE_WORDS["nl"], "link", 5)
     ('1 organisation', '5 verbindingen')

@@ -312,6 +312,8 @@ def write_image(
             orgs=counted(words, "organisation", hidden_orgs),
             links=counted(words, "link", hidden_links),
         )
+        if m.hidden.get("barriers"):
+            meta += " " + words["hidden_barriers_of"].format(barriers=counted(words, "barrier", m.hidden["barriers"]))
     figure.text(0.015, 0.93, meta, fontsize=11, va="top", ha="left", color="#4a4a4a")
     if m.settings.source_note:
         note = f"{words['source']}: {m.settings.source_note}"

@@ -19,7 +19,7 @@ ROOT = Path(__file__).parent.parent
 PACKAGE = ROOT / "stakeholders"
 
 LAYERS = {
-    0: ("errors", "_version", "_gc", "_atomic", "_types", "_field_labels", "_analysis_words", "i18n"),
+    0: ("errors", "_version", "_gc", "_atomic", "_types", "_field_labels", "_analysis_words", "i18n", "_vocabulary"),
     1: ("schema",),
     2: ("values", "dates"),
     3: ("model", "graph", "style"),

@@ -5,8 +5,11 @@ edge attribute (lists ``|``-joined in GEXF and GraphML, JSON lists in .cyjs).
 GEXF carries our positions (y pointing up, as Gephi draws), sector colours,
 sizes by number of links, link colours by kind and widths by strength, so the
 file opens laid out; .cyjs carries the positions. The map's settings and
-stages go where each format has room: graph attributes in GraphML, the
-``data`` object in .cyjs, and JSON in GEXF's ``<meta><description>``.
+stages, views, script and barriers go where each format has room: graph
+attributes in GraphML (tables as JSON text), the ``data`` object in .cyjs,
+and JSON in GEXF's ``<meta><description>``. A barrier is no node or edge:
+Gephi and Cytoscape do not show the barrier model, but the file keeps it and
+reads back with it.
 
 A link's direction is its ``direction`` attribute. The graph is directed
 when the map has a directed link, and then every edge is a directed edge from
@@ -72,6 +75,10 @@ RESERVED = {
 IGNORED = {"viz", "pid", "parents", "spells", "slices", "SUID", "selected"}
 """Attributes of graph files that are about drawing or bookkeeping, not about the map."""
 
+TABLES_IN_HEADER = ("stages", "views", "script", "barriers")
+"""The tables a graph file carries as data of the graph itself (JSON in GEXF's description and GraphML's
+graph attributes, lists in .cyjs), not as nodes or edges."""
+
 
 # --- writing -----------------------------------------------------------------------------
 
@@ -107,13 +114,17 @@ def _flat(value: Any, thing: str, ident: str, name: str) -> Any:
 
 
 def _header(m: StakeholderMap) -> dict[str, Any]:
-    """The map's settings and, unless they are the default ones, its stages."""
+    """The map's settings and, unless they are the default ones, its stages; its views, script and barriers."""
     header: dict[str, Any] = dict(settings_pairs(m))
     stages = stage_records(m)
     if stages is not None:
         header["stages"] = stages
     if m.views is not None:
         header["views"] = m.records("views")
+    if len(m.script) or len(m.barriers):
+        header["script"] = m.records("script")
+    if len(m.barriers):
+        header["barriers"] = m.records("barriers")
     return header
 
 
@@ -185,7 +196,7 @@ def to_graphml(m: StakeholderMap) -> bytes:
     """The map as GraphML; settings are graph attributes, stages a JSON graph attribute."""
     G = _flat_graph(m)
     header = _header(m)
-    for name in ("stages", "views"):
+    for name in TABLES_IN_HEADER:
         if name in header:
             header[name] = json.dumps(header[name], ensure_ascii=False)
     G.graph.update(header)
@@ -267,8 +278,11 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None, RawTable | None, RawTable | None]:
-    """Settings, stages and views tables from a graph file's own data; keys that are no setting are left alone."""
+def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None, dict[str, RawTable]]:
+    """The settings table, and the other tables (stages, views, script, barriers), from a graph file's own data.
+
+    Keys that are no setting and no table are left alone.
+    """
     known = {normalise_key(a) for name, aliases in SETTINGS.items() for a in (name, *aliases)}
     pairs = [[key, value] for key, value in values.items() if normalise_key(key) in known and value not in ("", None)]
     settings = None
@@ -276,7 +290,7 @@ def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None
         grid = [["key", "value"], *pairs]
         settings = grid_table("settings", path.name, "", grid, sheet_word="", row_word="setting", column_word="field")
     tables = {}
-    for name in ("stages", "views"):
+    for name in TABLES_IN_HEADER:
         rows = values.get(name)
         if isinstance(rows, str):
             try:
@@ -285,8 +299,9 @@ def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None
                 problem = getattr(err, "msg", "nested too deep")
                 msg = f"{path}: the {name} stored in this file are not valid JSON ({problem})"
                 raise SourceError(msg) from err
-        tables[name] = None if rows is None else records_table(name, path, name, rows)
-    return settings, tables["stages"], tables["views"]
+        if rows is not None:
+            tables[name] = records_table(name, path, name, rows)
+    return settings, tables
 
 
 def _padded(rows: list[dict[str, Any]], order: list[str]) -> list[dict[str, Any]]:
@@ -486,10 +501,10 @@ def _source(path: Path, organisations: list[dict], links: list[dict], values: di
         table.row_names = dict(enumerate(_row_names(rows), start=1))
         table.headers = table.headers or empty
         source.tables[role] = table
-    settings, stages, views = _settings_table(path, values)
-    source.tables.update(
-        {k: v for k, v in (("settings", settings), ("stages", stages), ("views", views)) if v is not None}
-    )
+    settings, tables = _settings_table(path, values)
+    if settings is not None:
+        source.tables["settings"] = settings
+    source.tables.update(tables)
     return source
 
 

@@ -19,9 +19,11 @@ connections only gets an element for each label in ``From`` and ``To``, as
 Kumu makes them; with an elements sheet, an end that is no element is a
 problem to report (a typo, most likely), not a new organisation.
 
-A Kumu workbook written by :func:`kumu_sheets` keeps the map's stages, views
-and settings in the sheets ``Stages (ignore)``, ``Views (ignore)`` and
-``Map (ignore)``: Kumu skips them, and :mod:`stakeholders.formats.workbook` reads them back.
+A Kumu workbook written by :func:`kumu_sheets` keeps the map's stages,
+script, barriers, views and settings in the sheets ``Stages (ignore)``,
+``Script (ignore)``, ``Barriers (ignore)``, ``Views (ignore)`` and ``Map
+(ignore)``: Kumu skips them (it has no place for a barrier model), and
+:mod:`stakeholders.formats.workbook` reads them back.
 
 >>> kumu_id("Openbaar Ministerie (OM)"), kumu_id("007")
 ('openbaar-ministerie-om', '007')
@@ -299,7 +301,8 @@ def _typed(m: StakeholderMap, table: str, field: str, type_name: str) -> tuple[l
 
 
 def kumu_sheets(m: StakeholderMap) -> dict[str, list[list[Any]]]:
-    """The map as a Kumu workbook: Elements, Connections, and our Stages, Views and Map sheets for Kumu to skip."""
+    """The map as a Kumu workbook: Elements, Connections, and our other sheets (Stages, Script, Barriers, Views,
+    Map) for Kumu to skip."""
     orgs, org_custom, org_both = _typed(m, "organisations", "sector", ELEMENT_TYPE)
     fixed = [("ID", "id"), ("Label", "name"), ("Type", "Type"), ("Description", "description"), ("Tags", "tags")]
     fixed.append(("URL", "url"))
@@ -320,7 +323,7 @@ def kumu_sheets(m: StakeholderMap) -> dict[str, list[list[Any]]]:
 
     ours = map_sheets(m)
     sheets = {"Elements": elements, "Connections": connections}
-    for name in ("Stages", "Views"):
+    for name in ("Stages", "Script", "Barriers", "Views"):
         if name in ours:
             sheets[f"{name} (ignore)"] = ours[name]
     sheets["Map (ignore)"] = ours["Map"]

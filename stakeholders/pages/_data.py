@@ -50,8 +50,9 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     ``layout`` (``positions``: id → [x, y]; ``curves``: link id → curvature
     for parallel links); ``words`` (the page's own words); ``view`` (the
     caption of the view drawn, or None); ``audience`` (who the page is for)
-    and ``hidden`` (how many organisations and links that audience does not
-    see, only when the source allows saying so, else None); ``undated`` (on a
+    and ``hidden`` (how many organisations and links, and barriers when the
+    map has any, that audience does not see, only when the source allows
+    saying so, else None); ``undated`` (on a
     map as of a date with organisations or links that have no dates: their
     counts, whether they are ``shown``, the dated ``links_taken`` with them
     when not, and the ``note`` that says so; else None). Positions come

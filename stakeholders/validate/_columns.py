@@ -203,7 +203,7 @@ def _parse(
     column: Column, role: str, raw: Any, vocabularies: dict[str, Vocabulary]
 ) -> tuple[Any, list[tuple[int, str]]]:
     """The value of one cell of a known column the table has, and its problems as (tie-break, message)."""
-    value, message = parse_cell(column, raw, vocabularies)
+    value, message = parse_cell(column, raw, vocabularies, "phases" if role == "script" else "stages")
     problems = []
     if message:
         problems.append((0, message))

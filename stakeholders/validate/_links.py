@@ -25,9 +25,10 @@ def resolve_stages(
     orgs: Rows,
     stages: Records,
     views: Rows,
+    barriers: Rows,
     findings: Findings,
 ) -> pd.DataFrame:
-    """Turn the stage references of organisations and hand-overs into stage ids; return the stages table."""
+    """Turn the stage references of organisations, hand-overs, views and barriers into stage ids; return the stages."""
     records, custom = stages
     table = source.tables.get("stages")
     if table is None:
@@ -42,6 +43,7 @@ def resolve_stages(
         (table, records, "hands_over_to"),
         (source.tables.get("views"), views, "stage"),
         (source.tables.get("views"), views, "highlight_stage"),
+        (source.tables.get("barriers"), barriers, "stage"),
     ):
         if referring is None:
             continue
