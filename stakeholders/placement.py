@@ -188,6 +188,62 @@ def _inside(box: Box, frame: Box) -> bool:
     return frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1] and box[3] <= frame[3]
 
 
+class _Placer:
+    """What placing labels needs to know: the nodes, the labels' sizes, the lines, the frame, the obstacles."""
+
+    def __init__(
+        self,
+        nodes: Sequence[Node],
+        sizes: dict[str, Sequence[tuple[float, float]]],
+        segments: np.ndarray,
+        frame: Box,
+        obstacles: Sequence[Box],
+        gap: float,
+    ) -> None:
+        self.nodes, self.sizes, self.frame, self.gap = nodes, sizes, frame, gap
+        self.grid = _SegmentGrid(segments)
+        self.node_boxes = np.array(
+            [(n.x - n.radius, n.y - n.radius, n.x + n.radius, n.y + n.radius) for n in nodes], dtype=float
+        ).reshape(-1, 4)
+        self.obstacles = np.array(list(obstacles), dtype=float).reshape(-1, 4)
+        self.zones = _label_zones(nodes, sizes)
+
+    def spots(self, index: int) -> list[tuple[Box, int, bool, int]]:
+        """Node ``index``'s candidates that no node or obstacle blocks: box, variant, far, rank."""
+        node = self.nodes[index]
+        line = self.sizes[node.id][0][1]
+        found = []
+        for variant, (width, height) in enumerate(self.sizes[node.id]):
+            for rank, (box, far) in enumerate(candidate_boxes(node, width, height, self.gap, step=line / 2)):
+                if not _inside(box, self.frame) or _hits(box, self.node_boxes) or _hits(box, self.obstacles):
+                    continue
+                if far and not _nearest(box, index, self.node_boxes):
+                    continue
+                found.append((box, variant, far, rank))
+        return found
+
+    def best(self, index: int, taken: np.ndarray, waiting: np.ndarray) -> Placement | None:
+        """The best spot for node ``index``'s label clear of ``taken``: free of lines if any, near before far."""
+        best: tuple[bool, int, bool, int, int, int] | None = None
+        chosen = None
+        for box, variant, far, rank in self.spots(index):
+            if _hits(box, taken):
+                continue
+            crossed = crossings(box, self.grid.near(box))
+            # a free spot of the one-line label, else of a wrapped one; else the spot the fewest lines cross
+            key = (
+                crossed > 0,
+                variant if crossed == 0 else 0,
+                far,
+                crossed,
+                _count_hits(box, self.zones[waiting]),
+                rank,
+            )
+            if best is None or key < best:
+                best, chosen = key, Placement(box, variant, crossed > 0)
+        return chosen
+
+
 def place_labels(
     nodes: Sequence[Node],
     sizes: dict[str, Sequence[tuple[float, float]]],
@@ -205,38 +261,49 @@ def place_labels(
     order; ``segments`` are the lines drawn (see :func:`segments_of`);
     ``frame`` is the box labels must stay in and ``obstacles`` boxes they
     must not cover (headers). Every node is an obstacle, labelled or not.
+    A label that finds no room after the first pass may take a spot held by
+    one or two labels placed earlier when those find another spot.
     """
-    grid = _SegmentGrid(segments)
-    node_boxes = np.array(
-        [(n.x - n.radius, n.y - n.radius, n.x + n.radius, n.y + n.radius) for n in nodes], dtype=float
-    ).reshape(-1, 4)
-    taken = np.array(list(obstacles), dtype=float).reshape(-1, 4)
-    zones = _label_zones(nodes, sizes)
+    placer = _Placer(nodes, sizes, segments, frame, obstacles, gap)
     waiting = np.array([node.id in sizes for node in nodes])
     placed: dict[str, Placement] = {}
     for index, node in enumerate(nodes):
-        if node.id not in sizes:
+        if node.id in sizes:
+            waiting[index] = False
+            chosen = placer.best(index, _boxes(placed), waiting)
+            if chosen is not None:
+                placed[node.id] = chosen
+    for index, node in enumerate(nodes):
+        if node.id in sizes and node.id not in placed:
+            _make_room(placer, index, placed)
+    return dict(sorted(placed.items(), key=lambda item: [n.id for n in nodes].index(item[0])))
+
+
+def _boxes(placed: dict[str, Placement], leave_out: Sequence[str] = (), add: Sequence[Box] = ()) -> np.ndarray:
+    boxes = [p.box for org, p in placed.items() if org not in leave_out] + list(add)
+    return np.array(boxes, dtype=float).reshape(-1, 4)
+
+
+def _make_room(placer: _Placer, index: int, placed: dict[str, Placement]) -> None:
+    """Place node ``index``'s label where one or two labels stand that can move elsewhere (``placed`` changes)."""
+    node_index = {node.id: number for number, node in enumerate(placer.nodes)}
+    nothing_waits = np.zeros(len(placer.nodes), dtype=bool)
+    spots = sorted(placer.spots(index), key=lambda spot: (spot[2], spot[1], spot[3]))
+    for box, variant, _, _ in spots:
+        blockers = [org for org, p in placed.items() if boxes_overlap(p.box, box, margin=1.0)]
+        if not 1 <= len(blockers) <= 2:
             continue
-        waiting[index] = False
-        best: tuple[bool, bool, int, int, int] | None = None
-        chosen: Placement | None = None
-        for variant, (width, height) in enumerate(sizes[node.id]):
-            line = sizes[node.id][0][1]
-            for rank, (box, far) in enumerate(candidate_boxes(node, width, height, gap, step=line / 2)):
-                if not _inside(box, frame) or _hits(box, node_boxes) or _hits(box, taken):
-                    continue
-                if far and not _nearest(box, index, node_boxes):
-                    continue
-                crossed = crossings(box, grid.near(box))
-                key = (crossed > 0, far, crossed, _count_hits(box, zones[waiting]), rank)
-                if best is None or key < best:
-                    best, chosen = key, Placement(box, variant, crossed > 0)
-            if chosen and not chosen.opaque:
+        moved: dict[str, Placement] = {}
+        for org in blockers:
+            taken = _boxes(placed, leave_out=blockers, add=[box, *(p.box for p in moved.values())])
+            spot = placer.best(node_index[org], taken, nothing_waits)
+            if spot is None:
                 break
-        if chosen is not None:
-            placed[node.id] = chosen
-            taken = np.vstack([taken, np.array(chosen.box, dtype=float)])
-    return placed
+            moved[org] = spot
+        if len(moved) == len(blockers):
+            placed.update(moved)
+            placed[placer.nodes[index].id] = Placement(box, variant, crossings(box, placer.grid.near(box)) > 0)
+            return
 
 
 def _label_zones(nodes: Sequence[Node], sizes: dict[str, Sequence[tuple[float, float]]]) -> np.ndarray:

@@ -39,8 +39,10 @@ SLIDE_INCHES = (13.333, 7.5)
 """A 16:9 slide, as PowerPoint's own widescreen size."""
 PROJECTOR = 1920
 """Pixels across the slide on the projector the pictures are drawn for."""
-SIDE, TITLE_TOP, TITLE_HEIGHT, FOOTER_HEIGHT = 0.35, 0.25, 0.85, 0.45
+SIDE, TITLE_TOP, TITLE_HEIGHT, FOOTER_HEIGHT = 0.35, 0.2, 0.7, 0.4
 """The slide's margins and bands, in inches."""
+MARKING_WIDTH = 4.6
+"""The audience marking's box at the top right, beside the title, in inches."""
 
 
 def step_display(m: StakeholderMap, step: dict[str, Any]) -> dict[str, Any]:
@@ -98,10 +100,9 @@ def _marking(slide: Any, m: StakeholderMap, lang: str) -> None:
 
     marking = audience_marking(m.audience, lang) if m.audience in MARKING_COLOURS else ""
     if marking:
-        width = 5.2
-        box = (SLIDE_INCHES[0] - SIDE - width, 0.06, width, 0.36)
+        box = (SLIDE_INCHES[0] - SIDE - MARKING_WIDTH, TITLE_TOP + 0.12, MARKING_WIDTH, 0.4)
         fill = MARKING_COLOURS[m.audience].lstrip("#").upper()
-        shape = _text_box(slide, box, marking, 13, bold=True, colour="FFFFFF", fill=fill, name="Audience marking")
+        shape = _text_box(slide, box, marking, 12, bold=True, colour="FFFFFF", fill=fill, name="Audience marking")
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
 
 
@@ -115,26 +116,27 @@ def _footer(slide: Any, m: StakeholderMap, words: dict[str, str]) -> None:
     _text_box(slide, (SIDE, top, SLIDE_INCHES[0] - 2 * SIDE, FOOTER_HEIGHT), text, 10, colour="4A4A4A", name="Footer")
 
 
-def _title(slide: Any, text: str) -> None:
+def _title(slide: Any, text: str, marked: bool) -> None:
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
     title = slide.shapes.title
-    title.left, title.top = Inches(SIDE), Inches(TITLE_TOP + 0.2)
-    title.width, title.height = Inches(SLIDE_INCHES[0] - 2 * SIDE), Inches(TITLE_HEIGHT)
+    title.left, title.top = Inches(SIDE), Inches(TITLE_TOP)
+    title.width = Inches(SLIDE_INCHES[0] - 2 * SIDE - (MARKING_WIDTH + 0.2 if marked else 0))
+    title.height = Inches(TITLE_HEIGHT)
     title.text = text
     frame = title.text_frame
     frame.word_wrap = True
     for paragraph in frame.paragraphs:
         paragraph.alignment = PP_ALIGN.LEFT
         for run in paragraph.runs:
-            run.font.size = Pt(30 if len(text) < 70 else 24)
+            run.font.size = Pt(28 if len(text) < 60 else 22)
             run.font.bold = True
 
 
 def _picture_size() -> tuple[tuple[float, float, float, float], tuple[int, int]]:
     """Where the step's picture goes on the slide (inches) and its size in pixels of a 1920-wide projector."""
-    top = TITLE_TOP + 0.2 + TITLE_HEIGHT + 0.1
+    top = TITLE_TOP + TITLE_HEIGHT + 0.05
     box = (SIDE, top, SLIDE_INCHES[0] - 2 * SIDE, SLIDE_INCHES[1] - FOOTER_HEIGHT - 0.1 - top)
     per_inch = PROJECTOR / SLIDE_INCHES[0]
     return box, (round(box[2] * per_inch), round(box[3] * per_inch))
@@ -166,7 +168,7 @@ def pptx_bytes(
     box, pixels = _picture_size()
     for number, step in enumerate(steps, start=1):
         slide = deck.slides.add_slide(deck.slide_layouts[5])  # title only
-        _title(slide, step["title"])
+        _title(slide, step["title"], m.audience in MARKING_COLOURS)
         display = step_display(m, step)
         image, _ = picture(display["map"], size=pixels, unit=1.0, lang=lang, display=display, frame=False)
         shown = slide.shapes.add_picture(io.BytesIO(image), *(Inches(v) for v in box))

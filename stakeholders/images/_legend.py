@@ -93,13 +93,39 @@ def _text_width(ax: Any, renderer: Any, text: str, size_pt: float, bold: bool) -
 
 
 def _columns(rows: list[LegendRow], per_column: int) -> list[list[LegendRow]]:
-    """The rows in columns of at most ``per_column``, a section title never last in a column."""
-    columns: list[list[LegendRow]] = [[]]
+    """The rows in as few columns of at most ``per_column`` as they need, of about equal length.
+
+    A section starts a new column when it would not fit the column's share,
+    and a section title is never the last row of a column.
+
+    >>> rows = [LegendRow("title", "A"), *[LegendRow("marker", str(i)) for i in range(5)], LegendRow("title", "B"),
+    ...         LegendRow("line", "x"), LegendRow("line", "y")]
+    >>> [[row.label for row in column] for column in _columns(rows, 6)]
+    [['A', '0', '1', '2', '3', '4'], ['B', 'x', 'y']]
+    """
+    sections: list[list[LegendRow]] = []
     for row in rows:
-        if len(columns[-1]) >= per_column or (row.kind == "title" and len(columns[-1]) >= per_column - 1):
-            columns.append([])
-        columns[-1].append(row)
-    return [column for column in columns if column]
+        if row.kind == "title" or not sections:
+            sections.append([])
+        sections[-1].append(row)
+
+    def pack(share: int) -> list[list[LegendRow]]:
+        columns: list[list[LegendRow]] = [[]]
+        for section in sections:
+            if columns[-1] and len(columns[-1]) + len(section) > max(share, min(len(section), per_column)):
+                columns.append([])
+            for row in section:
+                if len(columns[-1]) >= per_column or (row.kind == "title" and len(columns[-1]) >= per_column - 1):
+                    columns.append([])
+                columns[-1].append(row)
+        return [column for column in columns if column]
+
+    fewest = -(-len(rows) // per_column)
+    for share in range(-(-len(rows) // max(fewest, 1)), per_column + 1):
+        columns = pack(share)
+        if len(columns) <= fewest:
+            return columns
+    return pack(per_column)
 
 
 def legend_size(
