@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from ._field_labels import FIELD_LABELS
 
-__all__ = ["FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "audience_marking", "counted", "undated_note", "words"]
+__all__ = ["FIELD_LABELS", "LANGUAGES", "MARKINGS", "PAGE_WORDS", "WORDS", "audience_marking", "counted", "words"]
+__all__ += ["undated_note"]
 
 LANGUAGES = ("en", "nl")
 
@@ -393,8 +394,6 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
             "as text."
         ),
         "hidden_counts_of": "For this audience ({audience}) {orgs} and {links} are not shown.",
-        "marking_internal": "INTERNAL — do not distribute",
-        "marking_partners": "PARTNERS — share with partners only, do not publish",
         "view_counts_of": "shows {orgs} of {all_orgs} and {links} of {all_links}.",
         # what has no dates (neither since nor until) on a map as of a date; _one when a single thing is counted
         "and": "and",
@@ -512,8 +511,6 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
             "tabelweergave om haar als tekst te lezen."
         ),
         "hidden_counts_of": "Voor dit publiek ({audience}) worden {orgs} en {links} niet getoond.",
-        "marking_internal": "INTERN — niet verspreiden",
-        "marking_partners": "PARTNERS — alleen delen met partners, niet publiceren",
         "view_counts_of": "toont {orgs} van {all_orgs} en {links} van {all_links}.",
         "and": "en",
         "undated_shown_one": "{things} heeft geen datum (geen sinds of tot) en wordt op elke datum getoond.",
@@ -548,13 +545,21 @@ def counted(page_words: dict[str, str], noun: str, n: int) -> str:
     return page_words[f"one_{noun}"] if n == 1 else page_words[f"n_{noun}s"].format(n=n)
 
 
+MARKINGS: dict[str, dict[str, str]] = {
+    "en": {"internal": "INTERNAL — do not distribute", "partners": "PARTNERS — share with partners only"},
+    "nl": {"internal": "INTERN — niet verspreiden", "partners": "PARTNERS — alleen delen met partners"},
+}
+"""What outputs for partners or internal readers say on every page, slide and image (apart from the page words,
+so that a public page holds none of them)."""
+
+
 def audience_marking(audience: str, lang: str | None = None) -> str:
     """The marking an output made for ``audience`` carries on every page, slide and image; "" for ``public``.
 
     >>> audience_marking("internal", "nl"), audience_marking("public", "en")
     ('INTERN — niet verspreiden', '')
     """
-    return PAGE_WORDS.get(lang or "en", PAGE_WORDS["en"]).get(f"marking_{audience}", "")
+    return MARKINGS.get(lang or "en", MARKINGS["en"]).get(audience, "")
 
 
 def undated_note(page_words: dict[str, str], organisations: int, links: int, state: str, taken: int = 0) -> str:

@@ -28,10 +28,11 @@ from ._atomic import fixed_zip, write_atomic
 from .errors import OutputError
 from .formats.workbook import FIXED_TIME
 from .i18n import PAGE_WORDS, audience_marking, counted
-from .images import MARKING_COLOURS, picture
+from .images import picture
 from .layout import positions as map_positions
 from .model import StakeholderMap
 from .pages import presentation_steps
+from .style import MARKING_COLOURS
 
 __all__ = ["SLIDE_INCHES", "pptx_bytes", "step_display", "write_pptx"]
 

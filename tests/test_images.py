@@ -24,7 +24,8 @@ from svg_geometry import Picture, read_svg
 
 from stakeholders import OutputError, example_path, load_map
 from stakeholders.cli import cli
-from stakeholders.images import A4_LANDSCAPE, MARKING_COLOURS, picture, write_image
+from stakeholders.images import A4_LANDSCAPE, picture, write_image
+from stakeholders.style import MARKING_COLOURS
 
 
 @pytest.fixture(scope="module")
@@ -181,8 +182,8 @@ def test_audience_marking_on_images(tmp_path: Path) -> None:
     wordings = {
         ("internal", "en"): "INTERNAL — do not distribute",
         ("internal", "nl"): "INTERN — niet verspreiden",
-        ("partners", "en"): "PARTNERS — share with partners only, do not publish",
-        ("partners", "nl"): "PARTNERS — alleen delen met partners, niet publiceren",
+        ("partners", "en"): "PARTNERS — share with partners only",
+        ("partners", "nl"): "PARTNERS — alleen delen met partners",
     }
     for (audience, lang), wording in wordings.items():
         m = small_map(tmp_path / "m", audience)

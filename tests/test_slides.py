@@ -102,7 +102,7 @@ def test_steps_keep_the_positions_of_the_whole_map(internal: object) -> None:
 
 def test_marking_for_partners_and_none_for_public(tmp_path: Path) -> None:
     partners = Presentation(io.BytesIO(pptx_bytes(small_map(tmp_path / "p", "partners"), lang="nl")))
-    wording = "PARTNERS — alleen delen met partners, niet publiceren"
+    wording = "PARTNERS — alleen delen met partners"
     assert [marking(slide) for slide in partners.slides] == [wording] * 3
     assert footer(partners.slides[1]).startswith("Gegevens van een niet vermelde datum")
     public = Presentation(io.BytesIO(pptx_bytes(small_map(tmp_path / "q"))))

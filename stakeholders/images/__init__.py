@@ -33,6 +33,7 @@ from ..errors import OutputError
 from ..i18n import PAGE_WORDS, audience_marking, counted
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
+from ..style import MARKING_COLOURS
 from ..views import find_view, view_display
 from ._legend import draw_legend, legend_rows, legend_size
 from ._network import DPI, MapDrawing, draw_map, fit_map, px_to_pt
@@ -42,7 +43,6 @@ __all__ = [
     "DPI",
     "FONTS",
     "FORMATS",
-    "MARKING_COLOURS",
     "SLIDE",
     "MapDrawing",
     "picture",
@@ -60,8 +60,6 @@ sans-serif, so it renders wherever it is opened (Verdana is DejaVu's width, the 
 MARGIN = 28.0
 TITLE_PX, META_PX, SOURCE_PX, MARK_PX = 32.0, 20.0, 16.0, 20.0
 """Text sizes in pixels of a 1920×1080 frame: title, date line, source note, audience marking."""
-MARKING_COLOURS = {"internal": "#B2182B", "partners": "#5C3C92"}
-"""The background of the audience marking (white bold text on it): red for internal, purple for partners."""
 INK, MUTED = "#1a1a1a", "#4a4a4a"
 
 
