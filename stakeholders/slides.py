@@ -135,6 +135,32 @@ def _title(slide: Any, text: str, marked: bool) -> None:
             run.font.bold = True
 
 
+def _title_slide(deck: Any, m: StakeholderMap, heading: str, words: dict[str, str]) -> None:
+    """The first slide: the map's title, its description and counts, the footer."""
+    from pptx.dml.color import RGBColor
+    from pptx.util import Inches, Pt
+
+    slide = deck.slides.add_slide(deck.slide_layouts[0])
+    title, subtitle = slide.shapes.title, slide.placeholders[1]
+    about = m.settings.description or ""
+    counts = f"{counted(words, 'organisation', len(m.organisations))}, {counted(words, 'link', len(m.links))}"
+    subtitle.text = "\n".join(part for part in (about if len(about) < 600 else about[:599] + "…", counts) if part)
+    title.text = heading
+    width = Inches(SLIDE_INCHES[0] - 2.4)
+    title.left, title.top, title.width, title.height = Inches(1.2), Inches(1.0), width, Inches(1.9)
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = Inches(1.2), Inches(3.1), width, Inches(3.4)
+    for shape, size, colour in ((title, 34 if len(heading) < 80 else 28, "1A1A1A"), (subtitle, 16, "4A4A4A")):
+        shape.text_frame.word_wrap = True
+        for paragraph in shape.text_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = Pt(size)
+                run.font.color.rgb = RGBColor.from_string(colour)
+        if shape is title:
+            for run in shape.text_frame.paragraphs[0].runs:
+                run.font.bold = True
+    _footer(slide, m, words)
+
+
 def _picture_size() -> tuple[tuple[float, float, float, float], tuple[int, int]]:
     """Where the step's picture goes on the slide (inches) and its size in pixels of a 1920-wide projector."""
     top = TITLE_TOP + TITLE_HEIGHT + 0.05
@@ -156,16 +182,8 @@ def pptx_bytes(
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE_INCHES[0]), Inches(SLIDE_INCHES[1])
     heading = title or m.settings.title or "—"
-    first = deck.slides.add_slide(deck.slide_layouts[0])
-    first.shapes.title.text = heading
-    subtitle = first.placeholders[1]
-    about = m.settings.description or ""
-    counts = f"{counted(words, 'organisation', len(m.organisations))}, {counted(words, 'link', len(m.links))}"
-    subtitle.text = "\n".join(part for part in (about if len(about) < 600 else about[:599] + "…", counts) if part)
-    subtitle.left, subtitle.width = Inches(1.2), Inches(SLIDE_INCHES[0] - 2.4)
-    first.shapes.title.left, first.shapes.title.width = Inches(1.2), Inches(SLIDE_INCHES[0] - 2.4)
-    _footer(first, m, words)
-    _marking(first, m, page_lang)
+    _title_slide(deck, m, heading, words)
+    _marking(deck.slides[0], m, page_lang)
     box, pixels = _picture_size()
     for number, step in enumerate(steps, start=1):
         slide = deck.slides.add_slide(deck.slide_layouts[5])  # title only
