@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..layout import MIN_DISTANCE
 from ..model import StakeholderMap
 from ..naming import org_label
 from ..placement import Node, Placement, place_labels, segments_of
@@ -34,11 +35,14 @@ LABEL_UNITS = 14.0
 """A label's font size in the page's canvas units (as on the page): at the scale the map is drawn, this many
 units high, within :data:`LABEL_PX`."""
 NODE_PX = 22.0
-"""A node's diameter in pixels of a 1920×1080 frame (a view's sizes scale it: 14 is this size)."""
+"""A node's diameter in pixels of a 1920×1080 frame (a view's sizes scale it: 14 is this size); smaller on a
+map whose organisations stand closer than that (down to 6 pixels)."""
 LABELS_AT_MOST = 200
 """The most labels an image tries to place (the most connected organisations first)."""
 CURVE_POINTS = 17
 """Points along a curved link."""
+ARROW = 13.0
+"""The arrowheads' size in points of a 1920×1080 frame (matplotlib's mutation scale)."""
 LINK_Z, NODE_Z, BACKGROUND_Z, LABEL_Z = 1, 2, 3, 4
 
 
@@ -184,20 +188,37 @@ def _draw_links(
         status = link.get("status") or ""
         colour = LAPSED_COLOUR if status == "lapsed" else kind_colour(link.get("kind") or "", m.settings.kinds)
         strength = link.get("strength")
+        direction = link.get("direction") or "directed"
         patch = FancyArrowPatch(
             path=Path(points),
-            arrowstyle={"directed": "-|>", "mutual": "<|-|>", "undirected": "-"}[link.get("direction") or "directed"],
-            mutation_scale=13 * unit,
+            arrowstyle={"directed": "-|>", "mutual": "<|-|>", "undirected": "-"}[direction],
+            mutation_scale=ARROW * unit,
             color=colour,
             linewidth=px_to_pt(link_width(None if strength is None or strength != strength else int(strength))) * unit,
             linestyle=_dash(link_dashes(status, link.get("evidence") or ""), unit),
             zorder=LINK_Z,
         )
         patch.set_gid(f"link-{number}")
-        ax.add_patch(patch)
-        # the line as drawn, arrowheads included (in the axes' units: our pixels)
-        lines += [[(float(x), float(y)) for x, y in part] for part in patch.get_path().to_polygons(closed_only=False)]
+        ax.add_artist(patch)  # not add_patch: the limits are set, and updating them costs a path per link
+        lines.append(points)
+        heads = {"directed": (points,), "mutual": (points, points[::-1]), "undirected": ()}[direction]
+        lines += [_arrowhead(line, ARROW * unit) for line in heads]
     return lines
+
+
+def _arrowhead(line: list[tuple[float, float]], size_pt: float) -> list[tuple[float, float]]:
+    """The outline of the filled head matplotlib draws at the end of ``line`` (``-|>``: 0.4 long, 0.2 wide).
+
+    >>> [tuple(round(v, 1) for v in point) for point in _arrowhead([(0, 0), (100, 0)], 72)]
+    [(100, 0), (60.0, 20.0), (60.0, -20.0), (100, 0)]
+    """
+    (x0, y0), (x1, y1) = line[-2], line[-1]
+    length = math.hypot(x1 - x0, y1 - y0) or 1.0
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    size = size_pt * DPI / 72
+    back_x, back_y = x1 - 0.4 * size * ux, y1 - 0.4 * size * uy
+    side_x, side_y = -uy * 0.2 * size, ux * 0.2 * size
+    return [(x1, y1), (back_x + side_x, back_y + side_y), (back_x - side_x, back_y - side_y), (x1, y1)]
 
 
 def _draw_nodes(
@@ -371,7 +392,9 @@ def draw_map(
     where = {org: fit.place(*where_canvas[org], region) for org in orgs}
     sizes = style.get("sizes") or {}
     levels = {org["id"]: org.get("level") or "" for org in m.records("organisations")}
-    radii = {org: NODE_PX * unit * REACH[MARKERS[levels.get(org, "")]] * (sizes.get(org, 14) / 14) for org in orgs}
+    # as large as on a slide, unless the organisations stand closer: then small enough to keep apart
+    node_px = min(NODE_PX * unit, max(6 * unit, 0.4 * MIN_DISTANCE * fit.scale))
+    radii = {org: node_px * REACH[MARKERS[levels.get(org, "")]] * (sizes.get(org, 14) / 14) for org in orgs}
     lines = _draw_links(ax, m, where, radii, unit)
     _draw_nodes(ax, m, where, radii, style, unit)
     headers = _draw_headers(ax, renderer, anchors, fit, region, unit) if anchors else []
