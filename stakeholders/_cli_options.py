@@ -161,12 +161,17 @@ def fail(err: StakeholdersError, outcome: str = "; nothing was written") -> NoRe
 def warn_sensitive(stakeholder_map: StakeholderMap) -> None:
     """Say on stderr how much was left out for the audience (counts only), so nobody wonders where it went."""
     hidden = stakeholder_map.hidden
-    if hidden.get("organisations") or hidden.get("links"):
-        click.echo(
-            f"Note: for the audience {stakeholder_map.audience}, {number(hidden['organisations'], 'organisation')} "
-            f"and {number(hidden['links'], 'link')} marked for a wider circle were left out (see --audience).",
-            err=True,
-        )
+    if not any(hidden.values()):
+        return
+    parts = [number(hidden.get("organisations", 0), "organisation"), number(hidden.get("links", 0), "link")]
+    why = "marked for a wider circle"
+    if hidden.get("barriers"):
+        parts.append(number(hidden["barriers"], "barrier"))
+        why += " (or raised only by organisations left out)"
+    listed = f"{', '.join(parts[:-1])} and {parts[-1]}"
+    click.echo(
+        f"Note: for the audience {stakeholder_map.audience}, {listed} {why} were left out (see --audience).", err=True
+    )
 
 
 def note_undated(note: str, record: Undated) -> None:

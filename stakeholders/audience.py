@@ -10,7 +10,11 @@ entirely; a standard one is emptied; a column's translations such as
 map's own stages only removed organisations were in, the views that focus on
 a removed organisation and, in the other views, every filter value no
 remaining row has (a view left with an empty filter goes) and a ``colour_by``
-or ``size_by`` naming a hidden column. Nothing of it
+or ``size_by`` naming a hidden column. Of the barrier model, barriers marked
+above the audience go, removed organisations leave the ``owners`` and
+``partners`` of the others, and a barrier whose owners are all removed goes
+too (its text is likely about them; a barrier that never had an owner
+stays); the script's phases all stay, like the default stages. Nothing of it
 reaches an output, because every output is made from the cut-down map:
 :func:`stakeholders.load_map` applies the source's default audience
 (``public`` unless the source declares another), and the command line's
@@ -29,13 +33,14 @@ reaches an output, because every output is made from the cut-down map:
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 
 from .errors import InvalidArgument
 from .i18n import LANGUAGES
-from .model import StakeholderMap
-from .schema import AUDIENCES, LINK_KINDS, SECTORS, Vocabulary, normalise_key
+from .model import StakeholderMap, barriers_among
+from .schema import AUDIENCES, LINK_KINDS, SECTORS, TECHNIQUES, Vocabulary, normalise_key
 from .views import VIEW_FILTERS
 
 __all__ = ["VISIBLE", "for_audience", "resolve_audience"]
@@ -85,7 +90,9 @@ def _without_fields(
 ) -> tuple[pd.DataFrame, tuple[str, ...]]:
     frame = frame.drop(columns=[c for c in frame.columns if c in fields and c in custom])
     for column in (c for c in frame.columns if c in fields):
-        frame[column] = [[] if isinstance(v, list) else None if column == "strength" else "" for v in frame[column]]
+        empty: Any = None if column == "strength" else ""
+        emptied: list[Any] = [[] if isinstance(v, list) else empty for v in frame[column]]
+        frame[column] = emptied
     return frame, tuple(c for c in custom if c not in fields)
 
 
@@ -146,12 +153,12 @@ def _views_within(
     return views[keep].reset_index(drop=True)
 
 
-def _stages_within(m: StakeholderMap, remaining: pd.DataFrame) -> pd.DataFrame:
+def _stages_within(m: StakeholderMap, remaining: pd.DataFrame, barriers: pd.DataFrame) -> pd.DataFrame:
     """The map's own stages without those only removed organisations were in.
 
     The default stages are the approach's public vocabulary and all stay; of a map's own stages, one
-    goes when a removed organisation was in it and no remaining organisation or hand-over names it
-    (a stage nobody is in, in the whole map, stays).
+    goes when a removed organisation was in it and no remaining organisation, hand-over or barrier
+    names it (a stage nobody is in, in the whole map, stays).
     """
     stages = m.stages
     if stages is None or "id" not in stages or "stages" not in m.organisations:
@@ -159,7 +166,7 @@ def _stages_within(m: StakeholderMap, remaining: pd.DataFrame) -> pd.DataFrame:
     if m.uses_default_stages():
         return stages
     removed_orgs = m.organisations[~m.organisations["id"].isin(set(remaining["id"]))]
-    candidates = _values(removed_orgs, "stages") - _values(remaining, "stages")
+    candidates = _values(removed_orgs, "stages") - _values(remaining, "stages") - _values(barriers, "stage")
     dropped: set[str] = set()
     while True:
         kept = stages[~stages["id"].isin(dropped)]
@@ -171,6 +178,18 @@ def _stages_within(m: StakeholderMap, remaining: pd.DataFrame) -> pd.DataFrame:
     if not dropped:
         return stages
     return stages[~stages["id"].isin(dropped)].reset_index(drop=True)
+
+
+def _barriers_within(barriers: pd.DataFrame, visible: set[str], organisations: set[str]) -> pd.DataFrame:
+    """The barriers an audience may see, without the organisations it may not see in their owners and partners.
+
+    A barrier marked for a wider circle goes, and so does one whose owners the audience sees none of (see
+    :func:`stakeholders.model.barriers_among`); a barrier without owners stays.
+    """
+    if barriers.empty:
+        return barriers
+    barriers = barriers[barriers["sensitivity"].fillna("").isin(visible)].reset_index(drop=True)
+    return barriers_among(barriers, organisations)
 
 
 def for_audience(m: StakeholderMap, audience: str | None = None) -> StakeholderMap:
@@ -187,17 +206,24 @@ def for_audience(m: StakeholderMap, audience: str | None = None) -> StakeholderM
         keep_link &= links["sensitivity"].fillna("").isin(visible)
     links = links[keep_link]
     hidden = {"organisations": len(m.organisations) - len(orgs), "links": len(m.links) - len(links)}
+    barriers = _barriers_within(m.barriers, visible, kept)
+    if len(m.barriers):
+        hidden["barriers"] = len(m.barriers) - len(barriers)
     fields = _hidden_fields(m, audience)
     org_hidden = _hidden_columns(m.organisations.columns, fields)
     link_hidden = _hidden_columns(m.links.columns, fields)
-    if not any(hidden.values()) and not org_hidden | link_hidden:
+    barrier_hidden = _hidden_columns(m.barriers.columns, fields) if len(m.barriers) else set()
+    if not any(hidden.values()) and not org_hidden | link_hidden | barrier_hidden:
         return replace(m, audience=audience, hidden=hidden)  # nothing to leave out: no need to rebuild
-    stages = _stages_within(m, orgs)
+    stages = _stages_within(m, orgs, barriers)
     custom = dict(m.custom_columns)
     orgs, custom["organisations"] = _without_fields(
         orgs.reset_index(drop=True), org_hidden, custom.get("organisations", ())
     )
     links, custom["links"] = _without_fields(links.reset_index(drop=True), link_hidden, custom.get("links", ()))
+    barriers, barrier_custom = _without_fields(barriers, barrier_hidden, custom.get("barriers", ()))
+    if "barriers" in custom:
+        custom["barriers"] = barrier_custom
     views = m.views
     if views is not None and "focus" in views:
         views = views[views["focus"].fillna("").isin(kept | {""})].reset_index(drop=True)
@@ -205,6 +231,7 @@ def for_audience(m: StakeholderMap, audience: str | None = None) -> StakeholderM
         m.settings,
         sectors=_used_only(m.settings.sectors, SECTORS, set(orgs.get("sector", pd.Series(dtype=object)))),
         kinds=_used_only(m.settings.kinds, LINK_KINDS, set(links.get("kind", pd.Series(dtype=object)))),
+        techniques=_used_only(m.settings.techniques, TECHNIQUES, set(barriers["technique"])),
     )
     tables = {"organisations": orgs, "links": links}
     views = _views_within(views, tables, org_hidden | link_hidden, set(stages["id"]) if "id" in stages else set())
@@ -218,4 +245,5 @@ def for_audience(m: StakeholderMap, audience: str | None = None) -> StakeholderM
         views=views,
         audience=audience,
         hidden=hidden,
+        barriers=barriers,
     )

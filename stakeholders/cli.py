@@ -139,8 +139,8 @@ def map_command(
 @click.option(
     "--kumu",
     is_flag=True,
-    help="Write the .xlsx workbook in Kumu's format: Elements and Connections, with our Stages, Views and Map "
-    "as (ignore) sheets that Kumu skips.",
+    help="Write the .xlsx workbook in Kumu's format: Elements and Connections, with our Stages, Script, Barriers, "
+    "Views and Map as (ignore) sheets that Kumu skips.",
 )
 @as_of_option
 def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> None:
@@ -148,10 +148,13 @@ def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> No
 
     The extension of OUTPUT picks the format: .gexf (Gephi and Gephi Lite, laid
     out and coloured), .graphml, .cyjs (Cytoscape.js JSON with positions),
-    .xlsx (our workbook: sheets Organisations, Links, Stages, Views, Map; Kumu's
-    with --kumu), or a folder name for CSV files (organisations.csv, links.csv,
-    stages.csv, views.csv, map.csv). Stages are written when the map has its own,
-    views when it has any. Every format loads back into the same map.
+    .xlsx (our workbook: sheets Organisations, Links, Stages, Script, Barriers,
+    Views, Map; Kumu's with --kumu), or a folder name for CSV files
+    (organisations.csv, links.csv, stages.csv, script.csv, barriers.csv,
+    views.csv, map.csv). Stages are written when the map has its own, the
+    script and barriers when it has a barrier model, views when it has any.
+    Every format loads back into the same map, the barrier model too (GEXF,
+    GraphML and .cyjs carry it as data of the graph, not as nodes).
 
     Lists are written |-separated (except in .cyjs), so a list item that holds
     | (from a YAML or JSON list) is refused: nothing is written, exit code 1.
@@ -190,8 +193,10 @@ def validate(source: Path) -> None:
         stakeholder_map = load_map(source, audience="internal", limit_mb=limit_mb())  # check everything in it
     except StakeholdersError as err:
         fail(err, outcome="")
-    stages = number(len(stakeholder_map.stages), "stage")
-    click.echo(f"{source} is valid: {map_counts(stakeholder_map)}, {stages}.")
+    counts = [map_counts(stakeholder_map), number(len(stakeholder_map.stages), "stage")]
+    if len(stakeholder_map.script) or len(stakeholder_map.barriers):  # the barrier model, when the map has one
+        counts += [number(len(stakeholder_map.script), "phase"), number(len(stakeholder_map.barriers), "barrier")]
+    click.echo(f"{source} is valid: {', '.join(counts)}.")
 
 
 def _analyse(
@@ -499,16 +504,18 @@ def present(
         stakeholders present -o deck.html --views national-justice,international
     """
     path = source if source is not None else example_path()
-    powerpoint = output is not None and output.suffix.lower() == ".pptx"
     if output is not None and output.suffix.lower() not in (".html", ".htm", ".pptx"):
         raise click.BadParameter(f"'{output}' must end in .html or .pptx", param_hint="'-o' / '--output'")
-    if not powerpoint:
-        output = html_output(output, f"{path.stem if path.is_file() else path.name}-presentation.html")
+    powerpoint = output is not None and output.suffix.lower() == ".pptx"
+    if output is not None and powerpoint:
+        target = output
+    else:
+        target = html_output(output, f"{path.stem if path.is_file() else path.name}-presentation.html")
     names = [name.strip() for name in view_names.split(",") if name.strip()] if view_names else None
     write = write_pptx if powerpoint else write_presentation
     try:
         stakeholder_map = load_source(path, as_of_date)
-        written = write(stakeholder_map, output, views=names, lang=lang, title=title)
+        written = write(stakeholder_map, target, views=names, lang=lang, title=title)
         unused = unused_layouts(stakeholder_map, names)
     except StakeholdersError as err:
         fail(err)

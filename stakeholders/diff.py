@@ -21,7 +21,10 @@ ready to be drawn on one stable layout; a column of the map's own with one of
 those names is kept as ``change (own)`` (``changes (own)``). Between two
 maps as of two dates, :attr:`MapDiff.undated` names the organisations and
 links without dates, which no date can add or remove; :func:`undated_summary`
-says it in words.
+says it in words. Barriers are matched by id and listed after the links
+(``what`` is ``barrier``, named by their name); the union map holds the
+barriers of both snapshots with ``change`` and ``changes`` fields too, and
+:attr:`MapDiff.counts` counts them when either snapshot has any.
 
 >>> import pandas as pd
 >>> from stakeholders.model import MapSettings, StakeholderMap
@@ -68,8 +71,9 @@ __all__ = [
     "undated_summary",
 ]
 
-CHANGE_COLOURS = {"added": "#1B7837", "removed": "#B2182B", "changed": "#E08214", "unchanged": "#D9D9D9"}
-"""Colour-blind-safe (PuOr/PRGn-like) colours for the four kinds of change; removed items are also dashed."""
+CHANGE_COLOURS = {"added": "#2166AC", "removed": "#B2182B", "changed": "#C26A00", "unchanged": "#D9D9D9"}
+"""Colours for the four kinds of change, apart under colour blindness (tests/test_style.py); removed items are
+also dashed. Added, removed and changed have at least 3:1 contrast against the page (they are never text)."""
 
 COMPARED_ORG_FIELDS = (
     "name",
@@ -359,7 +363,6 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
         link_rows.append({**own(link, link_names), "id": link_id, "change": "removed", "changes": ""})
 
     order = {"added": 0, "removed": 1, "changed": 2}
-    changes.sort(key=lambda c: (order[c.change], c.what != "organisation"))
     columns = [org_names.get(c, c) for c in dict.fromkeys([*new.organisations.columns, *old.organisations.columns])]
     organisations = pd.DataFrame(org_rows, columns=[*columns, *DIFF_FIELDS])
     link_columns = [link_names.get(c, c) for c in dict.fromkeys([*new.links.columns, *old.links.columns])]
@@ -389,11 +392,55 @@ def diff_maps(old: StakeholderMap, new: StakeholderMap) -> MapDiff:
     union = replace(
         new, organisations=organisations, links=links, custom_columns=custom, settings=settings, undated=None
     )
+    barrier_changes, union = _with_barriers(old, new, union)
+    changes.extend(barrier_changes)
+    changes.sort(key=lambda c: (order[c.change], c.what != "organisation"))  # links, then barriers, as found
+    things = ("organisation", "link", "barrier") if len(old.barriers) or len(new.barriers) else ("organisation", "link")
     counts = {
         what: {kind: sum(1 for c in changes if c.what == what and c.change == kind) for kind in order}
-        for what in ("organisation", "link")
+        for what in things
     }
     return MapDiff(changes, union, counts, _undated_between(old, new))
+
+
+def _with_barriers(
+    old: StakeholderMap, new: StakeholderMap, union: StakeholderMap
+) -> tuple[list[Change], StakeholderMap]:
+    """The barriers added, removed and changed (matched by id), and the union map with both snapshots' barriers.
+
+    The union's barriers are the new ones, then the removed ones, each with a ``change`` and a ``changes``
+    field like the organisations and links; its script is the new one with the phases only the old had.
+    """
+    if not len(old.barriers) and not len(new.barriers):
+        return [], union
+    before = {b["id"]: b for b in old.records("barriers")}
+    after = {b["id"]: b for b in new.records("barriers")}
+    names = _own_names(old.barriers, new.barriers)
+    changes: list[Change] = []
+    rows: list[dict[str, Any]] = []
+    for ident, barrier in after.items():
+        row = {names.get(key, key): value for key, value in barrier.items()}
+        if ident not in before:
+            changes.append(Change("added", "barrier", ident, ident=ident))
+            rows.append({**row, "change": "added", "changes": ""})
+            continue
+        fields = [f for f in dict.fromkeys([*barrier, *before[ident]]) if f != "id"]
+        details = _field_changes(before[ident], barrier, fields)
+        if details:
+            changes.append(Change("changed", "barrier", ident, details, ident=ident))
+        rows.append({**row, "change": "changed" if details else "unchanged", "changes": "; ".join(details)})
+    for ident, barrier in before.items():
+        if ident not in after:
+            changes.append(Change("removed", "barrier", ident, ident=ident))
+            rows.append({**{names.get(k, k): v for k, v in barrier.items()}, "change": "removed", "changes": ""})
+    columns = [names.get(c, c) for c in dict.fromkeys([*new.barriers.columns, *old.barriers.columns])]
+    barriers = pd.DataFrame(rows, columns=[*columns, *DIFF_FIELDS])
+    script = pd.concat([new.script, old.script[~old.script["id"].isin(set(new.script["id"]))]], ignore_index=True)
+    custom = dict(union.custom_columns)
+    own = [names.get(c, c) for c in (*old.custom_columns.get("barriers", ()), *new.custom_columns.get("barriers", ()))]
+    custom["barriers"] = tuple(dict.fromkeys([*own, *DIFF_FIELDS]))
+    settings = replace(union.settings, techniques=_merged(new.settings.techniques, old.settings.techniques))
+    return changes, replace(union, barriers=barriers, script=script, custom_columns=custom, settings=settings)
 
 
 def _undated_between(old: StakeholderMap, new: StakeholderMap) -> Undated | None:
@@ -441,13 +488,21 @@ def diff_summary(result: MapDiff, lang: str | None = None) -> str:
     """The counts in one sentence, in English or Dutch.
 
     For example ``1 organisation added, 0 removed, 2 changed; 3 links added, 1 removed, 0 changed.``
+    When either snapshot has barriers, a second sentence counts them the same way.
     """
     words = PAGE_WORDS.get(lang or "en", PAGE_WORDS["en"])
-    counts = {f"{short}_{kind}": result.counts[what][kind] for what, short in THINGS for kind in ("removed", "changed")}
+    counts: dict[str, int | str] = {
+        f"{short}_{kind}": result.counts[what][kind] for what, short in THINGS for kind in ("removed", "changed")
+    }
     for what, short in THINGS:
         added = result.counts[what]["added"]
         counts[f"{short}_added"] = counted(words, what, added)
-    return words["diff_counts"].format(**counts)
+    summary = words["diff_counts"].format(**counts)
+    barriers = result.counts.get("barrier")
+    if barriers is None:
+        return summary
+    barrier_counts = {**barriers, "added": counted(words, "barrier", barriers["added"])}
+    return f"{summary} {words['diff_barrier_counts'].format(**barrier_counts)}"
 
 
 def undated_summary(result: MapDiff, lang: str | None = None) -> str:
@@ -500,9 +555,18 @@ def item_labels(result: MapDiff, lang: str | None = None) -> list[str]:
     names = {ident: f"{label} ({ident})" if shared[label] > 1 else label for ident, label in labels.items()}
     kinds = result.union.settings.kinds
 
+    barriers = {
+        record["id"]: str((lang and record.get(f"name_{lang}")) or record["name"] or record["id"])
+        for record in result.union.records("barriers")
+    }
+    shared_barriers = Counter(barriers.values())
+    barriers = {ident: f"{name} ({ident})" if shared_barriers[name] > 1 else name for ident, name in barriers.items()}
+
     def item(change: Change) -> str:
         if change.what == "organisation":
             return names.get(change.key, change.key)
+        if change.what == "barrier":
+            return barriers.get(change.key, change.key)
         source, target = (names.get(end, end) for end in change.ends)
         return _link_text(source, target, kinds.label(change.kind, lang or "en") if change.kind else "", change.apart)
 

@@ -12,9 +12,9 @@ True
 from __future__ import annotations
 
 from ._field_labels import FIELD_LABELS
+from ._marking import audience_marking
 
-__all__ = ["FIELD_LABELS", "LANGUAGES", "MARKINGS", "PAGE_WORDS", "WORDS", "audience_marking", "counted", "words"]
-__all__ += ["undated_note"]
+__all__ = ["FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "audience_marking", "counted", "undated_note", "words"]
 
 LANGUAGES = ("en", "nl")
 
@@ -299,6 +299,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "date_not_stated": "a date not stated",
         "n_organisations": "{n} organisations",
         "n_links": "{n} links",
+        "n_barriers": "{n} barriers",
         "source": "Source",
         "about": "About this map",
         "noscript": "This map needs JavaScript to draw; the data is in the page source.",
@@ -334,12 +335,14 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "organisations": "Organisations",
         "links": "Links",
         "stages_prefix": "Stages",
-        "links_n": "Links ({n})",
-        "focus_on": "Focus {name}",
+        "links_current": "{links}, {current} current",
         "details": "details",
         "link_details": "Details of the link {name}",
         "hidden_by_filter": "(hidden by a filter)",
         "no_match": "No organisation matches.",
+        "one_match": "1 organisation matches: {name}.",
+        "n_matches": "{n} organisations match.",
+        "n_matches_listed": "{n} organisations match; the first {listed} are listed.",
         "col_organisation": "Organisation",
         "col_sector": "Sector",
         "col_level": "Level",
@@ -358,7 +361,10 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "speaker_notes": "Notes",
         "fullscreen": "Full screen",
         "step_counter": "Step {n} of {total}",
-        "keys_help": "← → or Space: steps · Home/End · N: notes · F: full screen",
+        "step_status": "Step {n} of {total}: {title}",
+        "step_organisations": "Organisations in this step",
+        "deck_map_label": "Map of step {n} of {total}, {title}: {orgs} and {links}.",
+        "keys_help": "← → or Space: steps · Home/End · N: notes · O: organisations · F: full screen",
         "view_label": "View",
         "view_highlight": "Highlighted: {stages}.",
         "diff_kicker": "Changes",
@@ -379,10 +385,14 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "unchanged": "unchanged",
         "organisation": "organisation",
         "link": "link",
+        "barrier": "barrier",
+        "diff_barrier_counts": "Barriers: {added} added, {removed} removed, {changed} changed.",
+        "hidden_barriers_of": "Not shown either: {barriers}.",
         "no_changes": "No changes.",
         # counts written with their nouns: {orgs} is "1 organisation" or "5 organisations" (one_* or n_*)
         "one_organisation": "1 organisation",
         "one_link": "1 link",
+        "one_barrier": "1 barrier",
         "showing_all_counts": "Showing everything: {orgs} and {links}.",
         "showing_some_counts": (
             "Showing {orgs} of {all_orgs} and {links} of {all_links}; the filters hide {hidden_orgs} and "
@@ -417,6 +427,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "date_not_stated": "een niet vermelde datum",
         "n_organisations": "{n} organisaties",
         "n_links": "{n} verbindingen",
+        "n_barriers": "{n} barrières",
         "source": "Bron",
         "about": "Over deze kaart",
         "noscript": "Deze kaart heeft JavaScript nodig; de gegevens staan in de broncode van de pagina.",
@@ -452,12 +463,14 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "organisations": "Organisaties",
         "links": "Verbindingen",
         "stages_prefix": "Stappen",
-        "links_n": "Verbindingen ({n})",
-        "focus_on": "Toon {name}",
+        "links_current": "{links}, waarvan {current} huidige",
         "details": "details",
         "link_details": "Details van de verbinding {name}",
         "hidden_by_filter": "(verborgen door een filter)",
         "no_match": "Geen organisatie gevonden.",
+        "one_match": "1 organisatie gevonden: {name}.",
+        "n_matches": "{n} organisaties gevonden.",
+        "n_matches_listed": "{n} organisaties gevonden; de eerste {listed} staan in de lijst.",
         "col_organisation": "Organisatie",
         "col_sector": "Sector",
         "col_level": "Niveau",
@@ -476,7 +489,10 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "speaker_notes": "Notities",
         "fullscreen": "Volledig scherm",
         "step_counter": "Stap {n} van {total}",
-        "keys_help": "← → of spatie: stappen · Home/End · N: notities · F: volledig scherm",
+        "step_status": "Stap {n} van {total}: {title}",
+        "step_organisations": "Organisaties in deze stap",
+        "deck_map_label": "Kaart van stap {n} van {total}, {title}: {orgs} en {links}.",
+        "keys_help": "← → of spatie: stappen · Home/End · N: notities · O: organisaties · F: volledig scherm",
         "view_label": "Weergave",
         "view_highlight": "Uitgelicht: {stages}.",
         "diff_kicker": "Wijzigingen",
@@ -492,14 +508,18 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "col_item": "Onderdeel",
         "col_details": "Details",
         "added": "toegevoegd",
-        "removed": "verwijderd (gestippeld)",
+        "removed": "verwijderd (gestreept)",
         "changed": "gewijzigd",
         "unchanged": "ongewijzigd",
         "organisation": "organisatie",
         "link": "verbinding",
+        "barrier": "barrière",
+        "diff_barrier_counts": "Barrières: {added} toegevoegd, {removed} verwijderd, {changed} gewijzigd.",
+        "hidden_barriers_of": "Ook niet getoond: {barriers}.",
         "no_changes": "Geen wijzigingen.",
         "one_organisation": "1 organisatie",
         "one_link": "1 verbinding",
+        "one_barrier": "1 barrière",
         "showing_all_counts": "Alles zichtbaar: {orgs} en {links}.",
         "showing_some_counts": (
             "{orgs} van {all_orgs} en {links} van {all_links} zichtbaar; de filters verbergen {hidden_orgs} en "
@@ -537,29 +557,12 @@ def words(lang: str) -> dict[str, str]:
 
 
 def counted(page_words: dict[str, str], noun: str, n: int) -> str:
-    """``n`` with its noun (``organisation`` or ``link``) in a page's words: one, or many.
+    """``n`` with its noun (``organisation``, ``link`` or ``barrier``) in a page's words: one, or many.
 
     >>> counted(PAGE_WORDS["en"], "organisation", 1), counted(PAGE_WORDS["nl"], "link", 5)
     ('1 organisation', '5 verbindingen')
     """
     return page_words[f"one_{noun}"] if n == 1 else page_words[f"n_{noun}s"].format(n=n)
-
-
-MARKINGS: dict[str, dict[str, str]] = {
-    "en": {"internal": "INTERNAL — do not distribute", "partners": "PARTNERS — share with partners only"},
-    "nl": {"internal": "INTERN — niet verspreiden", "partners": "PARTNERS — alleen delen met partners"},
-}
-"""What outputs for partners or internal readers say on every page, slide and image (apart from the page words,
-so that a public page holds none of them)."""
-
-
-def audience_marking(audience: str, lang: str | None = None) -> str:
-    """The marking an output made for ``audience`` carries on every page, slide and image; "" for ``public``.
-
-    >>> audience_marking("internal", "nl"), audience_marking("public", "en")
-    ('INTERN — niet verspreiden', '')
-    """
-    return MARKINGS.get(lang or "en", MARKINGS["en"]).get(audience, "")
 
 
 def undated_note(page_words: dict[str, str], organisations: int, links: int, state: str, taken: int = 0) -> str:

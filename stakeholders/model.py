@@ -22,12 +22,12 @@ import networkx as nx
 import pandas as pd
 
 from .graph import build_graph
-from .schema import LINK_KINDS, SECTORS, Vocabulary, default_stages
+from .schema import LINK_KINDS, SECTORS, TECHNIQUES, Vocabulary, default_stages, empty_table
 from .values import records
 
-__all__ = ["TABLES", "MapSettings", "StakeholderMap", "Undated", "register_notebook_view"]
+__all__ = ["TABLES", "MapSettings", "StakeholderMap", "Undated", "barriers_among", "register_notebook_view"]
 
-TABLES = ("organisations", "links", "stages", "views")
+TABLES = ("organisations", "links", "stages", "views", "script", "barriers")
 """The tables of a map, as :meth:`StakeholderMap.records` names them."""
 
 
@@ -35,7 +35,8 @@ TABLES = ("organisations", "links", "stages", "views")
 class MapSettings:
     """What a map says about itself: title, date of the data, source note, and who may see what.
 
-    ``audience`` is the audience outputs are made for when none is asked for
+    ``sectors``, ``kinds`` and ``techniques`` are the closed lists with the
+    terms the map adds. ``audience`` is the audience outputs are made for when none is asked for
     (``public`` unless the source says otherwise); ``partners_fields`` and
     ``restricted_fields`` name whole columns only partners, or only internal
     readers, may see; ``show_hidden_counts`` lets a page say how many
@@ -48,6 +49,7 @@ class MapSettings:
     description: str = ""
     sectors: Vocabulary = SECTORS
     kinds: Vocabulary = LINK_KINDS
+    techniques: Vocabulary = TECHNIQUES
     audience: str = "public"
     partners_fields: tuple[str, ...] = ()
     restricted_fields: tuple[str, ...] = ()
@@ -94,13 +96,16 @@ class StakeholderMap:
     """A validated map: its tables, its settings and its networkx graph.
 
     ``organisations``, ``links`` and ``stages`` are pandas DataFrames with one
-    row per record and one column per field (custom columns included);
+    row per record and one column per field (custom columns included), and so
+    are the barrier model's ``script`` (the phases of the offending process,
+    in order) and ``barriers`` (what partners do against it at each phase),
+    which have no rows when the source has none;
     :meth:`records` gives their rows as plain Python values. ``graph`` is a
     :class:`networkx.MultiDiGraph` built from them and the settings when
     first asked for (drawing a map does not need it). Build one with
     :func:`stakeholders.load_map`. ``audience`` says who the map is fit for
     (see :mod:`stakeholders.audience`) and ``hidden`` how many organisations
-    and links were left out for that audience. ``undated`` is set on a map
+    and links (and barriers, when the map has any) were left out for that audience. ``undated`` is set on a map
     taken as of a date (see :func:`stakeholders.timeline.as_of`): what became
     of its organisations and links that have no dates.
     """
@@ -115,6 +120,8 @@ class StakeholderMap:
     audience: str = "internal"
     hidden: dict[str, int] = field(default_factory=dict)
     undated: Undated | None = None
+    script: pd.DataFrame = field(default_factory=lambda: empty_table("script"))
+    barriers: pd.DataFrame = field(default_factory=lambda: empty_table("barriers"))
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -131,7 +138,8 @@ class StakeholderMap:
 
         The one place where a table cell becomes a plain value (see
         :func:`stakeholders.values.plain`): None where a cell is missing,
-        lists of text, Python numbers. A map without views has no view rows.
+        lists of text, Python numbers. A map without views, a script or
+        barriers has no rows of them.
         """
         if table not in TABLES:
             msg = f"no table named {table!r}: use one of {', '.join(TABLES)}"
@@ -158,3 +166,28 @@ class StakeholderMap:
     def _repr_html_(self) -> str | None:
         """Show the map inline in Jupyter, as registered (:func:`register_notebook_view`)."""
         return None if _notebook_view is None else _notebook_view(self)
+
+
+def barriers_among(barriers: pd.DataFrame, organisations: set[str]) -> pd.DataFrame:
+    """The barriers that still have an owner among ``organisations``, their owners and partners cut to those.
+
+    What a cut of the organisations (an audience's, a date's) does to the
+    barriers: an organisation no longer on the map leaves every ``owners``
+    and ``partners`` list, and a barrier that had owners and keeps none goes
+    (its text may well be about them). A barrier that never had an owner stays.
+
+    >>> frame = pd.DataFrame({"id": ["b1", "b2", "b3"], "owners": [["a", "x"], ["x"], []], "partners": [["x"], [], []]})
+    >>> kept = barriers_among(frame, {"a"})
+    >>> list(kept["id"]), kept["owners"].tolist(), kept["partners"].tolist()
+    (['b1', 'b3'], [['a'], []], [[], []])
+    """
+    if barriers.empty:
+        return barriers
+    owners = [[o for o in (value or []) if o in organisations] for value in barriers["owners"]]
+    partners = [[p for p in (value or []) if p in organisations] for value in barriers["partners"]]
+    keep = [bool(kept) or not (value or []) for kept, value in zip(owners, barriers["owners"], strict=True)]
+    frame = barriers.assign(
+        owners=pd.Series(owners, index=barriers.index, dtype=object),
+        partners=pd.Series(partners, index=barriers.index, dtype=object),
+    )
+    return frame[keep].reset_index(drop=True)

@@ -21,7 +21,7 @@ a label with no allowed candidate is left off.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -194,7 +194,7 @@ class _Placer:
     def __init__(
         self,
         nodes: Sequence[Node],
-        sizes: dict[str, Sequence[tuple[float, float]]],
+        sizes: Mapping[str, Sequence[tuple[float, float]]],
         segments: np.ndarray,
         frame: Box,
         obstacles: Sequence[Box],
@@ -246,7 +246,7 @@ class _Placer:
 
 def place_labels(
     nodes: Sequence[Node],
-    sizes: dict[str, Sequence[tuple[float, float]]],
+    sizes: Mapping[str, Sequence[tuple[float, float]]],
     segments: np.ndarray,
     *,
     frame: Box,
@@ -306,7 +306,7 @@ def _make_room(placer: _Placer, index: int, placed: dict[str, Placement]) -> Non
             return
 
 
-def _label_zones(nodes: Sequence[Node], sizes: dict[str, Sequence[tuple[float, float]]]) -> np.ndarray:
+def _label_zones(nodes: Sequence[Node], sizes: Mapping[str, Sequence[tuple[float, float]]]) -> np.ndarray:
     """Around each node, the box its label's nearest candidates cover (empty for a node without a label)."""
     zones = []
     for node in nodes:

@@ -1,12 +1,15 @@
 """The vocabulary users write in their spreadsheets: tables, columns, closed lists, settings, default stages.
 
-Everything a source may contain is described here once: the tables, their
-columns (with the English and Dutch headers we accept and the kind of value
-each holds), the closed vocabularies (sector, level, kind, direction, status,
-sensitivity, evidence, audience, layout), the map's settings and the default
-stages of the approach. Reading, validating, drawing and explaining a map all
-look things up here, so a new column or value is added in one place. The map
-record itself is :mod:`stakeholders.model`.
+Everything a source may contain is described here once: the tables
+(organisations, links, stages, views, and the barrier model's script and
+barriers), their columns (with the English and Dutch headers we accept and
+the kind of value each holds), the closed vocabularies (sector, level, kind,
+direction, status, sensitivity, evidence, technique, barrier status,
+audience, layout), the map's settings and the default stages of the
+approach. Reading, validating, drawing and explaining a map all look things
+up here, so a new column or value is added in one place. How a vocabulary
+and a column are described is :mod:`stakeholders._vocabulary` (its names are
+offered here too); the map record itself is :mod:`stakeholders.model`.
 
 >>> column_for("organisations", "Naam").name
 'name'
@@ -14,19 +17,18 @@ record itself is :mod:`stakeholders.model`.
 'notice-and-takedown'
 >>> LEVELS.lookup("beleid")
 'policy'
+>>> TECHNIQUES.lookup("Risico vergroten"), BARRIER_STATUSES.lookup("voorgesteld")
+('increase-risk', 'proposed')
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
-from enum import StrEnum
-from functools import cached_property, lru_cache
-
 import pandas as pd
 
+from ._vocabulary import Column, ColumnKind, Term, Vocabulary, normalise_key
+
 __all__ = [
+    "BARRIER_STATUSES",
     "COLUMNS",
     "DEFAULT_HANDOVERS",
     "DEFAULT_STAGES",
@@ -42,102 +44,16 @@ __all__ = [
     "SIZE_METRICS",
     "STATUSES",
     "TABLE_NAMES",
+    "TECHNIQUES",
     "Column",
     "ColumnKind",
     "Term",
     "Vocabulary",
     "column_for",
     "default_stages",
+    "empty_table",
     "normalise_key",
 ]
-
-
-@lru_cache(maxsize=4096)
-def normalise_key(text: str) -> str:
-    """Fold a header or a value to a comparable key.
-
-    Case, accents, surrounding space and the separators space, ``_``, ``-``
-    and ``/`` do not matter; ``&`` reads as ``and``.
-
-    >>> normalise_key("  Short Name ")
-    'short-name'
-    >>> normalise_key("Beëindigd")
-    'beeindigd'
-    >>> normalise_key("Victim_support")
-    'victim-support'
-    """
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.strip().lower().replace("&", " and ")
-    return re.sub(r"[\s_\-/]+", "-", text).strip("-")
-
-
-@dataclass(frozen=True)
-class Term:
-    """One value of a vocabulary, with its English and Dutch label."""
-
-    id: str
-    en: str
-    nl: str
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """A named list of terms that a cell may hold, matched leniently."""
-
-    name: str
-    terms: tuple[Term, ...]
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        """The canonical values, in their display order."""
-        return tuple(term.id for term in self.terms)
-
-    def lookup(self, value: str) -> str | None:
-        """Return the canonical id for ``value``, or None when it is not a term.
-
-        >>> STATUSES.lookup("Gepland")
-        'planned'
-        >>> STATUSES.lookup("maybe") is None
-        True
-        """
-        return self.ids_by_key.get(normalise_key(value))
-
-    @cached_property
-    def ids_by_key(self) -> dict[str, str]:
-        """Every folded name (id, labels, aliases; see :func:`normalise_key`) → its term's id, the first term winning.
-
-        Built once: lookups are per cell.
-        """
-        ids: dict[str, str] = {}
-        for term in self.terms:
-            for name in (term.id, term.en, term.nl, *term.aliases):
-                ids.setdefault(normalise_key(name), term.id)
-        return ids
-
-    def label(self, term_id: str, lang: str = "en") -> str:
-        """The label of a term in ``lang`` (``en`` or ``nl``); unknown ids come back as given.
-
-        >>> SECTORS.label("victim-support", "nl")
-        'slachtofferhulp'
-        """
-        for term in self.terms:
-            if term.id == term_id:
-                return term.nl if lang == "nl" else term.en
-        return term_id
-
-    def extended(self, extra: tuple[str, ...]) -> Vocabulary:
-        """This vocabulary with terms a map adds: the id is the folded name, the label as written.
-
-        >>> SECTORS.extended(("Faith groups",)).lookup("faith groups")
-        'faith-groups'
-        """
-        added: list[Term] = []
-        for value in extra:
-            if self.lookup(value) is None and normalise_key(value) not in {t.id for t in added}:
-                added.append(Term(normalise_key(value), value, value))
-        return Vocabulary(self.name, self.terms + tuple(added))
 
 
 SECTORS = Vocabulary(
@@ -245,71 +161,49 @@ EVIDENCE = Vocabulary(
     ),
 )
 
+TECHNIQUES = Vocabulary(
+    "technique",
+    (
+        Term(
+            "increase-effort",
+            "increase the effort",
+            "inspanning vergroten",
+            ("effort", "more effort", "moeite vergroten", "inspanning verhogen"),
+        ),
+        Term("increase-risk", "increase the risks", "risico vergroten", ("risk", "risks", "pakkans vergroten")),
+        Term(
+            "reduce-rewards",
+            "reduce the rewards",
+            "opbrengst verkleinen",
+            ("rewards", "opbrengsten verminderen", "beloning verminderen"),
+        ),
+        Term("reduce-provocations", "reduce provocations", "provocaties verminderen", ("uitlokking verminderen",)),
+        Term("remove-excuses", "remove excuses", "excuses wegnemen", ("excuses", "rechtvaardigingen wegnemen")),
+        Term("detection", "detection", "detectie", ("signalering", "signaleren")),
+        Term("disruption", "disruption", "verstoring", ("verstoren", "disrupt")),
+        Term("removal", "removal", "verwijdering", ("verwijderen", "take down", "takedown")),
+        Term(
+            "treatment-and-supervision",
+            "treatment and supervision",
+            "behandeling en toezicht",
+            ("treatment", "supervision", "behandeling", "toezicht"),
+        ),
+        Term("victim-protection", "victim protection", "slachtofferbescherming", ("bescherming van slachtoffers",)),
+    ),
+)
+"""What a barrier does to the offender: the five families of situational crime prevention, then detection,
+disruption, removal of material, treatment and supervision, and victim protection; a map may add more."""
 
-class ColumnKind(StrEnum):
-    """The kind of value a column holds (a :class:`str`, so ``kind == "date"`` reads as before).
-
-    >>> ColumnKind.STAGES.is_list, ColumnKind.ORDER.is_number, ColumnKind("ref").is_text
-    (True, True, True)
-    """
-
-    ID = "id"
-    """The row's own id."""
-    REF = "ref"
-    """An organisation's id (or its name, short name or alias)."""
-    TEXT = "text"
-    LIST = "list"
-    """Several texts, ``|``-separated."""
-    STAGES = "stages"
-    """A list of stage ids (or names)."""
-    DATE = "date"
-    """A day, a month or a year."""
-    STRENGTH = "strength"
-    """A whole number from 1 to 5."""
-    ORDER = "order"
-    """A whole number that orders the stages."""
-    NUMBER = "number"
-    """A whole number from 0."""
-    VOCAB = "vocab"
-    """One value of the closed list the column's ``vocabulary`` names."""
-    VOCABLIST = "vocablist"
-    """Several values of that closed list."""
-
-    @property
-    def is_list(self) -> bool:
-        """Whether the value is a list."""
-        return self in (ColumnKind.LIST, ColumnKind.STAGES, ColumnKind.VOCABLIST)
-
-    @property
-    def is_number(self) -> bool:
-        """Whether the value is a whole number (or None when the cell is empty)."""
-        return self in (ColumnKind.STRENGTH, ColumnKind.ORDER, ColumnKind.NUMBER)
-
-    @property
-    def is_text(self) -> bool:
-        """Whether the value is the text of the cell, stripped (unless the column has a vocabulary)."""
-        return self in (ColumnKind.TEXT, ColumnKind.ID, ColumnKind.REF)
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a table: its field name, the kind of value it holds (:class:`ColumnKind`), its headers.
-
-    ``vocabulary`` names the closed list of a ``vocab`` or ``vocablist``
-    column; ``default`` is the value of an empty cell of such a column.
-    """
-
-    name: str
-    kind: ColumnKind = ColumnKind.TEXT
-    required: bool = False
-    headers: tuple[str, ...] = ()
-    vocabulary: Vocabulary | None = None
-    default: str = ""
-
-    def accepts(self, header: str) -> bool:
-        """True when ``header`` names this column (case and separators ignored)."""
-        key = normalise_key(header)
-        return key in {normalise_key(h) for h in (self.name, *self.headers)}
+BARRIER_STATUSES = Vocabulary(
+    "status",
+    (
+        Term("in-place", "in place", "in werking", ("active", "actief", "bestaand", "current", "lopend", "ingevoerd")),
+        Term("planned", "planned", "gepland", ("voorgenomen", "in voorbereiding", "future")),
+        Term("proposed", "proposed", "voorgesteld", ("voorstel", "idea", "idee", "suggested")),
+        Term("lapsed", "lapsed", "beëindigd", ("ended", "inactive", "vervallen", "gestopt", "stopped")),
+    ),
+)
+"""Where a barrier stands: a closed list of its own (a link is active, planned or lapsed)."""
 
 
 _SENSITIVITY = Column(
@@ -321,6 +215,23 @@ _SENSITIVITY = Column(
 _EVIDENCE = Column(
     "evidence", ColumnKind.VOCAB, headers=("verification", "verificatie", "onderbouwing", "bewijs"), vocabulary=EVIDENCE
 )
+_SINCE = Column("since", ColumnKind.DATE, headers=("start", "from date", "sinds", "vanaf", "begin"))
+_UNTIL = Column("until", ColumnKind.DATE, headers=("end", "to date", "tot", "tot en met", "einde"))
+_SOURCE_REF = Column(
+    "source_ref",
+    headers=(
+        "reference",
+        "references",
+        "provenance",
+        "documented in",
+        "bronvermelding",
+        "vindplaats",
+        "referentie",
+        "bronnen",
+    ),
+)
+_NAME_NL = Column("name_nl", headers=("dutch name", "naam nl", "nederlandse naam"))
+_DESCRIPTION_NL = Column("description_nl", headers=("dutch description", "omschrijving nl", "nederlandse omschrijving"))
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "organisations": (
@@ -359,21 +270,9 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("status", ColumnKind.VOCAB, headers=("stand",), vocabulary=STATUSES, default="active"),
         Column("strength", ColumnKind.STRENGTH, headers=("weight", "sterkte", "gewicht", "intensiteit")),
         Column("basis", headers=("legal basis", "grondslag", "juridische basis")),
-        Column("since", ColumnKind.DATE, headers=("start", "from date", "sinds", "vanaf", "begin")),
-        Column("until", ColumnKind.DATE, headers=("end", "to date", "tot", "tot en met", "einde")),
-        Column(
-            "source_ref",
-            headers=(
-                "reference",
-                "references",
-                "provenance",
-                "documented in",
-                "bronvermelding",
-                "vindplaats",
-                "referentie",
-                "bronnen",
-            ),
-        ),
+        _SINCE,
+        _UNTIL,
+        _SOURCE_REF,
         Column(
             "last_checked",
             ColumnKind.DATE,
@@ -401,6 +300,56 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
                 "volgende",
             ),
         ),
+    ),
+    "script": (
+        Column("id", ColumnKind.ID, required=True, headers=("code", "key", "sleutel")),
+        Column("name", required=True, headers=("naam", "phase", "fase", "processtap")),
+        Column("order", ColumnKind.ORDER, headers=("volgorde", "rank", "nr")),
+        Column("description", headers=("omschrijving", "beschrijving")),
+        _NAME_NL,
+        _DESCRIPTION_NL,
+        _EVIDENCE,
+        _SOURCE_REF,
+    ),
+    "barriers": (
+        Column("id", ColumnKind.ID, required=True, headers=("code", "key", "sleutel")),
+        Column("name", required=True, headers=("naam", "barrier", "barrière", "measure", "maatregel")),
+        Column(
+            "phase",
+            ColumnKind.PHASES,
+            required=True,
+            headers=("phases", "fase", "fasen", "script phase", "processtap", "delictfase"),
+        ),
+        Column(
+            "owners",
+            ColumnKind.REFS,
+            headers=("owner", "raised by", "eigenaar", "eigenaren", "opgeworpen door", "trekker"),
+        ),
+        Column(
+            "partners",
+            ColumnKind.REFS,
+            headers=("partner", "needs", "cooperation of", "nodig van", "medewerking van", "samenwerkingspartners"),
+        ),
+        Column(
+            "technique",
+            ColumnKind.VOCAB,
+            headers=("techniques", "mechanism", "techniek", "werking", "werkingsmechanisme"),
+            vocabulary=TECHNIQUES,
+        ),
+        Column(
+            "stage",
+            ColumnKind.STAGES,
+            headers=("stages", "step of the approach", "stap", "stappen", "stap van de aanpak"),
+        ),
+        Column("status", ColumnKind.VOCAB, headers=("stand", "staat"), vocabulary=BARRIER_STATUSES, default="in-place"),
+        _SINCE,
+        _UNTIL,
+        _EVIDENCE,
+        _SOURCE_REF,
+        _SENSITIVITY,
+        Column("description", headers=("omschrijving", "beschrijving")),
+        _NAME_NL,
+        _DESCRIPTION_NL,
     ),
 }
 
@@ -453,6 +402,8 @@ TABLE_NAMES: dict[str, tuple[str, ...]] = {
     "stages": ("Stages", "fasen", "stappen", "steps"),
     "settings": ("Map", "kaart", "settings", "instellingen", "about", "over"),
     "views": ("Views", "weergaven", "presentation", "presentatie"),
+    "script": ("Script", "offending process", "crime script", "delictscript", "misdaadscript", "processtappen"),
+    "barriers": ("Barriers", "barrières", "barrieres", "barrier model", "barrièremodel"),
 }
 
 SETTINGS: dict[str, tuple[str, ...]] = {
@@ -462,6 +413,7 @@ SETTINGS: dict[str, tuple[str, ...]] = {
     "description": ("omschrijving", "beschrijving", "about"),
     "sectors": ("extra sectors", "sectoren"),
     "kinds": ("extra kinds", "soorten", "link kinds"),
+    "techniques": ("extra techniques", "technieken"),
     "audience": ("default audience", "publiek", "doelgroep", "standaard publiek"),
     "partners_fields": ("partner fields", "partners fields", "velden partners", "partnervelden"),
     "restricted_fields": ("restricted fields", "vertrouwelijke velden", "interne velden"),
@@ -520,5 +472,20 @@ def default_stages() -> pd.DataFrame:
             "description": [""] * len(DEFAULT_STAGES),
             "hands_over_to": [handovers.get(s[0], []) for s in DEFAULT_STAGES],
             "name_nl": [s[2] for s in DEFAULT_STAGES],
+        }
+    )
+
+
+def empty_table(table: str) -> pd.DataFrame:
+    """A table of ``table`` (a key of :data:`COLUMNS`) with its columns and no rows: what a map without it holds.
+
+    >>> frame = empty_table("script")
+    >>> list(frame.columns)[:3], len(frame), str(frame["order"].dtype)
+    (['id', 'name', 'order'], 0, 'Int64')
+    """
+    return pd.DataFrame(
+        {
+            column.name: pd.array([], dtype="Int64") if column.kind.is_number else pd.Series([], dtype=object)
+            for column in COLUMNS[table]
         }
     )

@@ -22,9 +22,9 @@ import json
 import os
 import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .errors import StakeholdersError, ValidationError
 from .load import load_map
@@ -106,7 +106,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _host_is_local(self) -> bool:
         """Whether the ``Host`` header names this computer and our port (a rebound DNS name does not)."""
-        port = self.server.server_address[1]
+        port = cast(HTTPServer, self.server).server_port
         host = (self.headers.get("Host") or "").strip().lower()
         return host in {f"{name}:{port}" for name in _LOCAL_NAMES} | set(_LOCAL_NAMES if port == 80 else ())
 

@@ -166,7 +166,7 @@ get a new copy, or open it in Excel and save it again as .xlsx
     reason = " ".join("".join(c if c.isprintable() else " " for c in reason).split())
     if len(reason) > 120:
         reason = reason[:119] + "…"
-    reason = reason or {EOFError: "it ends too early"}.get(type(err), type(err).__name__)
+    reason = reason or ("it ends too early" if isinstance(err, EOFError) else type(err).__name__)
     msg = f"{path}: cannot read this workbook: it is damaged or not an .xlsx file ({reason}): "
     msg += "get a new copy, or open it in Excel and save it again as .xlsx"
     return SourceError(msg)
@@ -223,12 +223,20 @@ def _grid_width(grid: list[list[Any]]) -> int:
     return 0
 
 
-def grid_table(role: str, file: str, sheet: str, grid: list[list[Any]], **words: str) -> RawTable:
+def grid_table(
+    role: str,
+    file: str,
+    sheet: str,
+    grid: list[list[Any]],
+    *,
+    sheet_word: str = "sheet",
+    row_word: str = "row",
+    column_word: str = "column",
+) -> RawTable:
     """Make a RawTable from a grid whose first row is the header; rows keep their spreadsheet numbers."""
     grid = _tidy_grid(grid)
     width = _grid_width(grid)
     if width > COLUMNS_AT_MOST:
-        sheet_word = words.get("sheet_word", "sheet")
         where = f"{file}, {sheet_word} {sheet}" if sheet and sheet_word else file
         msg = f"{where}: this table has {width:,} columns, more than {COLUMNS_AT_MOST:,}"
         msg += ": delete the columns it does not need"
@@ -240,7 +248,7 @@ def grid_table(role: str, file: str, sheet: str, grid: list[list[Any]], **words:
         for number, cells in enumerate(grid[1:], start=2)
         if any(cells) or not _is_blank(cells)  # any(): a quick yes for most rows (but a 0 is no blank either)
     ]
-    return RawTable(role, file, sheet, headers, rows, **words)
+    return RawTable(role, file, sheet, headers, rows, sheet_word=sheet_word, row_word=row_word, column_word=column_word)
 
 
 # --- text files and records --------------------------------------------------------------------------

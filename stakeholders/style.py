@@ -1,14 +1,20 @@
 """How a map looks: colours by sector, shapes by level, line styles by link kind and status.
 
-One place for the visual vocabulary, shared by every output (the HTML map
-now, images later) so that a legend always means the same thing. Colours are
-colour-blind-safe palettes (Paul Tol's "bright" and "muted" schemes, Okabe &
-Ito for lines); every colour distinction has a second channel: node labels,
-shapes and the legend for sectors, dash patterns for status and evidence, and
-text in tooltips, the info panel and the table view.
+One place for the visual vocabulary, shared by every output (the HTML map,
+the images, the exports) so that a legend always means the same thing.
+
+The palettes are chosen to stay apart for colour-blind readers as well: under
+a simulation of protanopia, deuteranopia and tritanopia (and normal vision),
+no two sector colours (nor white, an organisation without a sector) are
+closer than 15 units in CAM02-UCS, and no two link-kind colours (nor the dark
+grey of a link without a kind, nor the grey of lapsed links) closer than 13;
+``tests/test_style.py`` measures it. Colour is never the only channel: names
+are written on the map, the legend, tooltips, the info panel and the table
+view say the sector and kind in words, shapes show the level, and dash
+patterns show the status (planned, lapsed) and the evidence (unverified).
 
 >>> sector_colour("police")
-'#4477AA'
+'#3C7DBE'
 >>> link_dashes("planned", "unverified")
 [10, 5, 2, 5]
 >>> round(contrast_ratio("#000000", "#FFFFFF"), 1)
@@ -30,6 +36,7 @@ __all__ = [
     "LEVEL_SHAPES",
     "MARKING_COLOURS",
     "NODE_BORDER",
+    "NO_KIND_COLOUR",
     "SECTOR_COLOURS",
     "UNSPECIFIED_COLOUR",
     "contrast_ratio",
@@ -50,33 +57,38 @@ UNSPECIFIED_COLOUR = "#FFFFFF"
 LAPSED_COLOUR = "#8C8C8C"
 
 SECTOR_COLOURS = {
-    "police": "#4477AA",
-    "justice": "#332288",
-    "probation": "#AA4499",
-    "care": "#44AA99",
-    "prevention": "#999933",
-    "victim-support": "#CC6677",
-    "hotline": "#EE7733",
-    "industry": "#DDCC77",
-    "research": "#88CCEE",
-    "government": "#882255",
-    "international": "#117733",
-    "ngo": "#BBBBBB",
+    "police": "#3C7DBE",
+    "justice": "#552DCD",
+    "probation": "#913278",
+    "care": "#78AA91",
+    "prevention": "#C8AA28",
+    "victim-support": "#9B6982",
+    "hotline": "#CD5F23",
+    "industry": "#B4DC87",
+    "research": "#82CDF5",
+    "government": "#AA0023",
+    "international": "#14694B",
+    "ngo": "#D7C8CD",
 }
+"""Fill per default sector: Paul Tol's schemes moved as little as needed to stay apart under colour blindness."""
 
 KIND_COLOURS = {
-    "information-sharing": "#0072B2",
-    "referral": "#D55E00",
-    "notice-and-takedown": "#A2377E",
-    "joint-operation": "#00795A",
-    "funding": "#8A6A00",
-    "agreement": "#332288",
-    "policy-consultation": "#0E7C86",
-    "research": "#8B3A3A",
-    "technology": "#4D4D4D",
-    "membership": "#7E57C2",
-    "oversight": "#C0392B",
+    "information-sharing": "#2D6EA5",
+    "referral": "#E1690F",
+    "notice-and-takedown": "#824B4B",
+    "joint-operation": "#284B73",
+    "funding": "#967D55",
+    "agreement": "#5A1EBE",
+    "policy-consultation": "#0096AF",
+    "research": "#872D14",
+    "technology": "#5F5F6E",
+    "membership": "#9155F5",
+    "oversight": "#BE410F",
 }
+"""Line colour per default link kind: at least 3:1 against the page, and apart under colour blindness."""
+
+NO_KIND_COLOUR = "#333333"
+"""Line colour of a link without a kind."""
 
 EXTRA_COLOURS = ("#EE3377", "#009988", "#0077BB", "#CC3311", "#2D7F9D", "#6B4226", "#5E8C31", "#B565A7")
 """Colours for sectors and kinds that a map adds to the default vocabularies, in order."""
@@ -98,25 +110,26 @@ def sector_colour(sector: str, vocabulary: Vocabulary = SECTORS) -> str:
 def kind_colour(kind: str, vocabulary: Vocabulary = LINK_KINDS) -> str:
     """Line colour for a link of ``kind`` (dark grey when it has none)."""
     if not kind:
-        return "#333333"
+        return NO_KIND_COLOUR
     return KIND_COLOURS.get(kind) or _extra_colour(kind, vocabulary, KIND_COLOURS)
 
 
 def link_dashes(status: str, evidence: str) -> list[int] | bool:
-    """Dash pattern: planned links dashed, unverified links dotted, both dash-dotted.
+    """Dash pattern: planned links long dashes, lapsed ones short dashes, unverified ones dotted.
 
-    >>> link_dashes("active", "documented")
-    False
+    An unverified planned link is dash-dotted, an unverified lapsed one
+    short-dash-dotted: every status and evidence has its own pattern, so
+    neither depends on colour alone (lapsed links are grey as well).
+
+    >>> link_dashes("active", "documented"), link_dashes("lapsed", "")
+    (False, [4, 4])
     """
-    planned = status == "planned"
     unverified = evidence in ("unverified", "inferred")
-    if planned and unverified:
-        return [10, 5, 2, 5]
-    if planned:
-        return [10, 6]
-    if unverified:
-        return [2, 5]
-    return False
+    if status == "planned":
+        return [10, 5, 2, 5] if unverified else [10, 6]
+    if status == "lapsed":
+        return [4, 4, 1, 4] if unverified else [4, 4]
+    return [2, 5] if unverified else False
 
 
 def link_width(strength: int | None) -> float:
@@ -155,6 +168,8 @@ def style_table(sectors: Vocabulary = SECTORS, kinds: Vocabulary = LINK_KINDS) -
             "planned": link_dashes("planned", ""),
             "unverified": link_dashes("active", "unverified"),
             "planned-unverified": link_dashes("planned", "unverified"),
+            "lapsed": link_dashes("lapsed", ""),
+            "lapsed-unverified": link_dashes("lapsed", "unverified"),
         },
         "border": NODE_BORDER,
         "background": BACKGROUND,

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .dates import parse_as_of, present_on
 from .errors import InvalidArgument
-from .model import StakeholderMap, Undated
+from .model import StakeholderMap, Undated, barriers_among
 
 __all__ = ["UNDATED", "apply_undated", "as_of", "parse_undated"]
 
@@ -68,16 +68,21 @@ def _present(frame: pd.DataFrame, when: str) -> pd.Series:
 def as_of(stakeholder_map: StakeholderMap, when: str | date | datetime, *, undated: str = "show") -> StakeholderMap:
     """The map as it stood on ``when``: a new map, the given one is not changed.
 
-    Organisations and links whose ``since`` is after the date or whose
-    ``until`` is before it are left out, and so are links to an organisation
-    that is left out. The stages stay; the map's date becomes ``when``.
+    Organisations, links and barriers whose ``since`` is after the date or
+    whose ``until`` is before it are left out, and so are links to an
+    organisation that is left out; organisations left out leave the owners
+    and partners of barriers, and a barrier left with none of its owners goes
+    (see :func:`stakeholders.model.barriers_among`). The stages and the
+    script stay; the map's date becomes ``when``.
 
     Organisations and links with neither ``since`` nor ``until`` have no dates
     and stay, as present at every date (``undated="show"``); ``undated="hide"``
     leaves them out, and with an organisation its links, dated or not. A
     link's own dates decide whether it has any: one without them between two
     dated organisations has no dates (it is there while both are, but nothing
-    says when the cooperation itself ran). The new map's ``undated`` records
+    says when the cooperation itself ran). A barrier without dates is there
+    while one of its owners is (``undated`` does not count barriers: it
+    leaves them out with their owners). The new map's ``undated`` records
     which organisations and links have no dates and whether they were kept
     (see :class:`~stakeholders.model.Undated`).
 
@@ -100,6 +105,8 @@ def as_of(stakeholder_map: StakeholderMap, when: str | date | datetime, *, undat
     links = stakeholder_map.links
     links = links[_present(links, when) & links["source"].isin(kept) & links["target"].isin(kept)]
     links = links.reset_index(drop=True)
+    barriers = stakeholder_map.barriers
+    barriers = barriers_among(barriers[_present(barriers, when)].reset_index(drop=True), kept)
     record = Undated(
         shown=True,
         organisations=tuple(organisations["id"][_no_dates(organisations)]),
@@ -111,6 +118,7 @@ def as_of(stakeholder_map: StakeholderMap, when: str | date | datetime, *, undat
         links=links,
         settings=replace(stakeholder_map.settings, date=when),
         undated=record,
+        barriers=barriers,
     )
     return apply_undated(dated, undated)
 
@@ -138,9 +146,11 @@ def apply_undated(stakeholder_map: StakeholderMap, undated: str = "show") -> Sta
     left_out = set(org_ids)
     without_dates = links["id"].isin(set(link_ids))
     taken = ~without_dates & (links["source"].isin(left_out) | links["target"].isin(left_out))
+    kept = organisations[~organisations["id"].isin(left_out)].reset_index(drop=True)
     return replace(
         stakeholder_map,
-        organisations=organisations[~organisations["id"].isin(left_out)].reset_index(drop=True),
+        organisations=kept,
         links=links[~without_dates & ~taken].reset_index(drop=True),
+        barriers=barriers_among(stakeholder_map.barriers, set(kept["id"])),
         undated=Undated(shown=False, organisations=org_ids, links=link_ids, links_taken=tuple(links["id"][taken])),
     )

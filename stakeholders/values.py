@@ -19,8 +19,9 @@ formula (:func:`unquote_cell` undoes it when a CSV file is read).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -33,6 +34,7 @@ __all__ = [
     "clean_cells",
     "neutralise",
     "plain",
+    "raw_records",
     "records",
     "split_list",
     "unquote_cell",
@@ -87,7 +89,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ud800-\udfff]
 mark, and lone surrogates (a JSON escape such as ``\\ud800`` that is half of a character and cannot be written)."""
 
 
-def clean_cells(cells: list[Any]) -> bool:
+def clean_cells(cells: Sequence[Any]) -> bool:
     """True when no text in ``cells`` is too long or holds a control character (the quick check of a column).
 
     Cells that are all text (a CSV column) are checked at once.
@@ -153,6 +155,15 @@ def plain(value: Any) -> Any:
     except TypeError:  # a missing marker that cannot be compared
         return None
     return value
+
+
+def raw_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a table as dicts of the cells pandas holds (numpy scalars, NA kept); see :func:`records`.
+
+    >>> raw_records(pd.DataFrame({"id": ["om"], "n": [2]}))
+    [{'id': 'om', 'n': 2}]
+    """
+    return cast(list[dict[str, Any]], frame.to_dict("records"))
 
 
 def records(frame: pd.DataFrame, *, drop_empty: bool = False) -> list[dict[str, Any]]:

@@ -19,7 +19,18 @@ ROOT = Path(__file__).parent.parent
 PACKAGE = ROOT / "stakeholders"
 
 LAYERS = {
-    0: ("errors", "_version", "_gc", "_atomic", "_types", "_field_labels", "i18n", "placement"),
+    0: (
+        "errors",
+        "_version",
+        "_gc",
+        "_atomic",
+        "_types",
+        "_field_labels",
+        "i18n",
+        "_vocabulary",
+        "_marking",
+        "placement",
+    ),
     1: ("schema",),
     2: ("values", "dates"),
     3: ("model", "graph", "style"),

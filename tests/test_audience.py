@@ -19,6 +19,11 @@ SECRET_CONTACT = "Agent Jansen 06-9a1"
 SECRET_LINK_NOTE = "informal channel q8z"
 PARTNER_NOTE = "partner briefing 4b2"
 PARTNER_ORG = "Partner Hub Ypsilon-2d6"
+SECRET_BARRIER = "Covert barrier Omega-9e4"
+SECRET_BARRIER_NOTE = "raised by Zeta alone 7h1"
+PARTNER_BARRIER = "Partner barrier Sigma-3c5"
+SECRET_BARRIER_CONTACT = "Barrier handler 06-5f0"
+SECRET_TECHNIQUE = "covert-technique-8k2"
 
 
 def sensitive_map(folder: Path, **settings: str) -> Path:
@@ -42,14 +47,27 @@ def sensitive_map(folder: Path, **settings: str) -> Path:
         ["sectors", SECRET_SECTOR],
         ["restricted_fields", "Contact person"],
         ["partners_fields", "notes"],
+        ["techniques", SECRET_TECHNIQUE],
         *[[key, value] for key, value in settings.items()],
     ]
-    return write_folder(folder, {"organisations": organisations, "links": links, "map": rows, "views": views})
+    script = [["id", "name", "order"], ["preparation", "Preparation", "1"], ["activity", "Activity", "2"]]
+    barriers = [
+        ["id", "name", "phase", "owners", "partners", "technique", "sensitivity", "description", "Contact person"],
+        ["warn", "Warning visits", "preparation", "politie", "hub|zeta", "increase-risk", "", "public text", ""],
+        ["omega", SECRET_BARRIER, "activity", "om", "", "disruption", "restricted", "covert", ""],
+        ["sigma", PARTNER_BARRIER, "activity", "om", "", "disruption", "partners", "", ""],
+        ["zeta-only", "Zeta's barrier", "activity", "zeta", "om", SECRET_TECHNIQUE, "", SECRET_BARRIER_NOTE, ""],
+        ["open", "Open barrier", "activity", "", "", "removal", "", "", SECRET_BARRIER_CONTACT],
+    ]
+    tables = {"organisations": organisations, "links": links, "map": rows, "views": views}
+    return write_folder(folder, {**tables, "script": script, "barriers": barriers})
 
 
+BARRIER_SECRETS = (SECRET_BARRIER, SECRET_BARRIER_NOTE, SECRET_BARRIER_CONTACT, SECRET_TECHNIQUE, "Zeta's barrier")
 SECRETS = {
-    "public": (SECRET_ORG, SECRET_SECTOR, SECRET_CONTACT, SECRET_LINK_NOTE, PARTNER_NOTE, PARTNER_ORG, "around-zeta"),
-    "partners": (SECRET_ORG, SECRET_SECTOR, SECRET_CONTACT, SECRET_LINK_NOTE, "around-zeta"),
+    "public": (SECRET_ORG, SECRET_SECTOR, SECRET_CONTACT, SECRET_LINK_NOTE, PARTNER_NOTE, PARTNER_ORG, "around-zeta")
+    + (*BARRIER_SECRETS, PARTNER_BARRIER),
+    "partners": (SECRET_ORG, SECRET_SECTOR, SECRET_CONTACT, SECRET_LINK_NOTE, "around-zeta", *BARRIER_SECRETS),
 }
 
 
@@ -70,7 +88,7 @@ def test_the_map_is_cut_down(tmp_path: Path) -> None:
     assert public.audience == "public"
     assert list(public.organisations["id"]) == ["om", "politie"]
     assert list(public.links["kind"]) == ["information-sharing"]
-    assert public.hidden == {"organisations": 2, "links": 3}
+    assert public.hidden == {"organisations": 2, "links": 3, "barriers": 3}
     assert "Contact person" not in public.organisations.columns and list(public.links["notes"]) == [""]
     assert SECRET_SECTOR not in public.settings.sectors.ids
     partners = load_map(source, audience="partners")
@@ -81,6 +99,25 @@ def test_the_map_is_cut_down(tmp_path: Path) -> None:
     assert list(internal.organisations["Contact person"])[0] == SECRET_CONTACT
     assert [v for v in internal.views["name"]] == ["around-zeta", "all"]
     assert list(public.views["name"]) == ["all"]  # a view focused on a removed organisation goes too
+
+
+def test_the_barriers_are_cut_down(tmp_path: Path) -> None:
+    """Barriers above the audience go; hidden organisations leave owners and partners; a barrier raised only by
+    hidden organisations goes with them; one that never had an owner stays."""
+    source = sensitive_map(tmp_path / "s")
+    public = load_map(source)
+    assert public.barriers[["id", "owners", "partners"]].to_dict("records") == [
+        {"id": "warn", "owners": ["politie"], "partners": []},
+        {"id": "open", "owners": [], "partners": []},
+    ]
+    assert "Contact person" not in public.barriers.columns and SECRET_TECHNIQUE not in public.settings.techniques.ids
+    partners = load_map(source, audience="partners")
+    assert list(partners.barriers["id"]) == ["warn", "sigma", "open"] and partners.hidden["barriers"] == 2
+    assert partners.records("barriers")[0]["partners"] == ["hub"]
+    internal = load_map(source, audience="internal")
+    assert list(internal.barriers["id"]) == ["warn", "omega", "sigma", "zeta-only", "open"]
+    assert internal.records("barriers")[0]["partners"] == ["hub", "zeta"]
+    assert internal.records("barriers")[-1]["Contact person"] == SECRET_BARRIER_CONTACT
 
 
 def test_the_source_may_declare_its_default_audience(tmp_path: Path) -> None:
@@ -115,6 +152,8 @@ def test_no_trace_in_any_output(
     assert result.exit_code == 0, result.output
     text = all_text(out)
     assert "Openbaar Ministerie" in text or "Openbaar" in text or "om" in text
+    if command[0] == "export":  # exports carry the barriers the audience may see: the check can fail
+        assert "Warning visits" in text and ("Sigma" in text) == (audience == "partners")
     for secret in SECRETS[audience]:
         assert secret not in text, (secret, output)
 
@@ -134,8 +173,8 @@ def test_the_command_says_what_it_left_out(runner: CliRunner, tmp_path: Path) ->
     source = sensitive_map(tmp_path / "s")
     result = runner.invoke(cli, ["map", str(source), "-o", str(tmp_path / "m.html")])
     assert result.output.splitlines()[0] == (
-        "Note: for the audience public, 2 organisations and 3 links marked for a wider circle were left out "
-        "(see --audience)."
+        "Note: for the audience public, 2 organisations, 3 links and 3 barriers marked for a wider circle "
+        "(or raised only by organisations left out) were left out (see --audience)."
     )
 
 
@@ -145,7 +184,17 @@ def test_the_page_counts_what_it_leaves_out_only_when_allowed(tmp_path: Path) ->
     quiet = to_html(load_map(sensitive_map(tmp_path / "quiet")))
     assert 'id="map-hidden"' not in quiet
     told = to_html(load_map(sensitive_map(tmp_path / "told", show_hidden_counts="ja")))
-    assert "For this audience (public) 2 organisations and 3 links are not shown." in told
+    assert "For this audience (public) 2 organisations and 3 links are not shown. Not shown either: 3 barriers." in told
+
+
+def test_the_image_counts_the_barriers_it_leaves_out_when_allowed(tmp_path: Path) -> None:
+    from stakeholders.images import write_image
+
+    told = load_map(sensitive_map(tmp_path / "told", show_hidden_counts="ja"))
+    svg = write_image(told, tmp_path / "told.svg").read_text(encoding="utf-8")
+    assert "Not shown either: 3 barriers." in svg
+    quiet = write_image(load_map(sensitive_map(tmp_path / "quiet")), tmp_path / "quiet.svg").read_text(encoding="utf-8")
+    assert "Not shown either" not in quiet
 
 
 def test_field_settings_are_checked(tmp_path: Path) -> None:
@@ -153,8 +202,8 @@ def test_field_settings_are_checked(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         load_map(folder)
     messages = [str(p) for p in caught.value.problems]
-    assert "map.csv, row 6, column show_hidden_counts: 'perhaps' is not yes or no: write yes or no" in messages
-    assert any("'Phone' is not a column of the organisations or links" in m for m in messages)
+    assert "map.csv, row 7, column show_hidden_counts: 'perhaps' is not yes or no: write yes or no" in messages
+    assert any("'Phone' is not a column of the organisations, links or barriers" in m for m in messages)
     assert any("'name' cannot be hidden: every map needs its names" in m for m in messages)
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from stakeholders.cli import cli
 from stakeholders.schema import (
+    BARRIER_STATUSES,
     COLUMNS,
     DIRECTIONS,
     EVIDENCE,
@@ -19,6 +20,7 @@ from stakeholders.schema import (
     SENSITIVITY,
     SETTINGS,
     STATUSES,
+    TECHNIQUES,
 )
 
 ROOT = Path(__file__).parent.parent
@@ -28,7 +30,10 @@ SECTIONS = {
     "links": "### Links",
     "stages": "### Stages",
     "settings": "### Map settings",
+    "closed lists": "### Closed lists",
     "views": "### Views",
+    "script": "### Script",
+    "barriers": "### Barriers",
 }
 
 
@@ -72,6 +77,10 @@ def test_every_setting_and_value_is_documented() -> None:
     for vocabulary in (SECTORS, LEVELS, LINK_KINDS, DIRECTIONS, STATUSES, SENSITIVITY, EVIDENCE):
         for term in vocabulary.terms:
             assert f"`{term.id}`" in README, term.id
+    closed_lists = "\n".join(_section("closed lists"))
+    for vocabulary in (TECHNIQUES, BARRIER_STATUSES):  # each term with its Dutch label, in the closed lists
+        for term in vocabulary.terms:
+            assert f"`{term.id}` ({term.nl})" in closed_lists, term.id
 
 
 def test_the_screenshot_exists() -> None:

@@ -37,14 +37,16 @@ def unsourced(frame: pd.DataFrame) -> list[str]:
 def data_counts(folder: Path) -> dict[str, int]:
     """What the README should say about the data in ``folder``."""
     m = load_map(folder)
-    orgs, links = m.organisations, m.links
-    counts = {"organisations": len(orgs), "links": len(links)}
-    for table, frame in (("organisations", orgs), ("links", links)):
+    orgs, links, phases, barriers = m.organisations, m.links, m.script, m.barriers
+    counts = {"organisations": len(orgs), "links": len(links), "phases": len(phases), "barriers": len(barriers)}
+    for table, frame in (("organisations", orgs), ("links", links), ("phases", phases), ("barriers", barriers)):
         for evidence in ("documented", "unverified", "inferred"):
             counts[f"{table} {evidence}"] = int((frame["evidence"] == evidence).sum())
     for status in ("active", "lapsed"):
         counts[f"links {status}"] = int((links["status"] == status).sum())
     counts["links checked"] = int((links["last_checked"].fillna("") != "").sum())
+    for status in ("in-place", "planned", "proposed", "lapsed"):
+        counts[f"barriers {status}"] = int((barriers["status"] == status).sum())
     return counts
 
 
@@ -57,6 +59,17 @@ LINK_COUNTS = (
     "links active",
     "links lapsed",
     "links checked",
+)
+PHASE_COUNTS = ("phases", "phases documented", "phases unverified", "phases inferred")
+BARRIER_COUNTS = (
+    "barriers",
+    "barriers documented",
+    "barriers unverified",
+    "barriers inferred",
+    "barriers in-place",
+    "barriers planned",
+    "barriers proposed",
+    "barriers lapsed",
 )
 
 
@@ -79,6 +92,16 @@ def readme_counts(text: str) -> dict[str, int]:
     )
     if links:
         counts.update(zip(LINK_COUNTS, map(int, links.groups()), strict=True))
+    phases = re.search(r"`script\.csv`: (\d+) phases \((\d+) documented, (\d+) unverified, (\d+) inferred\)", text)
+    if phases:
+        counts.update(zip(PHASE_COUNTS, map(int, phases.groups()), strict=True))
+    barriers = re.search(
+        r"`barriers\.csv`: (\d+) barriers \((\d+) documented, (\d+) unverified, (\d+) inferred\); "
+        r"(\d+) in place, (\d+) planned, (\d+) proposed, (\d+) lapsed",
+        text,
+    )
+    if barriers:
+        counts.update(zip(BARRIER_COUNTS, map(int, barriers.groups()), strict=True))
     return counts
 
 
@@ -100,9 +123,10 @@ def weak_sources(folder: Path) -> list[str]:
 
 
 def cited(folder: Path) -> tuple[set[str], set[str]]:
-    """The source keys and URLs the rows of ``folder`` cite in ``source_ref``."""
+    """The source keys and URLs in ``source_ref`` of the organisations, links, phases and barriers of ``folder``."""
     m = load_map(folder)
-    refs = " ; ".join(pd.concat([m.organisations["source_ref"], m.links["source_ref"]]).fillna(""))
+    tables = (m.organisations, m.links, m.script, m.barriers)
+    refs = " ; ".join(pd.concat([table["source_ref"] for table in tables]).fillna(""))
     return set(KEY.findall(refs)), {url.rstrip(".,)") for url in URL.findall(refs)}
 
 
@@ -110,6 +134,8 @@ def test_every_row_names_a_source_or_says_it_has_none() -> None:
     m = load_map(EXAMPLE)
     assert unsourced(m.links) == []
     assert unsourced(m.organisations) == []
+    assert unsourced(m.script) == [] and unsourced(m.barriers) == []
+    assert len(m.script) == 4 and 15 <= len(m.barriers) <= 30
     marked = m.links[m.links["evidence"].isin(MARKED)]
     assert len(marked) >= 5 and marked["notes"].str.len().gt(40).all()  # each says why it is not documented
 
@@ -119,13 +145,24 @@ def test_a_row_without_a_source_is_found(tmp_path: Path) -> None:
     links = pd.read_csv(folder / "links.csv", dtype=str, keep_default_na=False)
     links.loc[links["id"] == "L013", "source_ref"] = ""
     links.to_csv(folder / "links.csv", index=False)
-    assert unsourced(load_map(folder).links) == ["L013"]
+    barriers = pd.read_csv(folder / "barriers.csv", dtype=str, keep_default_na=False)
+    barriers.loc[barriers["id"] == "photodna", "source_ref"] = "S50"  # a key without its address
+    barriers.to_csv(folder / "barriers.csv", index=False)
+    m = load_map(folder)
+    assert unsourced(m.links) == ["L013"] and unsourced(m.barriers) == ["photodna"]
+
+
+def test_every_barrier_owner_and_partner_is_an_organisation_of_the_example() -> None:
+    m = load_map(EXAMPLE, audience="internal")
+    named = {ident for column in ("owners", "partners") for idents in m.barriers[column] for ident in idents}
+    assert named <= set(m.organisations["id"])
+    assert set(m.barriers["phase"].explode()) == set(m.script["id"])  # every phase has a barrier, none is unknown
 
 
 def test_the_readme_counts_what_is_in_the_data() -> None:
     stated = readme_counts(README.read_text(encoding="utf-8"))
     assert stated == data_counts(EXAMPLE)
-    assert stated["organisations"] > 0 and stated["links"] > 0
+    assert stated["organisations"] > 0 and stated["links"] > 0 and stated["barriers"] > 0
 
 
 def test_a_readme_with_stale_counts_is_found(tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def test_workbook_cells_are_text_marked_as_such(awkward_xlsx: Path, kumu: bool) 
 
 def test_our_workbook_has_our_sheets(example_xlsx: Path) -> None:
     workbook = openpyxl.load_workbook(example_xlsx, read_only=True)
-    assert workbook.sheetnames == ["Organisations", "Links", "Stages", "Views", "Map"]
+    assert workbook.sheetnames == ["Organisations", "Links", "Stages", "Script", "Barriers", "Views", "Map"]
     header = next(workbook["Organisations"].iter_rows(values_only=True))
     workbook.close()
     assert header[:4] == ("id", "name", "short_name", "aliases")
@@ -343,7 +343,15 @@ def test_the_docs_name_every_sheet_and_file_an_export_writes(runner: CliRunner, 
     m = load_map(example_path())
     files = sorted(export_map(m, tmp_path / "folder").iterdir())
     sheets = openpyxl.load_workbook(export_map(m, tmp_path / "map.xlsx")).sheetnames
-    assert [path.name for path in files] == ["links.csv", "map.csv", "organisations.csv", "stages.csv", "views.csv"]
+    assert [path.name for path in files] == [
+        "barriers.csv",
+        "links.csv",
+        "map.csv",
+        "organisations.csv",
+        "script.csv",
+        "stages.csv",
+        "views.csv",
+    ]
     help_text = " ".join(runner.invoke(cli, ["export", "--help"]).output.split())
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     start = readme.index("## Exporting")

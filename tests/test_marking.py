@@ -124,3 +124,29 @@ def test_marking_is_seen_on_screen_on_every_step_and_every_printed_page(open_pag
             assert marked[0] == 2  # and the band at the top of the first
         else:
             assert not any(marked) and not any("INTERN" in text for text in printed)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("audience", ["internal", "partners"])
+def test_marked_pages_stay_accessible(browser: object, tmp_path: Path, audience: str) -> None:
+    """axe-core (WCAG 2.0/2.1 A and AA, as in test_accessibility) finds nothing on marked pages either."""
+    from test_accessibility import WCAG_TAGS, violations
+
+    m = load_map(example_path(), audience=audience)
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1400, "height": 900})  # to inject axe
+    try:
+        page = context.new_page()
+        for path in (write_html(m, tmp_path / "map.html", lang="nl"), write_presentation(m, tmp_path / "deck.html")):
+            page.goto(path.resolve().as_uri())
+            page.wait_for_function("window.network !== undefined && window.stakeholdersMap !== undefined")
+            assert page.locator("#audience-marking").is_visible()
+            assert violations(page, _wcag_rules(page, WCAG_TAGS)) == []
+    finally:
+        context.close()
+
+
+def _wcag_rules(page: object, tags: list[str]) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.evaluate(Axe().axe_script)
+    return page.evaluate("tags => axe.getRules(tags).map(rule => rule.ruleId)", tags)

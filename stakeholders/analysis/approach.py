@@ -237,7 +237,8 @@ def missing_cooperation(
     found = []
     for _, i, j in ranked:
         a, b = nodes[i], nodes[j]
-        shared, carried = why[tuple(sorted((group[a], group[b])))]
+        first, second = sorted((group[a], group[b]))
+        shared, carried = why[first, second]
         common = sorted(set(U.neighbors(a)) & set(U.neighbors(b)))
         links = [*(m.graph.get_edge_data(a, b) or {}).values(), *(m.graph.get_edge_data(b, a) or {}).values()]
         lapsed = any(d.get("status") == "lapsed" for d in links)

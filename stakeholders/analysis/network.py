@@ -183,7 +183,7 @@ def organisation_metrics(
     H = current_links(G, statuses)
     U = pair_graph(H)
     nodes = list(U.nodes)
-    counts = {key: Counter() for key in ("links", "in", "out", "cross", "intl")}
+    counts: dict[str, Counter[str]] = {key: Counter() for key in ("links", "in", "out", "cross", "intl")}
     for u, v, d in H.edges(data=True):
         two_way = d.get("direction") in ("mutual", "undirected")
         for node, other, outward in ((u, v, True), (v, u, False)):

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ..naming import org_labels, stage_names
-from ..values import neutralise
+from ..values import neutralise, raw_records
 from ._run import Analysis
 
 __all__ = ["CSV_TABLES", "as_csv", "as_json", "as_text", "missing_reasons"]
@@ -190,7 +190,7 @@ def as_text(result: Analysis) -> str:
     out.append(_heading(_listed("Brokers by betweenness", len(result.metrics), result.top, "organisations")))
     columns = ["id", "name", "sector", "links", "partners", "sectors", "betweenness", "closeness"]
     top = result.metrics.head(result.top)[columns].assign(name=lambda f: f["id"].map(label))
-    out.append(_table(top.to_dict("records"), "None: the map has no organisations."))
+    out.append(_table(raw_records(top), "None: the map has no organisations."))
     out.append(_heading(_listed("Single points of failure", len(result.single_points), result.top, "organisations")))
     out.append(
         _table(

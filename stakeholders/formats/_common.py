@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..errors import OutputError
 from ..model import StakeholderMap
-from ..schema import AUDIENCES, LINK_KINDS, SECTORS
+from ..schema import AUDIENCES, LINK_KINDS, SECTORS, TECHNIQUES
 from ..values import cell_value
 
 __all__ = ["check_list_items", "map_sheets", "settings_pairs", "stage_records"]
@@ -36,6 +36,8 @@ def check_list_items(m: StakeholderMap) -> None:
             ("link", m.links, "id"),
             ("stage", m.stages, "id"),
             ("view", m.views, "name"),
+            ("phase", m.script, "id"),
+            ("barrier", m.barriers, "id"),
         )
         if frame is not None
         for name, row in zip(frame[key] if key in frame else frame.index, frame.to_dict("records"), strict=True)
@@ -61,7 +63,7 @@ def check_list_items(m: StakeholderMap) -> None:
 def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
     """Every setting of the map that is not the default, as (key, value) text.
 
-    Title, date, source note, description, extra sectors and kinds, and who may
+    Title, date, source note, description, extra sectors, kinds and techniques, and who may
     see what: the default ``audience`` (never wider than the audience the map
     was cut down for), ``partners_fields`` and ``restricted_fields`` (the
     columns this map still holds: a map cut down for an audience names none it
@@ -82,14 +84,18 @@ def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
         ("source_note", settings.source_note),
         ("description", settings.description),
     ]
-    for key, vocabulary, default in (("sectors", settings.sectors, SECTORS), ("kinds", settings.kinds, LINK_KINDS)):
+    for key, vocabulary, default in (
+        ("sectors", settings.sectors, SECTORS),
+        ("kinds", settings.kinds, LINK_KINDS),
+        ("techniques", settings.techniques, TECHNIQUES),
+    ):
         extra = [vocabulary.label(term) for term in vocabulary.ids if term not in default.ids]
         if extra:
             pairs.append((key, "|".join(extra)))
     narrowest = min(settings.audience or "public", m.audience, key=AUDIENCES.ids.index)
     if narrowest != "public":
         pairs.append(("audience", narrowest))
-    columns = {*m.organisations.columns, *m.links.columns}
+    columns = {*m.organisations.columns, *m.links.columns, *(m.barriers.columns if len(m.barriers) else ())}
     for key in ("partners_fields", "restricted_fields"):
         pairs.append((key, "|".join(name for name in getattr(settings, key) if name in columns)))
     pairs.append(("show_hidden_counts", "yes" if settings.show_hidden_counts else ""))
@@ -106,15 +112,20 @@ def _grid(frame: pd.DataFrame) -> list[list[Any]]:
 
 
 def map_sheets(m: StakeholderMap) -> dict[str, list[list[Any]]]:
-    """The map as the sheets of our own workbook: Organisations, Links, Stages (unless default), Views and Map.
+    """The map as the sheets of our own workbook: Organisations, Links, Stages (unless default), Script,
+    Barriers, Views and Map.
 
-    Views is there when the map has views. Raises :class:`OutputError` for a list
-    item that holds ``|`` (see :func:`check_list_items`).
+    Script and Barriers are there when the map has phases or barriers, Views when it has views.
+    Raises :class:`OutputError` for a list item that holds ``|`` (see :func:`check_list_items`).
     """
     check_list_items(m)
     sheets = {"Organisations": _grid(m.organisations), "Links": _grid(m.links)}
     if stage_records(m) is not None:
         sheets["Stages"] = _grid(m.stages)
+    if len(m.script) or len(m.barriers):
+        sheets["Script"] = _grid(m.script)
+    if len(m.barriers):
+        sheets["Barriers"] = _grid(m.barriers)
     if m.views is not None:
         sheets["Views"] = _grid(m.views)
     sheets["Map"] = [["key", "value"], *[[key, value] for key, value in settings_pairs(m)]]

@@ -1,4 +1,5 @@
-"""A folder of CSV files, read and written: organisations.csv, links.csv, stages.csv, views.csv, map.csv.
+"""A folder of CSV files, read and written: organisations.csv, links.csv, stages.csv, script.csv, barriers.csv,
+views.csv, map.csv.
 
 Reading takes what Excel and other programs write: UTF-8 (with or without a
 byte order mark), UTF-16 or Windows-1252, a ``;``, tab or ``,`` delimiter
@@ -130,8 +131,8 @@ def _csv_bytes(grid: list[list[Any]]) -> bytes:
 
 
 def to_csv_files(m: StakeholderMap) -> dict[str, bytes]:
-    """The map as CSV files by name: organisations.csv, links.csv, stages.csv (unless default), views.csv
-    (when the map has views) and map.csv.
+    """The map as CSV files by name: organisations.csv, links.csv, stages.csv (unless default), script.csv and
+    barriers.csv (when the map has phases or barriers), views.csv (when it has views) and map.csv.
 
     Comma-separated UTF-8 with a byte order mark, so Excel reads the accents right.
     """
@@ -140,6 +141,8 @@ def to_csv_files(m: StakeholderMap) -> dict[str, bytes]:
         "Links": "links.csv",
         "Stages": "stages.csv",
         "Views": "views.csv",
+        "Script": "script.csv",
+        "Barriers": "barriers.csv",
         "Map": "map.csv",
     }
     return {names[sheet]: _csv_bytes(grid) for sheet, grid in map_sheets(m).items()}

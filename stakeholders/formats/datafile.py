@@ -148,7 +148,7 @@ def data_source(path: Path, data: dict[str, Any]) -> Source:
     for key, value in data.items():
         source.found.append(str(key))
         role = table_role(str(key))
-        if role in ("organisations", "links", "stages", "views") and role not in source.tables:
+        if role in ("organisations", "links", "stages", "views", "script", "barriers") and role not in source.tables:
             source.tables[role] = records_table(role, path, str(key), value)
         elif role == "settings" and isinstance(value, dict):
             settings.extend([k, v] for k, v in value.items())

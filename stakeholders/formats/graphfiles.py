@@ -5,8 +5,11 @@ edge attribute (lists ``|``-joined in GEXF and GraphML, JSON lists in .cyjs).
 GEXF carries our positions (y pointing up, as Gephi draws), sector colours,
 sizes by number of links, link colours by kind and widths by strength, so the
 file opens laid out; .cyjs carries the positions. The map's settings and
-stages go where each format has room: graph attributes in GraphML, the
-``data`` object in .cyjs, and JSON in GEXF's ``<meta><description>``.
+stages, views, script and barriers go where each format has room: graph
+attributes in GraphML (tables as JSON text), the ``data`` object in .cyjs,
+and JSON in GEXF's ``<meta><description>``. A barrier is no node or edge:
+Gephi and Cytoscape do not show the barrier model, but the file keeps it and
+reads back with it.
 
 A link's direction is its ``direction`` attribute. The graph is directed
 when the map has a directed link, and then every edge is a directed edge from
@@ -72,6 +75,10 @@ RESERVED = {
 IGNORED = {"viz", "pid", "parents", "spells", "slices", "SUID", "selected"}
 """Attributes of graph files that are about drawing or bookkeeping, not about the map."""
 
+TABLES_IN_HEADER = ("stages", "views", "script", "barriers")
+"""The tables a graph file carries as data of the graph itself (JSON in GEXF's description and GraphML's
+graph attributes, lists in .cyjs), not as nodes or edges."""
+
 
 # --- writing -----------------------------------------------------------------------------
 
@@ -107,13 +114,17 @@ def _flat(value: Any, thing: str, ident: str, name: str) -> Any:
 
 
 def _header(m: StakeholderMap) -> dict[str, Any]:
-    """The map's settings and, unless they are the default ones, its stages."""
+    """The map's settings and, unless they are the default ones, its stages; its views, script and barriers."""
     header: dict[str, Any] = dict(settings_pairs(m))
     stages = stage_records(m)
     if stages is not None:
         header["stages"] = stages
     if m.views is not None:
         header["views"] = m.records("views")
+    if len(m.script) or len(m.barriers):
+        header["script"] = m.records("script")
+    if len(m.barriers):
+        header["barriers"] = m.records("barriers")
     return header
 
 
@@ -166,13 +177,17 @@ def to_gexf(m: StakeholderMap) -> bytes:
 def _drop_networkx_key(root: ET.Element) -> None:
     """Remove the ``networkx_key`` attribute networkx adds to multigraph edges: the edge id says it already."""
     graph = root.find("graph")
+    if graph is None:
+        return
     for attributes in graph.findall("attributes"):
         for attribute in attributes.findall("attribute"):
             if attribute.get("title") == "networkx_key":
                 attributes.remove(attribute)
                 for edge in graph.iter("edge"):
                     values = edge.find("attvalues")
-                    for value in values.findall("attvalue") if values is not None else []:
+                    if values is None:
+                        continue
+                    for value in values.findall("attvalue"):
                         if value.get("for") == attribute.get("id"):
                             values.remove(value)
 
@@ -181,7 +196,7 @@ def to_graphml(m: StakeholderMap) -> bytes:
     """The map as GraphML; settings are graph attributes, stages a JSON graph attribute."""
     G = _flat_graph(m)
     header = _header(m)
-    for name in ("stages", "views"):
+    for name in TABLES_IN_HEADER:
         if name in header:
             header[name] = json.dumps(header[name], ensure_ascii=False)
     G.graph.update(header)
@@ -263,16 +278,19 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None, RawTable | None, RawTable | None]:
-    """Settings, stages and views tables from a graph file's own data; keys that are no setting are left alone."""
+def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None, dict[str, RawTable]]:
+    """The settings table, and the other tables (stages, views, script, barriers), from a graph file's own data.
+
+    Keys that are no setting and no table are left alone.
+    """
     known = {normalise_key(a) for name, aliases in SETTINGS.items() for a in (name, *aliases)}
     pairs = [[key, value] for key, value in values.items() if normalise_key(key) in known and value not in ("", None)]
     settings = None
     if pairs:
-        words = {"sheet_word": "", "row_word": "setting", "column_word": "field"}
-        settings = grid_table("settings", path.name, "", [["key", "value"], *pairs], **words)
+        grid = [["key", "value"], *pairs]
+        settings = grid_table("settings", path.name, "", grid, sheet_word="", row_word="setting", column_word="field")
     tables = {}
-    for name in ("stages", "views"):
+    for name in TABLES_IN_HEADER:
         rows = values.get(name)
         if isinstance(rows, str):
             try:
@@ -281,8 +299,9 @@ def _settings_table(path: Path, values: dict[str, Any]) -> tuple[RawTable | None
                 problem = getattr(err, "msg", "nested too deep")
                 msg = f"{path}: the {name} stored in this file are not valid JSON ({problem})"
                 raise SourceError(msg) from err
-        tables[name] = None if rows is None else records_table(name, path, name, rows)
-    return settings, tables["stages"], tables["views"]
+        if rows is not None:
+            tables[name] = records_table(name, path, name, rows)
+    return settings, tables
 
 
 def _padded(rows: list[dict[str, Any]], order: list[str]) -> list[dict[str, Any]]:
@@ -377,18 +396,18 @@ def _document(path: Path, gexf: bool) -> tuple[ET.Element, list[tuple[str, str, 
     edges = []
     for edge in (e for e in graph.iter() if _local(e.tag) == "edge"):
         direction = _direction(edge.attrib.pop("type" if gexf else "directed", None), default)
-        edges.append((edge.get("source"), edge.get("target"), edge.get("id"), direction))
+        edges.append((edge.get("source", ""), edge.get("target", ""), edge.get("id", ""), direction))
         edge.set("id", str(len(edges) - 1))
         for values in (e for e in edge if _local(e.tag) == "attvalues"):
             for value in [v for v in values if v.get("for") in keys]:
                 values.remove(value)
     order: dict[str, list[str]] = {"node": [], "edge": []}
     for element in root:  # GraphML declares <key for="node" attr.name=…> at the top
-        if _local(element.tag) == "key" and element.get("for") in order:
-            order[element.get("for")].append(element.get("attr.name"))
+        if _local(element.tag) == "key" and element.get("for", "") in order:
+            order[element.get("for", "")].append(element.get("attr.name", ""))
     for attributes in graph:  # GEXF declares <attributes class="node"><attribute title=…> in the graph
-        if _local(attributes.tag) == "attributes" and attributes.get("class") in order:
-            order[attributes.get("class")].extend(a.get("title") for a in attributes)
+        if _local(attributes.tag) == "attributes" and attributes.get("class", "") in order:
+            order[attributes.get("class", "")].extend(a.get("title", "") for a in attributes)
     return root, edges, order
 
 
@@ -414,7 +433,7 @@ def read_network(path: Path) -> Source:
         msg = f"{path}: cannot read this {'GEXF' if gexf else 'GraphML'} file ({reason}): "
         raise SourceError(msg + "save it again from Gephi, Cytoscape or yEd") from err
     values = _gexf_settings(root, G) if gexf else dict(G.graph)
-    declared = {element.get("id") for element in root.iter() if _local(element.tag) == "node"}
+    declared = {element.get("id", "") for element in root.iter() if _local(element.tag) == "node"}
     organisations = _padded(_node_rows(G, declared), ["id", *order["node"]])
     links = _padded(_edge_rows(G, edges, gexf), ["id", "source", "target", *order["edge"]])
     if _our_columns(order):
@@ -442,8 +461,8 @@ def _lost_settings(organisations: list[dict[str, Any]], links: list[dict[str, An
         ("sectors", organisations, "sector", SECTORS),
         ("kinds", links, "kind", LINK_KINDS),
     ):
-        extra = dict.fromkeys(str(row.get(name) or "").strip() for row in rows)
-        extra = [value for value in extra if value and vocabulary.lookup(value) is None]
+        seen = dict.fromkeys(str(row.get(name) or "").strip() for row in rows)
+        extra = [value for value in seen if value and vocabulary.lookup(value) is None]
         if extra:
             values[key] = "|".join(extra)
     used = dict.fromkeys(s.strip() for row in organisations for s in str(row.get("stages") or "").split("|"))
@@ -482,10 +501,10 @@ def _source(path: Path, organisations: list[dict], links: list[dict], values: di
         table.row_names = dict(enumerate(_row_names(rows), start=1))
         table.headers = table.headers or empty
         source.tables[role] = table
-    settings, stages, views = _settings_table(path, values)
-    source.tables.update(
-        {k: v for k, v in (("settings", settings), ("stages", stages), ("views", views)) if v is not None}
-    )
+    settings, tables = _settings_table(path, values)
+    if settings is not None:
+        source.tables["settings"] = settings
+    source.tables.update(tables)
     return source
 
 
@@ -535,5 +554,5 @@ def cyjs_source(path: Path, data: dict[str, Any]) -> Source:
         if "multigraph" in data and rows and all(name in row and str(row[name]) == str(row.get("id")) for row in rows):
             for row in rows:
                 del row[name]  # networkx's node value or edge key, which repeats the id
-    values = data.get("data") if isinstance(data.get("data"), dict) else {}
-    return _source(path, tables["nodes"], tables["edges"], values, "field")
+    own = data.get("data")
+    return _source(path, tables["nodes"], tables["edges"], own if isinstance(own, dict) else {}, "field")

@@ -19,9 +19,11 @@ connections only gets an element for each label in ``From`` and ``To``, as
 Kumu makes them; with an elements sheet, an end that is no element is a
 problem to report (a typo, most likely), not a new organisation.
 
-A Kumu workbook written by :func:`kumu_sheets` keeps the map's stages, views
-and settings in the sheets ``Stages (ignore)``, ``Views (ignore)`` and
-``Map (ignore)``: Kumu skips them, and :mod:`stakeholders.formats.workbook` reads them back.
+A Kumu workbook written by :func:`kumu_sheets` keeps the map's stages,
+script, barriers, views and settings in the sheets ``Stages (ignore)``,
+``Script (ignore)``, ``Barriers (ignore)``, ``Views (ignore)`` and ``Map
+(ignore)``: Kumu skips them (it has no place for a barrier model), and
+:mod:`stakeholders.formats.workbook` reads them back.
 
 >>> kumu_id("Openbaar Ministerie (OM)"), kumu_id("007")
 ('openbaar-ministerie-om', '007')
@@ -37,7 +39,7 @@ from ..errors import SourceError
 from ..model import StakeholderMap
 from ..schema import column_for, normalise_key
 from ..source import RawTable, grid_table, records_table
-from ..values import cell_value
+from ..values import cell_value, raw_records
 from ._common import map_sheets
 
 __all__ = ["blueprint_tables", "kumu_id", "kumu_sheets", "kumu_tables"]
@@ -171,7 +173,8 @@ def kumu_tables(file: str, sheets: dict[str, list[list[Any]]]) -> dict[str, RawT
                 "or add (ignore) to the names of the sheets to skip"
             )
             raise SourceError(msg)
-    tables, by_label = {}, {}
+    tables: dict[str, RawTable] = {}
+    by_label: dict[str, str] = {}
     if found["organisations"]:
         name = found["organisations"][0]
         tables["organisations"], by_label = _elements(grid_table("organisations", file, name, sheets[name]))
@@ -286,7 +289,7 @@ def _typed(m: StakeholderMap, table: str, field: str, type_name: str) -> tuple[l
     own = next((c for c in custom if normalise_key(c) in (normalise_key(type_name), "type")), None)
     if own is not None:
         custom.remove(own)
-    rows = frame.to_dict("records")
+    rows = raw_records(frame)
     both = own is not None and any(row[field] and row[own] for row in rows)
     for row in rows:
         label = vocabulary.label(row[field]) if row[field] else ""
@@ -298,7 +301,8 @@ def _typed(m: StakeholderMap, table: str, field: str, type_name: str) -> tuple[l
 
 
 def kumu_sheets(m: StakeholderMap) -> dict[str, list[list[Any]]]:
-    """The map as a Kumu workbook: Elements, Connections, and our Stages, Views and Map sheets for Kumu to skip."""
+    """The map as a Kumu workbook: Elements, Connections, and our other sheets (Stages, Script, Barriers, Views,
+    Map) for Kumu to skip."""
     orgs, org_custom, org_both = _typed(m, "organisations", "sector", ELEMENT_TYPE)
     fixed = [("ID", "id"), ("Label", "name"), ("Type", "Type"), ("Description", "description"), ("Tags", "tags")]
     fixed.append(("URL", "url"))
@@ -319,7 +323,7 @@ def kumu_sheets(m: StakeholderMap) -> dict[str, list[list[Any]]]:
 
     ours = map_sheets(m)
     sheets = {"Elements": elements, "Connections": connections}
-    for name in ("Stages", "Views"):
+    for name in ("Stages", "Script", "Barriers", "Views"):
         if name in ours:
             sheets[f"{name} (ignore)"] = ours[name]
     sheets["Map (ignore)"] = ours["Map"]

@@ -78,9 +78,9 @@ def _workbook_sheets(path: Path) -> list[tuple[str, list[list[Any]] | None]]:
         reader.read()
         workbook = reader.wb
         try:
-            for sheet, part in reader.parser.find_sheets():
+            for declared, part in reader.parser.find_sheets():
                 if part.target not in reader.valid_files:
-                    raise KeyError(f"its sheet {sheet.name} is missing")
+                    raise KeyError(f"its sheet {declared.name} is missing")
             sheets: list[tuple[str, list[list[Any]] | None]] = []
             for sheet in workbook.worksheets:
                 title = str(sheet.title)
@@ -141,7 +141,7 @@ def _workbook_bytes(sheets: dict[str, list[list[Any]]]) -> bytes:
     from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook starts with
     for title, grid in sheets.items():
         sheet = workbook.create_sheet(title)
         sheet.freeze_panes = "A2"

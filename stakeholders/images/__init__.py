@@ -63,7 +63,7 @@ TITLE_PX, META_PX, SOURCE_PX, MARK_PX = 32.0, 20.0, 16.0, 20.0
 INK, MUTED = "#1a1a1a", "#4a4a4a"
 
 
-def _settings() -> dict[str, Any]:
+def _settings() -> Any:
     """matplotlib's settings for our images, applied only while one is drawn."""
     return {
         "svg.fonttype": "none",  # text stays text in an SVG
@@ -88,7 +88,7 @@ def _wrap(ax: Any, renderer: Any, text: str, size_px: float, width: float, lines
 
     Words are measured one by one (a line is about the sum of its words and spaces), each line then as a whole.
     """
-    words, out = text.split(), []
+    words, out = text.split(), list[str]()
     space = _measure(ax, renderer, "a a", size_px, bold)[0] - _measure(ax, renderer, "aa", size_px, bold)[0]
     widths = {word: _measure(ax, renderer, word, size_px, bold)[0] for word in set(words)}
     while words and len(out) < lines:
@@ -117,6 +117,8 @@ def _meta(m: StakeholderMap, words: dict[str, str]) -> str:
             orgs=counted(words, "organisation", m.hidden["organisations"]),
             links=counted(words, "link", m.hidden["links"]),
         )
+        if m.hidden.get("barriers"):
+            meta += " " + words["hidden_barriers_of"].format(barriers=counted(words, "barrier", m.hidden["barriers"]))
     return meta
 
 
@@ -211,9 +213,9 @@ def _compose(
     legend_width, legend_height, columns, widths = legend_size(ax, renderer, rows, bottom - top, unit)
     gap = 1.5 * margin if rows else 0.0
     room = size[0] - 2 * margin - legend_width - gap
-    points = [tuple(laid_out[org]) for org in m.organisations["id"] if org in laid_out]
-    points += [(a["x"], a["y"]) for a in style.get("anchors") or []]
-    used = fit_map(points, room, bottom - top, unit).width  # type: ignore[arg-type]
+    points = [(float(laid_out[org][0]), float(laid_out[org][1])) for org in m.organisations["id"] if org in laid_out]
+    points += [(float(a["x"]), float(a["y"])) for a in style.get("anchors") or []]
+    used = fit_map(points, room, bottom - top, unit).width
     left = margin + (room - used) / 2
     drawing = draw_map(
         ax,

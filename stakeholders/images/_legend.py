@@ -15,7 +15,7 @@ from ..i18n import PAGE_WORDS
 from ..model import StakeholderMap
 from ..schema import LEVELS
 from ..style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_dashes, sector_colour
-from ._network import MARKERS, px_to_pt
+from ._network import MARKERS, dash_style, px_to_pt
 
 __all__ = ["LegendRow", "draw_legend", "legend_rows", "legend_size"]
 
@@ -76,7 +76,7 @@ def legend_rows(m: StakeholderMap, lang: str, highlight: dict[str, Any] | None =
     lines = [
         (bool(statuses - {"planned", "lapsed"}), words["line_active"], "#333333", False),
         ("planned" in statuses, words["line_planned"], "#333333", link_dashes("planned", "")),
-        ("lapsed" in statuses, words["line_lapsed"], LAPSED_COLOUR, False),
+        ("lapsed" in statuses, words["line_lapsed"], LAPSED_COLOUR, link_dashes("lapsed", "")),
         (bool(evidence & {"unverified", "inferred"}), words["line_unverified"], "#333333", dotted),
     ]
     if len(links) and any(shown for shown, *_ in lines):
@@ -187,7 +187,7 @@ def draw_legend(
                     gid=f"legend-{number}-symbol",
                 )
             elif row.kind == "line":
-                dashes = "solid" if not row.dashes else (0, tuple(p / 2 * unit for p in row.dashes))
+                dashes = dash_style(row.dashes, unit)
                 ax.plot(
                     [x, x + SYMBOL * font],
                     [y, y],

@@ -23,7 +23,7 @@ from ..placement import Node, Placement, place_labels, segments_of
 from ..schema import LEVELS
 from ..style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_curves, link_dashes, link_width, sector_colour
 
-__all__ = ["LABEL_PX", "MARKERS", "Fit", "MapDrawing", "draw_map", "fit_map", "px_to_pt"]
+__all__ = ["LABEL_PX", "MARKERS", "Fit", "MapDrawing", "dash_style", "draw_map", "fit_map", "px_to_pt"]
 
 DPI = 100
 MARKERS = {"policy": "s", "operational": "o", "both": "D", "": "^"}
@@ -163,8 +163,13 @@ def _fill(org: dict[str, Any], m: StakeholderMap, highlight: dict[str, Any] | No
     return sector_colour(org.get("sector") or "", m.settings.sectors)
 
 
-def _dash(pattern: list[int] | bool, unit: float) -> Any:
-    return "solid" if not pattern else (0, tuple(p / 2 * unit for p in pattern))
+def dash_style(pattern: list[int] | bool, unit: float) -> Any:
+    """A dash pattern of :func:`stakeholders.style.link_dashes` as matplotlib's line style.
+
+    >>> dash_style(False, 1.0), dash_style([4, 4], 1.0)
+    ('solid', (0, (2.0, 2.0)))
+    """
+    return (0, tuple(p / 2 * unit for p in pattern)) if isinstance(pattern, list) and pattern else "solid"
 
 
 def _draw_links(
@@ -195,7 +200,7 @@ def _draw_links(
             mutation_scale=ARROW * unit,
             color=colour,
             linewidth=px_to_pt(link_width(None if strength is None or strength != strength else int(strength))) * unit,
-            linestyle=_dash(link_dashes(status, link.get("evidence") or ""), unit),
+            linestyle=dash_style(link_dashes(status, link.get("evidence") or ""), unit),
             zorder=LINK_Z,
         )
         patch.set_gid(f"link-{number}")

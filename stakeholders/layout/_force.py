@@ -177,7 +177,7 @@ def _numbered(skeleton: Skeleton) -> tuple[np.ndarray, np.ndarray]:
     """
     pairs = np.array(skeleton.pairs, dtype=object).reshape(-1, 3)
     place = pd.Index(skeleton.nodes).get_indexer
-    ends = np.stack([place(pairs[:, 0]), place(pairs[:, 1])], axis=1)
+    ends = np.stack([place(pd.Index(pairs[:, 0])), place(pd.Index(pairs[:, 1]))], axis=1)
     if (ends < 0).any():
         msg = "every organisation a skeleton's pairs name must be one of its nodes"
         raise ValueError(msg)
@@ -365,7 +365,8 @@ def _scaled(points: np.ndarray, ends: np.ndarray) -> np.ndarray:
         from scipy.spatial import cKDTree
 
         squeezed = points / np.array([LABEL_ASPECT, 1.0])
-        nearest = float(np.median(cKDTree(squeezed).query(squeezed, k=2)[0][:, 1]))
+        distances, _ = cKDTree(squeezed).query(squeezed, k=2)
+        nearest = float(np.median(np.asarray(distances)[:, 1]))
         if nearest > 0:
             scale = max(scale, MIN_DISTANCE / nearest)
     return points * scale

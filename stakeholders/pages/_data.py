@@ -17,7 +17,7 @@ from ..i18n import FIELD_LABELS, PAGE_WORDS, undated_note
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
 from ..schema import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, Vocabulary
-from ..style import link_curves, style_table
+from ..style import NO_KIND_COLOUR, link_curves, style_table
 from ..values import records
 
 __all__ = ["DATA_FORMAT", "legend", "map_data"]
@@ -50,8 +50,9 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     ``layout`` (``positions``: id → [x, y]; ``curves``: link id → curvature
     for parallel links); ``words`` (the page's own words); ``view`` (the
     caption of the view drawn, or None); ``audience`` (who the page is for)
-    and ``hidden`` (how many organisations and links that audience does not
-    see, only when the source allows saying so, else None); ``undated`` (on a
+    and ``hidden`` (how many organisations and links, and barriers when the
+    map has any, that audience does not see, only when the source allows
+    saying so, else None); ``undated`` (on a
     map as of a date with organisations or links that have no dates: their
     counts, whether they are ``shown``, the dated ``links_taken`` with them
     when not, and the ``note`` that says so; else None). Positions come
@@ -139,13 +140,22 @@ def legend(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     for entry in kinds:
         entry["colour"] = data["style"]["kind"].get(entry["id"], "#333333")
     used = {(link.get("status"), link.get("evidence") in ("unverified", "inferred")) for link in links}
-    lines = [{"label": words["line_active"], "dashes": "", "colour": "#333333"}]
+    dashes = data["style"]["dashes"]
+
+    def line(label: str, pattern: str | None, colour: str = NO_KIND_COLOUR) -> dict[str, str]:
+        return {
+            "label": words[label],
+            "dashes": " ".join(map(str, dashes[pattern])) if pattern else "",
+            "colour": colour,
+        }
+
+    lines = [line("line_active", None)]
     if any(status == "planned" for status, _ in used):
-        lines.append({"label": words["line_planned"], "dashes": "10 6", "colour": "#333333"})
+        lines.append(line("line_planned", "planned"))
     if any(status == "lapsed" for status, _ in used):
-        lines.append({"label": words["line_lapsed"], "dashes": "", "colour": data["style"]["lapsed"]})
+        lines.append(line("line_lapsed", "lapsed", data["style"]["lapsed"]))
     if any(unverified for _, unverified in used):
-        lines.append({"label": words["line_unverified"], "dashes": "2 5", "colour": "#333333"})
+        lines.append(line("line_unverified", "unverified"))
     highlight = []
     if data.get("highlight"):
         field = data["highlight"]["field"]

@@ -75,7 +75,7 @@ def report_context(result: Analysis, lang: str | None = None) -> dict[str, Any]:
         total = len(members)
         coverage.append(
             {
-                "stage": stages.get(stage, stage),
+                "stage": stages.get(str(stage), str(stage)),
                 "cells": cells,
                 "total": total,
                 "level": "zero" if total == 0 else "one" if total == 1 else "many",

@@ -25,6 +25,7 @@ from ..errors import ValidationError
 from ..model import StakeholderMap
 from ..schema import COLUMNS
 from ..source import Source
+from ._barriers import resolve_barriers, sorted_script
 from ._columns import check_unique, read_records, to_frame
 from ._findings import Findings
 from ._links import Records, check_period, resolve_links, resolve_stages
@@ -65,9 +66,9 @@ def validate_source(source: Source, *, path: str | os.PathLike[str] | None = Non
     """
     findings = Findings()
     settings, setting_rows = read_settings(source.tables.get("settings"), findings)
-    vocabularies = {"sector": settings.sectors, "kind": settings.kinds}
+    vocabularies = {"sector": settings.sectors, "kind": settings.kinds, "technique": settings.techniques}
     parsed: dict[str, Records] = {}
-    for role in ("organisations", "stages", "links", "views"):
+    for role in ("organisations", "stages", "links", "views", "script", "barriers"):
         table = source.tables.get(role)
         if table is not None:
             for row, column, message in table.problems:
@@ -85,25 +86,35 @@ def validate_source(source: Source, *, path: str | os.PathLike[str] | None = Non
         if record["since"] and record["until"]:
             check_period(source.tables["organisations"], row, record, findings)  # orgs are only read from a table
     views, view_custom = parsed["views"]
-    stages = resolve_stages(source, orgs, parsed["stages"], views, findings)
+    (phases, script_custom), (barriers, barrier_custom) = parsed["script"], parsed["barriers"]
+    stages = resolve_stages(source, orgs, parsed["stages"], views, barriers, findings)
     resolve_links(source.tables.get("links"), links, orgs, findings)
+    resolve_barriers(source, barriers, orgs, phases, findings)
     org_fields = [c.name for c in COLUMNS["organisations"]] + org_custom
     check_views(source.tables.get("views"), views, orgs, org_fields, findings)
-    link_fields = [c.name for c in COLUMNS["links"]] + link_custom
-    settings = check_field_settings(
-        source.tables.get("settings"), settings, setting_rows, org_fields + link_fields, findings
-    )
+    fields = {
+        "organisations": org_fields,
+        "links": [c.name for c in COLUMNS["links"]] + link_custom,
+        "barriers": [c.name for c in COLUMNS["barriers"]] + barrier_custom if barriers else [],
+    }
+    settings = check_field_settings(source.tables.get("settings"), settings, setting_rows, fields, findings)
 
     problems = findings.problems()
     if problems:
         raise ValidationError(problems)
-    has_views = source.tables.get("views") is not None
+    has_views = source.tables.get("views") is not None  # a map without these tables has no custom columns for them
     return StakeholderMap(
         organisations=to_frame(orgs, "organisations", org_custom),
         links=to_frame(links, "links", link_custom),
         stages=stages,
         settings=settings,
         source=str(source.path if path is None else path),
-        custom_columns={role: tuple(custom) for role, (_, custom) in parsed.items() if role != "views" or has_views},
+        custom_columns={
+            role: tuple(custom)
+            for role, (_, custom) in parsed.items()
+            if role not in ("views", "script", "barriers") or source.tables.get(role) is not None
+        },
         views=to_frame(views, "views", view_custom) if has_views else None,
+        script=sorted_script(phases, script_custom),
+        barriers=to_frame(barriers, "barriers", barrier_custom),
     )

@@ -18,14 +18,17 @@ from .references import suggest
 __all__ = ["parse_cell"]
 
 
-def parse_cell(column: Column, raw: Any, vocabularies: dict[str, Vocabulary]) -> tuple[Any, str | None]:
+def parse_cell(
+    column: Column, raw: Any, vocabularies: dict[str, Vocabulary], ordered: str = "stages"
+) -> tuple[Any, str | None]:
     """(value, problem message or None) for one cell of a known column.
 
-    ``vocabularies`` holds the map's own sectors and kinds (its extra terms
-    included) by vocabulary name; other columns use their own vocabulary.
+    ``vocabularies`` holds the map's own sectors, kinds and techniques (its
+    extra terms included) by vocabulary name; other columns use their own
+    vocabulary. ``ordered`` names what an ``order`` column orders (stages, phases).
     """
     empty = raw == "" or raw == []
-    if column.kind in (ColumnKind.LIST, ColumnKind.STAGES):
+    if column.kind in (ColumnKind.LIST, ColumnKind.STAGES, ColumnKind.PHASES, ColumnKind.REFS):
         return split_list(raw), None
     if column.kind == ColumnKind.VOCABLIST and column.vocabulary is not None:
         values = []
@@ -48,7 +51,7 @@ def parse_cell(column: Column, raw: Any, vocabularies: dict[str, Vocabulary]) ->
             return "", f"'{cell_text(raw)}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
         return parsed, None
     if column.kind.is_number:
-        return _number_value(column.kind, raw)
+        return _number_value(column.kind, raw, ordered)
     return cell_text(raw), None
 
 
@@ -63,15 +66,15 @@ def _vocabulary_value(vocabulary: Vocabulary, raw: Any, vocabularies: dict[str, 
     return "", f"'{cell_text(raw)}' is not a {what}{hint}: use one of {', '.join(vocabulary.ids)}{extend}"
 
 
-def _number_value(kind: ColumnKind, raw: Any) -> tuple[int | None, str | None]:
-    """A whole-number cell: a strength from 1 to 5, a stage's order, or a count from 0."""
+def _number_value(kind: ColumnKind, raw: Any, ordered: str) -> tuple[int | None, str | None]:
+    """A whole-number cell: a strength from 1 to 5, the order of stages or phases (``ordered``), or a count from 0."""
     number = whole_number(raw)
     if kind == ColumnKind.STRENGTH:
         if number is None or not 1 <= number <= 5:
             return None, f"'{cell_text(raw)}' is not a strength: use a whole number from 1 to 5"
     elif kind == ColumnKind.ORDER:
         if number is None:
-            return None, f"'{cell_text(raw)}' is not a whole number: use 1, 2, 3 … to order the stages"
+            return None, f"'{cell_text(raw)}' is not a whole number: use 1, 2, 3 … to order the {ordered}"
     elif number is None or number < 0:
         return None, f"'{cell_text(raw)}' is not a whole number: use 0, 1, 2 …"
     return number, None

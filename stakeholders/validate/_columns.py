@@ -81,17 +81,17 @@ def read_records(
             pending.append(((position, 0, index, 0), table.headers[index] or column_letter(index), message))
             refused.setdefault(index, set()).add(position)
     columns: dict[str, list[Any]] = {}
-    for order, column in enumerate(COLUMNS[role]):
-        index = known.get(column.name)
-        if index is None:
+    for place, column in enumerate(COLUMNS[role]):
+        at = known.get(column.name)
+        if at is None:
             columns[column.name] = _absent_column(column, len(rows), vocabularies)
             continue
-        values, problems = _column_values(column, role, cells_by_column[index], refused.get(index, set()), vocabularies)
-        header = table.headers[index]
-        pending.extend(((position, 1, order, tie), header, message) for position, tie, message in problems)
+        values, problems = _column_values(column, role, cells_by_column[at], refused.get(at, set()), vocabularies)
+        header = table.headers[at]
+        pending.extend(((position, 1, place, tie), header, message) for position, tie, message in problems)
         columns[column.name] = values
-    for header, index in custom.items():
-        columns[header] = _custom_values(cells_by_column[index], refused.get(index, set()))
+    for header, at in custom.items():
+        columns[header] = _custom_values(cells_by_column[at], refused.get(at, set()))
     for order, header, message in sorted(pending, key=lambda item: item[0]):
         findings.add(table, rows[order[0]][0], header, message)
     names = list(columns)
@@ -185,7 +185,8 @@ def _mixed_column_values(
     Numbers, dates and lists (from a workbook or YAML) are parsed one by one, each distinct text once.
     """
     texts: dict[str, tuple[Any, list[tuple[int, str]]]] = {}
-    values, problems = [], []
+    values: list[Any] = []
+    problems: list[tuple[int, int, str]] = []
     for position, raw in enumerate(raws):
         if type(raw) is not str:
             value, found = _parse(column, role, raw, vocabularies)
@@ -202,7 +203,7 @@ def _parse(
     column: Column, role: str, raw: Any, vocabularies: dict[str, Vocabulary]
 ) -> tuple[Any, list[tuple[int, str]]]:
     """The value of one cell of a known column the table has, and its problems as (tie-break, message)."""
-    value, message = parse_cell(column, raw, vocabularies)
+    value, message = parse_cell(column, raw, vocabularies, "phases" if role == "script" else "stages")
     problems = []
     if message:
         problems.append((0, message))

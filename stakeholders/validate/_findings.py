@@ -8,9 +8,16 @@ from ..source import RawTable
 
 __all__ = ["TABLE_ORDER", "THING", "Findings", "column_letter", "header_of"]
 
-TABLE_ORDER = ("settings", "organisations", "stages", "links", "views")
+TABLE_ORDER = ("settings", "organisations", "stages", "links", "script", "barriers", "views")
 """The order in which problems are reported, table by table."""
-THING = {"organisations": "organisation", "links": "link", "stages": "stage", "views": "view"}
+THING = {
+    "organisations": "organisation",
+    "links": "link",
+    "stages": "stage",
+    "views": "view",
+    "script": "phase",
+    "barriers": "barrier",
+}
 """One row of each table, in words."""
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 from ..dates import before
 from ..schema import default_stages
 from ..source import RawTable, Source
+from ..values import raw_records
 from ._columns import to_frame
 from ._findings import Findings, header_of
 from .references import References, Rows
@@ -24,14 +25,15 @@ def resolve_stages(
     orgs: Rows,
     stages: Records,
     views: Rows,
+    barriers: Rows,
     findings: Findings,
 ) -> pd.DataFrame:
-    """Turn the stage references of organisations and hand-overs into stage ids; return the stages table."""
+    """Turn the stage references of organisations, hand-overs, views and barriers into stage ids; return the stages."""
     records, custom = stages
     table = source.tables.get("stages")
     if table is None:
         frame = default_stages()
-        records = [(0, record) for record in frame.to_dict("records")]
+        records = [(0, record) for record in raw_records(frame)]
         where = f"default stages ({', '.join(frame['id'])})"
     else:
         where = "stages table"
@@ -41,6 +43,7 @@ def resolve_stages(
         (table, records, "hands_over_to"),
         (source.tables.get("views"), views, "stage"),
         (source.tables.get("views"), views, "highlight_stage"),
+        (source.tables.get("barriers"), barriers, "stage"),
     ):
         if referring is None:
             continue

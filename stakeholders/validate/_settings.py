@@ -1,4 +1,4 @@
-"""The map's settings (its title, date, source note, extra sectors and kinds, who may see what), checked."""
+"""The map's settings (its title, date, source note, extra sectors, kinds and techniques, who may see what), checked."""
 
 from __future__ import annotations
 
@@ -72,16 +72,19 @@ def read_settings(table: RawTable | None, findings: Findings) -> tuple[MapSettin
             value = parsed
         values[name] = value
         where[name] = row
-    extra = {name: tuple(split_list(values.pop(name, ""))) for name in ("sectors", "kinds")}
-    fields = {name: tuple(split_list(values.pop(name, ""))) for name in ("partners_fields", "restricted_fields")}
+    extra = {name: tuple(split_list(values.pop(name, ""))) for name in ("sectors", "kinds", "techniques")}
+    changes: dict[str, Any] = {
+        name: tuple(split_list(values.pop(name, ""))) for name in ("partners_fields", "restricted_fields")
+    }
     hidden_counts = values.pop("show_hidden_counts", False)
+    changes.update({name: cell_text(value) for name, value in values.items()})
     settings = replace(
         settings,
-        **{name: cell_text(value) for name, value in values.items()},
-        **fields,
+        **changes,
         show_hidden_counts=bool(hidden_counts),
         sectors=settings.sectors.extended(extra["sectors"]),
         kinds=settings.kinds.extended(extra["kinds"]),
+        techniques=settings.techniques.extended(extra["techniques"]),
     )
     return settings, where
 
@@ -109,22 +112,31 @@ def field_name(value: str, columns: list[str]) -> str | None:
         return value
     key = normalise_key(value)
     for column in columns:
-        field_ = next((c for role in ("organisations", "links") for c in COLUMNS[role] if c.name == column), None)
-        if normalise_key(column) == key or (field_ is not None and field_.accepts(value)):
+        named = (c for role in ("organisations", "links", "barriers") for c in COLUMNS[role] if c.name == column)
+        if normalise_key(column) == key or any(field_.accepts(value) for field_ in named):
             return column
     return None
 
 
 def check_field_settings(
-    table: RawTable | None, settings: MapSettings, rows: dict[str, int], columns: list[str], findings: Findings
+    table: RawTable | None,
+    settings: MapSettings,
+    rows: dict[str, int],
+    fields: dict[str, list[str]],
+    findings: Findings,
 ) -> MapSettings:
     """The columns named in partners_fields and restricted_fields must exist and may not be the map's keys.
 
-    Returns the settings with each named column written as the map names it (``Sensitivity`` → ``sensitivity``).
+    ``fields`` holds the columns of each table they may name (organisations, links, and barriers when the
+    map has any). Returns the settings with each named column written as the map names it
+    (``Sensitivity`` → ``sensitivity``).
     """
     if table is None:
         return settings
-    found: dict[str, tuple[str, ...]] = {}
+    columns = [name for names in fields.values() for name in names]
+    tables = [role for role, names in fields.items() if names]
+    where = " or ".join(tables) if len(tables) < 3 else f"{', '.join(tables[:-1])} or {tables[-1]}"
+    found: dict[str, Any] = {}
     for name in ("partners_fields", "restricted_fields"):
         names, row = [], rows.get(name, 0)
         for value in getattr(settings, name):
@@ -133,7 +145,7 @@ def check_field_settings(
                 findings.add(table, row, name, f"'{value}' cannot be hidden: every map needs its {column}s")
             elif column is None:
                 known = ", ".join(dict.fromkeys(columns))
-                msg = f"'{value}' is not a column of the organisations or links: use one of {known}"
+                msg = f"'{value}' is not a column of the {where}: use one of {known}"
                 findings.add(table, row, name, msg)
             else:
                 names.append(column)

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..errors import UnknownOrganisation
 from ..schema import normalise_key
+from ..values import raw_records
 
 __all__ = ["References", "find_organisation", "reference_index", "resolve_reference", "suggest"]
 
@@ -86,7 +87,7 @@ def find_organisation(organisations: pd.DataFrame, text: str) -> str:
     >>> find_organisation(orgs, "openbaar ministerie")
     'om'
     """
-    records = [(0, record) for record in organisations.to_dict("records")]
+    records = [(0, record) for record in raw_records(organisations)]
     index = reference_index(records, ("id", "name", "short_name", "aliases"))
     found, message = resolve_reference(text, set(organisations["id"]), index, "organisation", "map")
     if message:

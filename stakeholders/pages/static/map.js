@@ -129,8 +129,8 @@
 
   function edgeFor(link) {
     var unverified = link.evidence === "unverified" || link.evidence === "inferred";
-    var dashKey = link.status === "planned" ? (unverified ? "planned-unverified" : "planned")
-      : (unverified ? "unverified" : null);
+    var dashKey = link.status === "planned" || link.status === "lapsed"
+      ? link.status + (unverified ? "-unverified" : "") : (unverified ? "unverified" : null);
     var mark = highlighted(link);
     var curve = data.layout.curves[link.id];
     var colour = edgeColour(link);
@@ -181,7 +181,7 @@
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: {
       hover: true, tooltipDelay: 120, multiselect: false, navigationButtons: false,
-      keyboard: { enabled: true, bindToWindow: false }, hideEdgesOnDrag: big || veil, hideEdgesOnZoom: big || veil
+      keyboard: { enabled: false }, hideEdgesOnDrag: big || veil, hideEdgesOnZoom: big || veil
     },
     nodes: {
       size: 14, borderWidth: 1.5, borderWidthSelected: 3,
@@ -196,6 +196,27 @@
   });
   window.network = network;
   network.fit();
+
+  /* The map is one keyboard stop, the element that carries its name: vis-network's own canvas frame is taken
+   * out of the tab order (its keyboard module is off), and arrow keys move the view, + and - zoom. A page with
+   * keys of its own (the presentation) takes the arrow keys first and marks them handled. */
+  var PAN_PIXELS = 80;
+  var ZOOM_STEP = 1.25;
+  container.querySelectorAll("[tabindex]").forEach(function (inner) { inner.removeAttribute("tabindex"); });
+  container.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.target !== container || event.altKey || event.ctrlKey || event.metaKey) return;
+    var pan = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[event.key];
+    var zoom = { "+": ZOOM_STEP, "=": ZOOM_STEP, "-": 1 / ZOOM_STEP, "_": 1 / ZOOM_STEP, "\u2212": 1 / ZOOM_STEP }[event.key];
+    if (!pan && !zoom) return;
+    event.preventDefault();
+    var scale = network.getScale();
+    var at = network.getViewPosition();
+    var distance = PAN_PIXELS * (event.shiftKey ? 4 : 1) / scale;
+    network.moveTo({
+      position: pan ? { x: at.x + pan[0] * distance, y: at.y + pan[1] * distance } : at,
+      scale: zoom ? scale * zoom : scale
+    });
+  });
   window.addEventListener("beforeprint", function () { network.redraw(); network.fit(); });
 
   /* ---- links drawn by the page (large maps) ------------------------------------- */
@@ -610,29 +631,48 @@
     return dl;
   }
 
+  /* The panel takes the keyboard focus when it opens (its heading), keeps it while one moves from
+   * organisation to organisation inside it, and gives it back to what opened it when it closes. */
+  var infoOpener = null;
+  var HEADING = Number(($("info") && $("info").getAttribute("data-heading-level")) || 2);
+
   function openInfo(children) {
+    var panel = $("info");
     var body = $("info-body");
     if (!body) return;
+    var active = document.activeElement;
+    if (active && active !== document.body && !panel.contains(active)) infoOpener = active;
     body.replaceChildren.apply(body, children);
-    $("info").hidden = false;
+    panel.hidden = false;
+    children[0].tabIndex = -1;
+    children[0].focus();
   }
+
+  /* How many of an organisation's links count as current: those `analyse` counts (status active, the default). */
+  function isCurrent(link) { return (link.status || "active") === "active"; }
 
   function showOrg(id) {
     var org = orgById.get(id);
-    var children = [el("h2", orgTitle(org)),
+    var children = [el("h" + HEADING, orgTitle(org)),
       el("p", [term("sector", org.sector), term("level", org.level)].join(" · "), "kind"),
       fieldList(org, data.fields.organisations, ["name", "short_name"])];
     var own = linksByOrg.get(id);
-    children.push(el("h3", fmt(W.links_n, { n: own.length })));
+    children.push(el("h" + (HEADING + 1), fmt(W.links_current, {
+      links: counted(own.length, "link"), current: own.filter(isCurrent).length
+    })));
     var list = el("ul");
     own.forEach(function (l) {
       var other = l.source === id ? l.target : l.source;
       var item = el("li");
       var arrow = l.direction === "mutual" ? "↔ " : l.direction === "undirected" ? "— " : (l.source === id ? "→ " : "← ");
       item.appendChild(document.createTextNode(arrow));
-      var go = el("button", orgLabel(orgById.get(other)));
+      var neighbour = orgById.get(other);
+      var go = el("button", orgLabel(neighbour));
       go.type = "button";
-      go.setAttribute("aria-label", fmt(W.focus_on, { name: orgTitle(orgById.get(other)) }));
+      // the name starts with the text on the button (WCAG 2.5.3) and gives the whole name after it
+      var shown = orgLabel(neighbour), full = orgName(neighbour);
+      if (full.indexOf(shown) !== 0) go.setAttribute("aria-label", shown + ", " + full);
+      else if (full !== shown) go.setAttribute("aria-label", full);
       go.addEventListener("click", function () { focusOrganisation(other); });
       item.appendChild(go);
       item.appendChild(document.createTextNode(": " + linkFacts(l) + " "));
@@ -649,10 +689,19 @@
 
   function showLink(id) {
     var l = linkById.get(id);
-    openInfo([el("h2", linkTitle(l)), el("p", linkFacts(l), "kind"), fieldList(l, data.fields.links, [])]);
+    openInfo([el("h" + HEADING, linkTitle(l)), el("p", linkFacts(l), "kind"), fieldList(l, data.fields.links, [])]);
   }
 
-  function closeInfo() { if ($("info")) $("info").hidden = true; }
+  function closeInfo() {
+    var panel = $("info");
+    if (!panel || panel.hidden) return;
+    var active = document.activeElement;
+    var hadFocus = !active || active === document.body || panel.contains(active);
+    panel.hidden = true;
+    var back = infoOpener && infoOpener.isConnected && infoOpener.getClientRects().length ? infoOpener : container;
+    infoOpener = null;
+    if (hadFocus) back.focus();
+  }
 
   /* ---- focus -------------------------------------------------------------------- */
 
@@ -722,7 +771,7 @@
   on("clear-focus", "click", clearFocus);
   on("close-info", "click", clearFocus);
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && focus) clearFocus();
+    if (event.key === "Escape" && (focus || ($("info") && !$("info").hidden))) clearFocus();
   });
 
   /* ---- search ------------------------------------------------------------------- */
@@ -753,14 +802,22 @@
       if (score < 9) scored.push([score, entry.org]);
     });
     scored.sort(function (a, b) { return a[0] - b[0] || a[1].name.localeCompare(b[1].name); });
-    return scored.slice(0, 10).map(function (pair) { return pair[1]; });
+    return scored.map(function (pair) { return pair[1]; });
   }
 
+  var LISTED = 10;
   var searchBox = $("search") || el("input");
   var results = $("search-results") || el("ul");
+  var searchStatus = $("search-status") || el("p");
   function showResults() {
-    var found = search(searchBox.value);
+    var all = search(searchBox.value);
+    var found = all.slice(0, LISTED);
     results.replaceChildren();
+    // said by screen readers as it changes (a status region): how many match, or which one
+    searchStatus.textContent = !searchBox.value.trim() ? ""
+      : !all.length ? W.no_match
+      : all.length === 1 ? fmt(W.one_match, { name: orgTitle(all[0]) })
+      : fmt(all.length > LISTED ? W.n_matches_listed : W.n_matches, { n: all.length, listed: LISTED });
     found.forEach(function (org) {
       var item = el("li");
       var button = el("button", orgTitle(org));
@@ -770,7 +827,6 @@
       item.appendChild(button);
       results.appendChild(item);
     });
-    if (searchBox.value && !found.length) results.appendChild(el("li", W.no_match, "hint"));
     return found;
   }
   searchBox.addEventListener("input", showResults);
@@ -812,7 +868,7 @@
   function orgButton(id) {
     var button = el("button", orgTitle(orgById.get(id)));
     button.type = "button";
-    button.addEventListener("click", function () { focusOrganisation(id); $("network").focus(); });
+    button.addEventListener("click", function () { focusOrganisation(id); });
     return button;
   }
 
@@ -879,6 +935,8 @@
         return { id: node.id, size: node.size, color: node.color, shapeProperties: node.shapeProperties, title: node.title };
       }));
     },
+    /* Open the info panel of an organisation without moving the view (a list of the step's organisations). */
+    showOrganisation: function (id) { focusOrganisation(id, { move: false }); },
     nodes: nodes
   });
 })();

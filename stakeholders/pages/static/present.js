@@ -7,12 +7,36 @@
   var steps = data.presentation.steps;
   var W = data.words;
   var current = -1;
-  // the presenter's keys drive the steps; labels readable from the back of the room
-  network.setOptions({ interaction: { keyboard: { enabled: false } }, nodes: { font: { size: 20 } } });
+  // labels readable from the back of the room; the presenter's keys (below) drive the steps
+  network.setOptions({ nodes: { font: { size: 20 } } });
 
   function $(id) { return document.getElementById(id); }
   function fmt(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, key) { return key in values ? String(values[key]) : match; });
+  }
+  function counted(n, noun) { return n === 1 ? W["one_" + noun] : fmt(W["n_" + noun + "s"], { n: n }); }
+  var orgById = new Map(data.organisations.map(function (org) { return [org.id, org]; }));
+  function orgTitle(org) {
+    var name = (data.names_lang && org["name_" + data.names_lang]) || org.name;
+    return org.short_name && org.short_name !== name ? name + " (" + org.short_name + ")" : name;
+  }
+
+  /* The step's organisations as a list of buttons: their details open from the keyboard too. */
+  function listOrganisations(step) {
+    var list = $("step-organisation-list");
+    var hadFocus = list.contains(document.activeElement); // a new step keeps the focus in the list
+    var orgs = step.organisations.map(function (id) { return orgById.get(id); });
+    orgs.sort(function (a, b) { return orgTitle(a).localeCompare(orgTitle(b)); });
+    list.replaceChildren.apply(list, orgs.map(function (org) {
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = orgTitle(org);
+      button.addEventListener("click", function () { page.showOrganisation(org.id); });
+      item.appendChild(button);
+      return item;
+    }));
+    if (hadFocus && list.firstChild) list.querySelector("button").focus();
   }
 
   function fadeIn(ids, dimmed) {
@@ -73,9 +97,15 @@
       });
       grow(from);
     }
+    var place = { n: index + 1, total: steps.length, title: step.title };
     $("step-title").textContent = step.title;
-    $("step-counter").textContent = fmt(W.step_counter, { n: index + 1, total: steps.length });
+    $("step-counter").textContent = fmt(W.step_counter, place);
+    $("step-status").textContent = fmt(W.step_status, place); // said by screen readers: the step and its title
     $("step-note").textContent = step.note;
+    $("network").setAttribute("aria-label", fmt(W.deck_map_label, Object.assign(place, {
+      orgs: counted(step.organisations.length, "organisation"), links: counted(step.links.length, "link")
+    })));
+    listOrganisations(step);
     if (window.history && window.history.replaceState) window.history.replaceState(null, "", "#" + (index + 1));
     network.fit({ nodes: step.organisations, animation: animate ? { duration: 700, easingFunction: "easeInOutQuad" } : false });
   }
@@ -86,6 +116,14 @@
     $("toggle-notes").setAttribute("aria-expanded", String(!notes.hidden));
   }
 
+  function toggleOrganisations() {
+    var panel = $("step-organisations");
+    panel.hidden = !panel.hidden;
+    $("toggle-organisations").setAttribute("aria-expanded", String(!panel.hidden));
+    var first = panel.querySelector("button");
+    if (!panel.hidden && first) first.focus();
+  }
+
   function toggleFullscreen() {
     if (document.fullscreenElement) document.exitFullscreen();
     else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen();
@@ -93,6 +131,7 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.target && /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName)) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;  // Ctrl+O, Cmd+F …: the browser's, not ours
     var key = event.key;
     if (key === "ArrowRight" || key === "ArrowDown" || key === "PageDown" || key === " ") {
       if (key === " " && event.target && event.target.tagName === "BUTTON") return;
@@ -109,6 +148,8 @@
       show(steps.length - 1, true);
     } else if (key === "n" || key === "N") {
       toggleNotes();
+    } else if (key === "o" || key === "O") {
+      toggleOrganisations();
     } else if (key === "f" || key === "F") {
       toggleFullscreen();
     }
@@ -116,6 +157,7 @@
   $("previous-step").addEventListener("click", function () { show(current - 1, true); });
   $("next-step").addEventListener("click", function () { show(current + 1, true); });
   $("toggle-notes").addEventListener("click", toggleNotes);
+  $("toggle-organisations").addEventListener("click", toggleOrganisations);
   $("fullscreen").addEventListener("click", toggleFullscreen);
 
   var start = Number((window.location.hash || "").slice(1)) || 1;
