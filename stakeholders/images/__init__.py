@@ -92,7 +92,7 @@ def _wrap(ax: Any, renderer: Any, text: str, size_px: float, width: float, lines
     space = _measure(ax, renderer, "a a", size_px, bold)[0] - _measure(ax, renderer, "aa", size_px, bold)[0]
     widths = {word: _measure(ax, renderer, word, size_px, bold)[0] for word in set(words)}
     while words and len(out) < lines:
-        line, used = [words.pop(0)], 0.0
+        line = [words.pop(0)]
         used = widths[line[0]]
         while words and used + space + widths[words[0]] <= width:
             used += space + widths[words[0]]
