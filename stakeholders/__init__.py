@@ -45,6 +45,7 @@ from .pages import (
     write_presentation,
     write_report,
 )
+from .slides import write_pptx
 from .timeline import as_of
 from .validate import find_organisation, validate_source
 from .views import find_view, views_of
@@ -99,6 +100,7 @@ __all__ = [
     "write_diff",
     "write_html",
     "write_image",
+    "write_pptx",
     "write_presentation",
     "write_report",
 ]

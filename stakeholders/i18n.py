@@ -15,8 +15,19 @@ from __future__ import annotations
 
 from ._analysis_words import ANALYSIS_WORDS
 from ._field_labels import FIELD_LABELS
+from ._marking import audience_marking
 
-__all__ = ["ANALYSIS_WORDS", "FIELD_LABELS", "LANGUAGES", "PAGE_WORDS", "WORDS", "counted", "undated_note", "words"]
+__all__ = [
+    "ANALYSIS_WORDS",
+    "FIELD_LABELS",
+    "LANGUAGES",
+    "PAGE_WORDS",
+    "WORDS",
+    "audience_marking",
+    "counted",
+    "undated_note",
+    "words",
+]
 
 LANGUAGES = ("en", "nl")
 
