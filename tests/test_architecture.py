@@ -27,6 +27,7 @@ LAYERS = {
         "_types",
         "_field_labels",
         "_analysis_words",
+        "_report_words",
         "i18n",
         "_vocabulary",
         "_marking",
