@@ -13,7 +13,8 @@ API only, so it runs on any version of the package: for the example map and the
 small, payload and awkward maps of ``tests/conftest.py``, the map page in
 English and Dutch, each view, for each audience, the report in English and
 Dutch, the presentation, PNG/SVG/PDF images, every export format, ``analyse``
-as text, JSON and every CSV table (with a what-if), and the diff between the
+as text, JSON and every CSV table (with a what-if; text, JSON and the missing
+cooperation in English and Dutch), and the diff between the
 example as of 2015 and now as HTML, Markdown and CSV, and the example as of
 2015 (what has no dates shown and hidden) as a map, report, GEXF and
 analysis. Each line is
@@ -85,6 +86,8 @@ def main() -> None:
 
     analyse_tables = ("organisations", "handovers", "missing", "single-points", "bridges")
     analyse_tables += ("communities", "coverage", "mixing")
+    analyse_tables += ("figures", "unconnected", "stage-members", "one-way", "stale", "what-if", "what-if-figures")
+    analyse_tables += ("quality",)
     for source in ("example", "small", "payloads", "awkward.xlsx"):
         m = stakeholders.load_map(source, audience="internal")
         for lang in ("en", "nl"):
@@ -118,8 +121,16 @@ def main() -> None:
         run(f"{source} analyse planned", "analyse", source, "--include", "planned", "--top", "3", "--today", TODAY)
         for table in analyse_tables:
             run(f"{source} analyse csv {table}", "analyse", source, "--format", "csv", "--table", table)
+        for lang in ("en", "nl"):
+            run(f"{source} analyse text {lang}", "analyse", source, "--today", TODAY, "--lang", lang)
+            args = ("--format", "json", "--today", TODAY, "--lang", lang)
+            run(f"{source} analyse json {lang}", "analyse", source, *args)
+            args = ("--format", "csv", "--table", "missing", "--lang", lang)
+            run(f"{source} analyse csv missing {lang}", "analyse", source, *args)
         first = str(m.organisations["id"].iloc[0])
         run(f"{source} analyse without", "analyse", source, "--without", first, "--today", TODAY)
+        args = ("--format", "csv", "--table", "what-if-figures", "--without", first)
+        run(f"{source} analyse csv what-if-figures without", "analyse", source, *args)
         run(f"{source} validate", "validate", source)
     # the example as of 2015 and now
     for name, args in (

@@ -1,13 +1,16 @@
-"""Render the example map in headless Chromium and save the README's screenshot.
+"""Render the README's pictures of the example: the map page in headless Chromium, and the slide image.
 
 Run it from the repository with the project's environment:
 
-    .venv/bin/python scripts/screenshot.py [docs/example-map.png] [VIEW]
+    .venv/bin/python scripts/screenshot.py [docs/example-map.png [docs/example-map-slide.png]]
+    .venv/bin/python scripts/screenshot.py --view approach docs/example-board.png
 
-It builds the map (or one of its views, such as ``approach``, the board) into
-a temporary folder, opens it offline in Debian's chromium (/usr/bin/chromium)
-through Playwright, waits until vis-network has drawn it, and writes a
-1400×900 PNG (1920×1080 for a view: a board wants the width of a projector).
+It builds the map into a temporary folder, opens it offline in Debian's
+chromium (/usr/bin/chromium) through Playwright, waits until vis-network has
+drawn it, and writes a 1400×900 PNG; then it draws the example as a 1920×1080
+slide with ``write_image`` (what ``stakeholders image`` writes). With
+``--view``, it takes one page of one of the example's views (such as
+``approach``, the board) at 1920×1080, the width of a projector.
 """
 
 from __future__ import annotations
@@ -18,19 +21,20 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from stakeholders import example_path, load_map, write_html
+from stakeholders import example_path, load_map, write_html, write_image
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
-def main(output: Path, view: str | None = None) -> None:
+def screenshot(output: Path, view: str | None = None, size: tuple[int, int] = (1400, 900)) -> None:
+    """The map page (or a view's page) of the example, as Chromium draws it, to ``output``."""
     with tempfile.TemporaryDirectory() as folder:
         page_path = write_html(load_map(example_path()), Path(folder) / "example.html", view=view)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            size = {"width": 1920, "height": 1080} if view else {"width": 1400, "height": 900}
-            page = browser.new_page(viewport=size, device_scale_factor=1)
+            viewport = {"width": size[0], "height": size[1]}
+            page = browser.new_page(viewport=viewport, device_scale_factor=1)
             page.route(
                 "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
             )
@@ -43,5 +47,17 @@ def main(output: Path, view: str | None = None) -> None:
     print(f"Wrote {output}")
 
 
+def main(output: Path, slide: Path) -> None:
+    screenshot(output)
+    write_image(load_map(example_path()), slide)
+    print(f"Wrote {slide}")
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/example-map.png"), sys.argv[2] if len(sys.argv) > 2 else None)
+    if sys.argv[1:2] == ["--view"]:
+        screenshot(Path(sys.argv[3] if len(sys.argv) > 3 else "docs/example-board.png"), sys.argv[2], (1920, 1080))
+    else:
+        main(
+            Path(sys.argv[1] if len(sys.argv) > 1 else "docs/example-map.png"),
+            Path(sys.argv[2] if len(sys.argv) > 2 else "docs/example-map-slide.png"),
+        )

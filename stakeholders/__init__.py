@@ -14,7 +14,7 @@ True
 """
 
 from ._version import __version__
-from .analysis import Analysis, analyse, as_csv, as_json, as_text
+from .analysis import Analysis, Table, analyse, analysis_tables, as_csv, as_json, as_text
 from .audience import for_audience
 from .board import approach_board
 from .diff import MapDiff, as_markdown, changes_csv, diff_dates, diff_maps, diff_summary
@@ -46,6 +46,7 @@ from .pages import (
     write_presentation,
     write_report,
 )
+from .slides import write_pptx
 from .timeline import as_of
 from .validate import find_organisation, validate_source
 from .views import find_view, views_of
@@ -60,11 +61,13 @@ __all__ = [
     "SourceError",
     "StakeholderMap",
     "StakeholdersError",
+    "Table",
     "UnknownOrganisation",
     "UnsupportedSource",
     "ValidationError",
     "__version__",
     "analyse",
+    "analysis_tables",
     "approach_board",
     "as_csv",
     "as_json",
@@ -99,6 +102,7 @@ __all__ = [
     "write_diff",
     "write_html",
     "write_image",
+    "write_pptx",
     "write_presentation",
     "write_report",
 ]

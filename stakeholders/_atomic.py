@@ -8,15 +8,17 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import tempfile
 import threading
+import zipfile
 from pathlib import Path
 
 from .errors import OutputError
 
-__all__ = ["write_atomic"]
+__all__ = ["fixed_zip", "write_atomic"]
 
 _UMASK_LOCK = threading.Lock()
 
@@ -69,3 +71,21 @@ def write_atomic(path: str | os.PathLike[str], content: bytes, *, mode: int = 0o
             raise OutputError(msg) from err
         raise
     return path
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same zip archive (an .xlsx, a .pptx) with every entry's timestamp fixed: equal content, equal bytes.
+
+    >>> buffer = io.BytesIO()
+    >>> with zipfile.ZipFile(buffer, "w") as archive:
+    ...     archive.writestr("a.txt", "a")
+    >>> zipfile.ZipFile(io.BytesIO(fixed_zip(buffer.getvalue()))).infolist()[0].date_time
+    (1980, 1, 1, 0, 0, 0)
+    """
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return output.getvalue()

@@ -34,7 +34,7 @@ ARROW_LINES = {
 """Colour and line style of an arrow by its status: the style says it without the colour."""
 SHAPE_MARKERS = {"square": "s", "dot": "o", "diamond": "D", "triangle": "^"}
 PT = 0.72
-"""Points per pixel at 100 dpi."""
+"""Points per pixel at 100 dpi (the images' resolution)."""
 INK, MUTED, PANEL, LINE = "#1A1A1A", "#4A4A4A", "#F6F6F4", "#C8C8C8"
 MAX_TEXT = 18
 """The largest card text in pixels."""
@@ -43,14 +43,19 @@ MIN_TEXT = 6
 
 
 class _Painter:
-    """Draws in pixels of one area of the figure: x to the right, y down, (0, 0) at the top left."""
+    """Draws in one area of the figure, in pixels of a 1920×1080 frame (``unit`` real pixels each): x to the
+    right, y down, (0, 0) at the area's top left."""
 
-    def __init__(self, figure: Any, rect: tuple[float, float, float, float]) -> None:
+    def __init__(self, figure: Any, box: tuple[float, float, float, float], unit: float) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         width, height = figure.get_size_inches() * figure.dpi
-        self.width, self.height = rect[2] * width, rect[3] * height
-        self.ax = figure.add_axes(rect)
+        left, top, right, bottom = box
+        self.unit = unit
+        self.width, self.height = (right - left) / unit, (bottom - top) / unit
+        self.ax = figure.add_axes(
+            ((left / width), 1 - bottom / height, (right - left) / width, (bottom - top) / height)
+        )
         self.ax.set_xlim(0, self.width)
         self.ax.set_ylim(self.height, 0)
         self.ax.axis("off")
@@ -59,7 +64,7 @@ class _Painter:
         self.markers: dict[str, list[tuple[float, float, float]]] = {}
 
     def text(self, x: float, y: float, text: str, size: float, **style: Any) -> Any:
-        return self.ax.text(x, y, text, fontsize=size * PT, color=style.pop("color", INK), **style)
+        return self.ax.text(x, y, text, fontsize=size * PT * self.unit, color=style.pop("color", INK), **style)
 
     def width_of(self, text: str, size: float, weight: str = "normal") -> float:
         """How wide ``text`` is drawn, in pixels (its widest line)."""
@@ -67,9 +72,13 @@ class _Painter:
 
         key = (text, size, weight)
         if key not in self.widths:
-            font = FontProperties(family="DejaVu Sans", size=size * PT, weight=weight)
-            self.widths[key] = max(
-                self.renderer.get_text_width_height_descent(line, font, ismath=False)[0] for line in text.split("\n")
+            font = FontProperties(family="DejaVu Sans", size=size * PT * self.unit, weight=weight)
+            self.widths[key] = (
+                max(
+                    self.renderer.get_text_width_height_descent(line, font, ismath=False)[0]
+                    for line in text.split("\n")
+                )
+                / self.unit
             )
         return self.widths[key]
 
@@ -82,7 +91,7 @@ class _Painter:
             self.ax.scatter(
                 [x for x, _, _ in points],
                 [y for _, y, _ in points],
-                s=[(size * PT) ** 2 for _, _, size in points],
+                s=[(size * PT * self.unit) ** 2 for _, _, size in points],
                 marker=SHAPE_MARKERS[shape],
                 facecolors="white",
                 edgecolors="#222222",
@@ -189,9 +198,9 @@ def _arrows(painter: _Painter, board: Board, top: float, row_height: float, colu
             (start, y),
             (end, y),
             arrowstyle="-|>",
-            mutation_scale=16,
+            mutation_scale=16 * painter.unit,
             color=colour,
-            linewidth=2.2,
+            linewidth=2.2 * painter.unit,
             linestyle=style,
             shrinkA=0,
             shrinkB=0,
@@ -199,7 +208,7 @@ def _arrows(painter: _Painter, board: Board, top: float, row_height: float, colu
         )
         line.set_gid(f"board-arrow-{number}")
         painter.ax.add_patch(line)
-        painter.ax.scatter([start], [y], s=30, color=colour, zorder=2)
+        painter.ax.scatter([start], [y], s=30 * painter.unit**2, color=colour, zorder=2)
         painter.text(
             (start + end) / 2,
             y,
@@ -236,16 +245,19 @@ def _legend(painter: _Painter, board: Board, top: float, size: float) -> None:
                 x += size + 5
             else:
                 colour, style = ARROW_LINES.get(entry.status, ARROW_LINES["covered"])
-                painter.ax.plot([x, x + 2.2 * size], [y, y], color=colour, linestyle=style, linewidth=2.2)
+                painter.ax.plot(
+                    [x, x + 2.2 * size], [y, y], color=colour, linestyle=style, linewidth=2.2 * painter.unit
+                )
                 x += 2.2 * size + 5
             painter.text(x, y, entry.label, size, va="center_baseline")
             x += painter.width_of(entry.label, size) + 16
         x += 16
 
 
-def draw_board(figure: Any, board: Board, rect: tuple[float, float, float, float]) -> None:
-    """Draw ``board`` in ``rect`` (left, bottom, width, height as parts of ``figure``), its legend at the bottom."""
-    painter = _Painter(figure, rect)
+def draw_board(figure: Any, board: Board, box: tuple[float, float, float, float], unit: float = 1.0) -> None:
+    """Draw ``board`` in ``box`` (left, top, right, bottom in pixels of ``figure``, y down), its legend at the
+    bottom; ``unit`` scales every size set for a 1920×1080 frame."""
+    painter = _Painter(figure, box, unit)
     legend_size = 13.0
     legend_height = 3 * legend_size * 1.6
     columns = max(len(board.columns), 1)

@@ -49,6 +49,7 @@ from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
 from .pages import unused_layouts, write_diff, write_html, write_presentation, write_report
 from .serve import start
+from .slides import write_pptx
 from .source import LIMIT_MB
 from .views import find_view, select
 
@@ -243,11 +244,13 @@ def _analyse(
     show_default=True,
     help="Which table --format csv writes.",
 )
+@lang_option("Words in English (the default) or Dutch; names from name_<lang> columns. CSV headers stay the same.")
 @analysis_options
 def analyse_command(
     source: Path,
     output_format: str,
     table: str,
+    lang: str | None,
     top: int,
     without: tuple[str, ...],
     include: tuple[str, ...],
@@ -265,10 +268,13 @@ def analyse_command(
         stakeholders analyse my-workbook.xlsx --top 5
         stakeholders analyse my-workbook.xlsx --without politie
         stakeholders analyse my-workbook.xlsx --format csv --table handovers > handovers.csv
+        stakeholders analyse my-workbook.xlsx --lang nl
     """
     result = _analyse(source, top, without, include, stale_months, today, as_of_date)
-    writers = {"text": as_text, "json": as_json, "csv": lambda r: as_csv(r, table)}
-    click.echo(writers[output_format](result), nl=False)
+    if output_format == "csv":
+        click.echo(as_csv(result, table, lang), nl=False)
+    else:
+        click.echo((as_json if output_format == "json" else as_text)(result, lang), nl=False)
     warn_undated(result.map)
 
 
@@ -467,7 +473,10 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
 
 @cli.command()
 @click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
-@output_option("The HTML file to write [default: SOURCE's name with -presentation.html, in the current folder].")
+@output_option(
+    "The file to write: an offline HTML deck, or a PowerPoint deck when it ends in .pptx "
+    "[default: SOURCE's name with -presentation.html, in the current folder]."
+)
 @click.option(
     "--views",
     "view_names",
@@ -485,23 +494,33 @@ def present(
     lang: str | None,
     as_of_date: str | None,
 ) -> None:
-    """Write a step-by-step presentation of SOURCE's views: one offline HTML file for a projector.
+    """Write a step-by-step presentation of SOURCE's views: one offline HTML file for a projector, or a .pptx.
 
     Arrow keys, Space, PageUp/PageDown, Home and End move through the steps;
-    N shows the speaker notes, F goes full screen. Without SOURCE, the example.
+    N shows the speaker notes, F goes full screen. With -o ending in .pptx, a
+    PowerPoint deck: a slide per step with its picture, the view's note as
+    speaker notes. Without SOURCE, the example.
 
     Example:
 
     \b
         stakeholders present my-workbook.xlsx -o deck.html
+        stakeholders present my-workbook.xlsx -o deck.pptx
         stakeholders present -o deck.html --views national-justice,international
     """
     path = source if source is not None else example_path()
-    output = html_output(output, f"{path.stem if path.is_file() else path.name}-presentation.html")
+    if output is not None and output.suffix.lower() not in (".html", ".htm", ".pptx"):
+        raise click.BadParameter(f"'{output}' must end in .html or .pptx", param_hint="'-o' / '--output'")
+    powerpoint = output is not None and output.suffix.lower() == ".pptx"
+    if output is not None and powerpoint:
+        target = output
+    else:
+        target = html_output(output, f"{path.stem if path.is_file() else path.name}-presentation.html")
     names = [name.strip() for name in view_names.split(",") if name.strip()] if view_names else None
+    write = write_pptx if powerpoint else write_presentation
     try:
         stakeholder_map = load_source(path, as_of_date)
-        written = write_presentation(stakeholder_map, output, views=names, lang=lang, title=title)
+        written = write(stakeholder_map, target, views=names, lang=lang, title=title)
         unused = unused_layouts(stakeholder_map, names)
     except StakeholdersError as err:
         fail(err)

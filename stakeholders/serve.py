@@ -93,6 +93,8 @@ class LiveMap:
         return waiting_html(
             f"Waiting for {self.source.name}",
             "The source has problems (see above); the map appears as soon as it is saved without them.",
+            audience=AUDIENCES.lookup(self.audience) if self.audience else None,
+            lang=self.lang,
         )
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "KIND_COLOURS",
     "LAPSED_COLOUR",
     "LEVEL_SHAPES",
+    "MARKING_COLOURS",
     "NODE_BORDER",
     "NO_KIND_COLOUR",
     "SECTOR_COLOURS",
@@ -49,6 +50,9 @@ __all__ = [
 
 BACKGROUND = "#FFFFFF"
 NODE_BORDER = "#222222"
+MARKING_COLOURS = {"internal": "#B2182B", "partners": "#5C3C92"}
+"""The audience marking's colour (white bold text on it, or it as text on paper): red for internal, purple for
+partners; both at least 6:1 against white. Public outputs carry no marking."""
 UNSPECIFIED_COLOUR = "#FFFFFF"
 LAPSED_COLOUR = "#8C8C8C"
 

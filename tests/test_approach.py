@@ -13,9 +13,8 @@ from conftest import write_folder
 from stakeholders import analysis as C
 from stakeholders import example_path, load_map
 from stakeholders.analysis import current_links, pair_graph
-from stakeholders.analysis.output import missing_reasons
+from stakeholders.analysis.tables import Wording, missing_reasons
 from stakeholders.model import StakeholderMap
-from stakeholders.naming import stage_names
 
 STAGES = [
     ["id", "name", "order", "hands_over_to"],
@@ -66,7 +65,7 @@ def test_handovers_gap_fragile_covered(hand_made: StakeholderMap) -> None:
 
 def test_missing_cooperation_names_its_reasons(hand_made: StakeholderMap) -> None:
     found = {(r["a"], r["b"]): r for r in C.missing_cooperation(hand_made, top=None)[0]}
-    names = stage_names(hand_made)
+    names = Wording.of(hand_made)
     assert ("y", "z") in found  # both on B, no link between them
     assert found["y", "z"]["shared"] == ["b"] and not found["y", "z"]["lapsed"]
     assert missing_reasons(found["y", "z"], names)[0] == "both act on Stage B"

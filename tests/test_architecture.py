@@ -19,7 +19,21 @@ ROOT = Path(__file__).parent.parent
 PACKAGE = ROOT / "stakeholders"
 
 LAYERS = {
-    0: ("errors", "_version", "_gc", "_atomic", "_types", "_field_labels", "_board_words", "i18n", "_vocabulary"),
+    0: (
+        "errors",
+        "_version",
+        "_gc",
+        "_atomic",
+        "_types",
+        "_field_labels",
+        "_board_words",
+        "_analysis_words",
+        "_report_words",
+        "i18n",
+        "_vocabulary",
+        "_marking",
+        "placement",
+    ),
     1: ("schema",),
     2: ("values", "dates"),
     3: ("model", "graph", "style"),
@@ -28,13 +42,13 @@ LAYERS = {
     6: ("board", "views", "formats", "diff", "audience"),
     7: ("load",),
     8: ("pages", "board_image", "images"),
-    9: ("serve", "_cli_options"),
+    9: ("serve", "slides", "_cli_options"),
     10: ("cli", "__init__", "__main__"),
 }
 """Each top-level module or sub-package of ``stakeholders`` by layer: a module imports only from its own layer
 or a lower one."""
 
-LAZY_ALLOWED = {"openpyxl", "yaml", "matplotlib", "igraph", "scipy", "watchfiles"}
+LAZY_ALLOWED = {"openpyxl", "yaml", "matplotlib", "igraph", "scipy", "watchfiles", "pptx"}
 """Optional heavy dependencies, the only imports allowed inside a function (so commands that do not need them
 start quickly)."""
 

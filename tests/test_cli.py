@@ -203,7 +203,7 @@ def test_a_map_with_no_organisations_left_for_the_audience_goes_through_every_co
     for output_format in ("text", "json", "csv"):
         result = runner.invoke(cli, ["analyse", str(source), "--format", output_format])
         assert result.exit_code == 0 and result.exception is None, result.output
-    assert "None: the map has no organisations." in runner.invoke(cli, ["analyse", str(source)]).output
+    assert "\nThe map has no organisations.\n" in runner.invoke(cli, ["analyse", str(source)]).output
     for command, name in (("map", "m.html"), ("report", "r.html"), ("image", "i.png"), ("export", "e.xlsx")):
         result = runner.invoke(cli, [command, str(source), "-o", str(tmp_path / name)])
         assert result.exit_code == 0 and result.exception is None, (command, result.output)

@@ -4,8 +4,10 @@
   failure, bridges, communities, what-if);
 - :mod:`~stakeholders.analysis.approach`: the approach (stage coverage, hand-overs, missing cooperation);
 - :mod:`~stakeholders.analysis.checks`: checks of the data (one-way, stale and expired links, data quality);
-- :func:`analyse` runs them all into one :class:`Analysis`;
-- :mod:`~stakeholders.analysis.output` writes it as text, JSON or CSV.
+- :func:`analyse` runs them all into one :class:`Analysis` (data, no prose);
+- :mod:`~stakeholders.analysis.tables` puts it into words: one list of :class:`Table` in English or Dutch,
+  which every output renders;
+- :mod:`~stakeholders.analysis.output` renders those tables as text, JSON or CSV.
 
 >>> import stakeholders
 >>> m = stakeholders.load_map(stakeholders.example_path())
@@ -36,6 +38,7 @@ from .network import (
     without,
 )
 from .output import CSV_TABLES, as_csv, as_json, as_text
+from .tables import TABLES, Cell, Column, Table, analysis_notes, analysis_tables
 
 __all__ = [
     "APPROXIMATE_ABOVE",
@@ -44,8 +47,14 @@ __all__ = [
     "MISSING_LISTED",
     "RECIPROCAL_KINDS",
     "SEED",
+    "TABLES",
     "Analysis",
+    "Cell",
+    "Column",
+    "Table",
     "analyse",
+    "analysis_notes",
+    "analysis_tables",
     "as_csv",
     "as_json",
     "as_text",

@@ -10,7 +10,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -31,7 +31,10 @@ STEPS = ("figures", "organisations", "risks", "communities", "stages", "missing 
 
 @dataclass
 class Analysis:
-    """Everything ``analyse`` found. Tables are DataFrames; findings are lists of dicts."""
+    """Everything ``analyse`` found, as data: tables are DataFrames, findings lists of dicts, ids not names.
+
+    :func:`~stakeholders.analysis.tables.analysis_tables` puts it into words.
+    """
 
     map: StakeholderMap
     statuses: tuple[str, ...]
@@ -56,7 +59,6 @@ class Analysis:
     expired: list[dict[str, Any]]
     quality: list[dict[str, Any]]
     what_if: dict[str, Any] | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def analyse(
@@ -95,15 +97,6 @@ def analyse(
     step(STEPS[5])
     missing, missing_total = approach.missing_cooperation(m, statuses=statuses, top=max(top, MISSING_LISTED))
     step(STEPS[6])
-    notes = [
-        f"Structure counts {figures['current_links']} of {figures['links']} links: those with status "
-        f"{' or '.join(statuses)}."
-    ]
-    if approximate:
-        notes.append(
-            f"Betweenness is estimated from {network.BETWEENNESS_SAMPLE} sampled organisations "
-            f"(seed {network.SEED}) because the map has more than {network.APPROXIMATE_ABOVE}."
-        )
     return Analysis(
         map=m,
         statuses=statuses,
@@ -128,5 +121,4 @@ def analyse(
         expired=checks.expired_links(m, today=today),
         quality=checks.data_quality(m),
         what_if=network.without(G, removed, statuses=statuses) if removed else None,
-        notes=notes,
     )

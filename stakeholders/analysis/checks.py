@@ -80,23 +80,20 @@ def expired_links(m: StakeholderMap, *, today: date | None = None) -> list[dict[
 
 
 def data_quality(m: StakeholderMap) -> list[dict[str, Any]]:
-    """Gaps in the data itself, as ``{"id", "issue", "count", "items"}`` (item ids), only where count > 0."""
+    """Gaps in the data itself, as ``{"id", "count", "items"}`` (item ids), only where count > 0.
+
+    The ids: ``no-source`` (links without a source reference), ``unverified`` (links marked unverified or
+    inferred), ``never-checked`` (links without a last_checked date), ``no-sector``, ``no-level``,
+    ``no-stages`` and ``no-description`` (organisations without one).
+    """
     orgs, links = m.organisations, m.links
     checks = [
-        ("no-source", "links without a source reference", links.loc[links["source_ref"] == "", "id"]),
-        (
-            "unverified",
-            "links marked unverified or inferred",
-            links.loc[links["evidence"].isin(["unverified", "inferred"]), "id"],
-        ),
-        ("never-checked", "links never checked (no last_checked date)", links.loc[links["last_checked"] == "", "id"]),
-        ("no-sector", "organisations without a sector", orgs.loc[orgs["sector"] == "", "id"]),
-        ("no-level", "organisations without a level", orgs.loc[orgs["level"] == "", "id"]),
-        ("no-stages", "organisations without stages", orgs.loc[orgs["stages"].map(len) == 0, "id"]),
-        ("no-description", "organisations without a description", orgs.loc[orgs["description"] == "", "id"]),
+        ("no-source", links.loc[links["source_ref"] == "", "id"]),
+        ("unverified", links.loc[links["evidence"].isin(["unverified", "inferred"]), "id"]),
+        ("never-checked", links.loc[links["last_checked"] == "", "id"]),
+        ("no-sector", orgs.loc[orgs["sector"] == "", "id"]),
+        ("no-level", orgs.loc[orgs["level"] == "", "id"]),
+        ("no-stages", orgs.loc[orgs["stages"].map(len) == 0, "id"]),
+        ("no-description", orgs.loc[orgs["description"] == "", "id"]),
     ]
-    return [
-        {"id": key, "issue": issue, "count": len(items), "items": list(items)}
-        for key, issue, items in checks
-        if len(items)
-    ]
+    return [{"id": key, "count": len(items), "items": list(items)} for key, items in checks if len(items)]

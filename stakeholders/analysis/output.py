@@ -1,6 +1,10 @@
-"""The results of :func:`~stakeholders.analysis.analyse` as text, JSON or CSV: what ``stakeholders analyse`` prints.
+"""The analysis tables (:mod:`stakeholders.analysis.tables`) as text, CSV or JSON: what ``stakeholders analyse`` prints.
 
-:mod:`stakeholders.pages.report` makes a meeting report of them.
+Each renderer shows every table and knows none by name: :func:`as_text`
+writes what people see of each, :func:`as_csv` one table for programs (headers
+are column ids, the same in every language; lists of ids are joined by ``|``),
+and :func:`as_json` the results themselves with the tables people read added.
+:mod:`stakeholders.pages.report` makes a meeting report of the same tables.
 
 >>> import stakeholders
 >>> from datetime import date
@@ -8,10 +12,13 @@
 >>> result = analyse(stakeholders.load_map(stakeholders.example_path()), today=date(2026, 11, 28))
 >>> "Headline figures" in as_text(result).splitlines(), as_csv(result, "coverage").startswith("stage,")
 (True, True)
+>>> as_text(result, "nl").splitlines()[1]
+'Opmerking: De structuur telt 97 van 149 verbindingen: die met status actief.'
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from datetime import date
@@ -19,39 +26,20 @@ from typing import Any
 
 import pandas as pd
 
-from ..naming import org_labels, stage_names
-from ..values import neutralise, raw_records
+from ..errors import InvalidArgument
+from ..values import neutralise
 from ._run import Analysis
+from .tables import TABLES, Cell, Table, Wording, analysis_notes, analysis_tables, missing_reasons
 
-__all__ = ["CSV_TABLES", "as_csv", "as_json", "as_text", "missing_reasons"]
+__all__ = ["CSV_TABLES", "as_csv", "as_json", "as_text", "text_table"]
+
+CSV_TABLES = tuple(TABLES)
+"""The tables ``as_csv`` can write: every table's id."""
 
 
-def missing_reasons(row: dict[str, Any], names: dict[str, str]) -> list[str]:
-    """Why a pair is suggested as missing cooperation (a row of ``Analysis.missing``), in English.
-
-    ``names`` are the stages' names by id.
-
-    >>> row = {"shared": ["a"], "handovers": [("a", "b")], "common_partners": ["x"], "lapsed": True}
-    >>> print("\\n".join(missing_reasons(row, {"a": "Investigation", "b": "Prosecution"})))
-    both act on Investigation
-    could carry the hand-over Investigation → Prosecution
-    1 partner in common
-    cooperated before (a lapsed link)
-    """
-    reasons = []
-    shared, carried, common = row["shared"], row["handovers"], row["common_partners"]
-    if shared:
-        reasons.append("both act on " + ", ".join(names.get(s, s) for s in shared))
-    if carried:
-        reasons.append(
-            f"could carry the hand-over{'s' if len(carried) > 1 else ''} "
-            + ", ".join(f"{names.get(start, start)} → {names.get(end, end)}" for start, end in carried)
-        )
-    if common:
-        reasons.append(f"{len(common)} partner{'s' if len(common) != 1 else ''} in common")
-    if row["lapsed"]:
-        reasons.append("cooperated before (a lapsed link)")
-    return reasons
+def _written(cell: Cell) -> str:
+    """A cell as people read it in plain text: its text, and its note in brackets."""
+    return f"{cell.text} ({cell.note})" if cell.note else cell.text
 
 
 # --- JSON ----------------------------------------------------------------------------------
@@ -71,264 +59,138 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def as_json(result: Analysis) -> str:
-    """All results as one JSON document (stable key order)."""
+def _table_json(table: Table) -> dict[str, Any]:
+    """A table as people read it (the data itself is in the other keys): its words, its columns, its rows' texts."""
+    return {
+        "id": table.id,
+        "title": table.title,
+        "note": table.note,
+        "columns": [{"id": column.id, "label": column.label} for column in table.people_columns],
+        "rows": [[_written(cell) for cell in row] for row in table.people_rows],
+        "total": table.cut if table.cut is not None else len(table.rows),
+        "empty": table.empty,
+    }
+
+
+def as_json(result: Analysis, lang: str | None = None) -> str:
+    """All results as one JSON document (stable key order), with ``tables`` last: the tables people read.
+
+    ``tables`` holds every table the text and the report show (:func:`analysis_tables`), each with its
+    ``id``, ``title``, ``note``, ``columns`` (``id`` and ``label``), ``rows`` (the texts people read, the
+    first ``--top`` where a table is cut), ``total`` (how many rows there are in all) and ``empty``.
+    ``lang`` (``en``, the default, or ``nl``) sets the words: the notes, the data-quality issues, the
+    reasons for missing cooperation, the tables.
+    """
+    say = Wording.of(result.map, lang)
     data = {name: getattr(result, name) for name in Analysis.__dataclass_fields__ if name != "map"}
-    names = stage_names(result.map)
-    data["missing"] = [{**row, "reasons": missing_reasons(row, names)} for row in result.missing]
+    data["missing"] = [{**row, "reasons": missing_reasons(row, say)} for row in result.missing]
+    data["quality"] = [
+        {"id": q["id"], "issue": say.w[f"quality:{q['id']}"], "count": q["count"], "items": q["items"]}
+        for q in result.quality
+    ]
+    data["notes"] = analysis_notes(result, lang)
     data["map"] = {"title": result.map.settings.title, "date": result.map.settings.date, "source": result.map.source}
     data["coverage"] = {
         stage: [org for org, acts in row.items() if acts] for stage, row in result.coverage.to_dict("index").items()
     }
+    data["tables"] = [_table_json(table) for table in analysis_tables(result, lang) if table.for_people]
     return json.dumps(_plain(data), indent=2, ensure_ascii=False) + "\n"
 
 
 # --- CSV -----------------------------------------------------------------------------------
 
-CSV_TABLES = ("organisations", "handovers", "missing", "single-points", "bridges", "communities", "coverage", "mixing")
-"""The tables ``as_csv`` can write."""
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        value = "|".join(str(v) for v in value)
+    if value is None:
+        return ""
+    return neutralise(value) if isinstance(value, str) else value  # no cell a spreadsheet would run as a formula
 
 
-def as_csv(result: Analysis, table: str = "organisations") -> str:
-    """One table of the results as CSV; ``table`` is one of :data:`CSV_TABLES`."""
-    m = result.map
-    names = stage_names(m)
-    labels = org_labels(m)
-    frames = {
-        "organisations": lambda: result.metrics.merge(
-            result.by_kind.add_prefix("kind:"), left_on="id", right_index=True
-        ),
-        "handovers": lambda: pd.DataFrame(
-            [
-                {**h, "links": "|".join(h["links"]), "planned": "|".join(h["planned"]), "within": "|".join(h["within"])}
-                for h in result.handovers
-            ],
-            columns=["from", "to", "status", "links", "planned", "within"],
-        ),
-        "missing": lambda: pd.DataFrame(
-            [
-                {"a": r["a"], "b": r["b"], "score": r["score"], "reasons": "; ".join(missing_reasons(r, names))}
-                for r in result.missing
-            ],
-            columns=["a", "b", "score", "reasons"],
-        ),
-        "single-points": lambda: pd.DataFrame(
-            [{"id": r["id"], "name": r["name"], "cut_off": "|".join(r["cut_off"])} for r in result.single_points],
-            columns=["id", "name", "cut_off"],
-        ),
-        "bridges": lambda: pd.DataFrame(
-            [{**r, "holds_on": "|".join(r["holds_on"])} for r in result.bridges],
-            columns=["link", "source", "target", "holds_on"],
-        ),
-        "communities": lambda: pd.DataFrame(
-            [
-                {"lead": c["lead"], "name": labels.get(c["lead"], c["lead"]), "members": "|".join(c["members"])}
-                for c in result.communities
-            ],
-            columns=["lead", "name", "members"],
-        ),
-        "coverage": lambda: result.coverage.astype(int).rename_axis("stage").reset_index(),
-        "mixing": lambda: result.mixing.rename_axis("source sector").reset_index(),
-    }
+def as_csv(result: Analysis, table: str = "organisations", lang: str | None = None) -> str:
+    """One table of the results as CSV, for programs; ``table`` is one of :data:`CSV_TABLES`.
+
+    The header row is the columns' ids whatever ``lang`` is; ``lang`` sets only words inside cells (the reasons
+    for missing cooperation, the data-quality issues).
+    """
+    if table not in TABLES:
+        msg = f"unknown table {table!r}: use one of {', '.join(TABLES)}"
+        raise InvalidArgument(msg)
+    chosen = TABLES[table](result, Wording.of(result.map, lang))
     buffer = io.StringIO()
-    frame = frames[table]()
-    frame = frame.rename(columns=lambda c: neutralise(str(c))).map(lambda v: neutralise(v) if isinstance(v, str) else v)
-    frame.to_csv(buffer, index=False, lineterminator="\n")  # no cell a spreadsheet would run as a formula
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([neutralise(column.id) for column in chosen.program_columns])
+    writer.writerows([_csv_value(value) for value in row] for row in chosen.program_rows)
     return buffer.getvalue()
 
 
 # --- text ----------------------------------------------------------------------------------
 
 
-def _heading(text: str) -> str:
-    return f"\n{text}\n{'=' * len(text)}\n"
+def text_table(table: Table) -> list[str]:
+    """The lines of what people see of a table in a terminal (without its heading and note).
 
+    A ``table`` is columns padded to line up (numbers to the right); ``figures`` a value then its words;
+    ``facts`` a label, a colon and a value; a ``list`` one item a line.
 
-def _listed(title: str, total: int, top: int, things: str) -> str:
-    """A heading that says when a list is cut to ``top`` rows.
-
-    >>> _listed("Bridge links", 19, 10, "links"), _listed("Bridge links", 3, 10, "links")
-    ('Bridge links (top 10 of 19 links; --top shows more)', 'Bridge links')
+    >>> from stakeholders.analysis.tables import Column
+    >>> t = Table("t", "T", [Column("name", "Name"), Column("n", "Links", numeric=True)],
+    ...           [[Cell("a", "Politie"), Cell(18, "18")], [Cell("b", "OM"), Cell(8, "8")]])
+    >>> print("\\n".join(text_table(t)))
+    Name     Links
+    Politie     18
+    OM           8
     """
-    return f"{title} (top {top} of {total:,} {things}; --top shows more)" if total > top else title
-
-
-def _table(rows: list[dict[str, Any]], empty: str) -> str:
+    rows = table.people_rows
     if not rows:
-        return f"{empty}\n"
-    return pd.DataFrame(rows).to_string(index=False) + "\n"
+        return [table.empty]
+    if table.form == "list":
+        return [_written(row[0]) for row in rows]
+    if table.form == "facts":
+        return [f"{_written(row[0])}: {_written(row[1])}" for row in rows]
+    if table.form == "figures":
+        width = max(len(_written(row[0])) for row in rows)
+        return [f"{_written(row[0]):>{width}}  {_written(row[1])}" for row in rows]
+    columns = table.people_columns
+    texts = [[column.label for column in columns], *([_written(cell) for cell in row] for row in rows)]
+    widths = [max(len(line[i]) for line in texts) for i in range(len(columns))]
+    return [
+        "  ".join(
+            text.rjust(width) if column.numeric else text.ljust(width)
+            for text, width, column in zip(line, widths, columns, strict=True)
+        ).rstrip()
+        for line in texts
+    ]
 
 
-def as_text(result: Analysis) -> str:
-    """Readable tables for a terminal."""
-    m, s = result.map, result.summary
-    names = stage_names(m)
-    labels = org_labels(m)
+def _heading(table: Table, level: str, say: Wording) -> str:
+    if not table.title:
+        return "\n"
+    title = table.title
+    if table.cut is not None:
+        shown = say.w["text_top"].format(shown=table.limit, total=say.number(table.cut))
+        title = f"{title} ({shown})"
+    return f"\n{title}\n{level * len(title)}\n"
 
-    def label(org: str) -> str:
-        return labels.get(org, org)
 
-    out = [f"{m.settings.title} — data as of {m.settings.date or 'a date not stated'}\n"]
-    out.extend(f"Note: {note}\n" for note in result.notes)
-    out.append(_heading("Headline figures"))
-    for key in (
-        "organisations",
-        "links",
-        "current_links",
-        "cooperating_pairs",
-        "density",
-        "components",
-        "largest_component",
-        "isolated",
-        "average_path_length",
-        "reciprocity",
-    ):
-        out.append(f"{key.replace('_', ' '):<22} {s[key]}\n")
-    for name in ("kind", "status"):
-        counted = s[f"links_by_{name}"].items()
-        out.append(f"{'links by ' + name:<22} " + ", ".join(f"{k or 'not stated'} {v}" for k, v in counted) + "\n")
-    out.append(_heading(_listed("Brokers by betweenness", len(result.metrics), result.top, "organisations")))
-    columns = ["id", "name", "sector", "links", "partners", "sectors", "betweenness", "closeness"]
-    top = result.metrics.head(result.top)[columns].assign(name=lambda f: f["id"].map(label))
-    out.append(_table(raw_records(top), "None: the map has no organisations."))
-    out.append(_heading(_listed("Single points of failure", len(result.single_points), result.top, "organisations")))
-    out.append(
-        _table(
-            [
-                {"organisation": label(r["id"]), "cuts off": ", ".join(label(o) for o in r["cut_off"])}
-                for r in result.single_points[: result.top]
-            ],
-            "None: no organisation cuts others off.",
-        )
-    )
-    title = "Bridge links, each the only tie holding a group on"
-    out.append(_heading(_listed(title, len(result.bridges), result.top, "links")))
-    out.append(
-        _table(
-            [
-                {
-                    "link": r["link"],
-                    "between": f"{label(r['source'])} – {label(r['target'])}",
-                    "holds on": ", ".join(label(o) for o in r["holds_on"]),
-                }
-                for r in result.bridges[: result.top]
-            ],
-            "None.",
-        )
-    )
-    if result.cut_off_groups:
-        out.append(_heading("Organisations without a current link to the rest"))
-        out.append("\n".join(", ".join(label(o) for o in group) for group in result.cut_off_groups) + "\n")
-    out.append(_heading("Coverage of the approach"))
-    counts = result.coverage.sum(axis=1)
-    out.append(
-        _table(
-            [
-                {
-                    "stage": names.get(str(stage), str(stage)),
-                    "organisations": int(n),
-                    "note": "NO OWNER" if n == 0 else "single owner" if n == 1 else "",
-                }
-                for stage, n in counts.items()
-            ],
-            "No stages.",
-        )
-    )
-    out.append(_heading("Hand-overs between stages"))
-    out.append(
-        _table(
-            [
-                {
-                    "from": names.get(h["from"], h["from"]),
-                    "to": names.get(h["to"], h["to"]),
-                    "status": h["status"],
-                    "links": len(h["links"]),
-                    "planned": len(h["planned"]),
-                }
-                for h in result.handovers
-            ],
-            "The map defines no hand-overs.",
-        )
-    )
-    out.append(_heading(_listed("Missing cooperation", result.missing_total, result.top, "pairs")))
-    out.append(
-        _table(
-            [
-                {
-                    "between": f"{label(r['a'])} – {label(r['b'])}",
-                    "score": r["score"],
-                    "why": "; ".join(missing_reasons(r, names)),
-                }
-                for r in result.missing[: result.top]
-            ],
-            "None found.",
-        )
-    )
-    title = "One-way links of kinds expected both ways"
-    out.append(_heading(_listed(title, len(result.one_way), result.top, "links")))
-    out.append(
-        _table(
-            [
-                {"link": r["link"], "from": label(r["source"]), "to": label(r["target"]), "kind": r["kind"]}
-                for r in result.one_way[: result.top]
-            ],
-            "None.",
-        )
-    )
-    out.append(_heading(f"Stale links (last checked over {result.stale_months} months ago) and expired ones"))
-    out.append(
-        _table(
-            [
-                {
-                    "link": r["link"],
-                    "between": f"{label(r['source'])} – {label(r['target'])}",
-                    "problem": f"last checked {r['last_checked']}",
-                }
-                for r in result.stale
-            ]
-            + [
-                {
-                    "link": r["link"],
-                    "between": f"{label(r['source'])} – {label(r['target'])}",
-                    "problem": f"until {r['until']} has passed",
-                }
-                for r in result.expired
-            ],
-            "None.",
-        )
-    )
-    out.append(_heading("Communities"))
-    out.append(
-        _table(
-            [
-                {
-                    "group": label(c["lead"]),
-                    "size": len(c["members"]),
-                    "members": ", ".join(label(o) for o in c["members"][:12])
-                    + (" …" if len(c["members"]) > 12 else ""),
-                }
-                for c in result.communities
-                if len(c["members"]) > 1
-            ],
-            "No groups.",
-        )
-    )
-    out.append(_heading("Data quality"))
-    out.append(_table([{"issue": q["issue"], "count": q["count"]} for q in result.quality], "No gaps found."))
-    if result.what_if:
-        w = result.what_if
-        out.append(_heading("What if " + ", ".join(label(o) for o in w["removed"]) + " dropped out"))
-        out.append(f"cut off: {', '.join(label(o) for o in w['cut_off']) or 'nobody'}\n")
-        out.append(f"sector connections lost: {', '.join(' – '.join(p) for p in w['sector_pairs_lost']) or 'none'}\n")
-        stage_pairs = [" – ".join(names.get(x, x) for x in p) for p in w["stage_pairs_lost"]]
-        out.append(f"stage connections lost: {', '.join(stage_pairs) or 'none'}\n")
-        for key in (
-            "organisations",
-            "current_links",
-            "components",
-            "largest_component",
-            "average_path_length",
-            "density",
-        ):
-            out.append(f"{key.replace('_', ' '):<22} {w['before'][key]} → {w['after'][key]}\n")
+def as_text(result: Analysis, lang: str | None = None) -> str:
+    """Readable tables for a terminal: every table people see (:func:`analysis_tables`), in ``lang``.
+
+    ``lang`` is ``en`` (the default) or ``nl``; with it, organisations and stages go by their ``name_<lang>``
+    where the map has one.
+    """
+    m, say = result.map, Wording.of(result.map, lang)
+    w = say.w
+    out = [f"{m.settings.title} — {w['text_data_as_of']} {m.settings.date or w['date_not_stated']}\n"]
+    out.extend(f"{w['text_note']}: {note}\n" for note in analysis_notes(result, lang))
+    section = None
+    for table in analysis_tables(result, lang):
+        if not table.for_people:
+            continue
+        out.append(_heading(table, "-" if (table.section or table.id) == section else "=", say))
+        section = table.section or table.id
+        if table.note:
+            out.append(f"{table.note}\n\n")
+        out.append("".join(f"{line}\n" for line in text_table(table)))
     return "".join(out)

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .._atomic import fixed_zip
 from ..errors import OutputError, SourceError
 from ..model import StakeholderMap
 from ..source import DAMAGED_WORKBOOK, RawTable, Source, damaged_workbook, grid_table, table_role, tidy_cell
@@ -134,17 +135,6 @@ def read_workbook(path: Path) -> Source:
 # --- writing ------------------------------------------------------------------------------
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same zip archive with every entry's timestamp fixed, so equal content gives equal bytes."""
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(info.filename))
-    return output.getvalue()
-
-
 def _workbook_bytes(sheets: dict[str, list[list[Any]]]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.utils.exceptions import IllegalCharacterError
@@ -175,7 +165,7 @@ def _workbook_bytes(sheets: dict[str, list[list[Any]]]) -> bytes:
     workbook.properties.created = workbook.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    return _fixed_zip(buffer.getvalue())
+    return fixed_zip(buffer.getvalue())
 
 
 NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")

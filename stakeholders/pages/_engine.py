@@ -27,16 +27,19 @@ import orjson
 from .._gc import gc_paused
 from .._types import Progress
 from ..errors import OutputError
-from ..i18n import counted
+from ..i18n import audience_marking, counted
 from ..model import StakeholderMap
+from ..style import MARKING_COLOURS
 from ._data import legend, map_data
 
 __all__ = [
     "STATIC",
     "TEMPLATES",
     "content_security_policy",
+    "css_string",
     "environment",
     "html_safe_json",
+    "marking_of",
     "render_page",
     "static_text",
     "vis_network_bundle",
@@ -75,6 +78,31 @@ def html_safe_json(value: Any) -> str:
 
 _SCRIPT_ESCAPES = tuple((char.encode("utf-8"), f"\\u{ord(char):04x}".encode("ascii")) for char in "<>&'\u2028\u2029")
 """Characters that could end a script element or a script line, as UTF-8 bytes, with their JSON escapes."""
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that cannot end its string, its rule or its ``<style>`` element.
+
+    >>> print(css_string('say "hi" </style>'))
+    "say \\22 hi\\22  \\3c \\2f style\\3e "
+    """
+    escaped = "".join(char if char.isalnum() or char in " —-,.:;()" else f"\\{ord(char):x} " for char in text)
+    return f'"{escaped}"'
+
+
+def marking_of(audience: str, lang: str | None) -> dict[str, str] | None:
+    """The audience marking a page carries (its text, and its style for screen and print), or None for ``public``.
+
+    >>> marking_of("internal", "nl")["text"], marking_of("public", "en")
+    ('INTERN — niet verspreiden', None)
+    """
+    text = audience_marking(audience, lang)
+    if not text:
+        return None
+    colour = MARKING_COLOURS[audience]
+    box = f"content: {css_string(text)}; color: {colour}; font: 700 10pt sans-serif;"
+    page_rule = f"@page {{ @top-center {{ {box} }} }}"
+    return {"audience": audience, "text": text, "style": static_text("marking.css") + page_rule}
 
 
 @cache
@@ -175,6 +203,7 @@ def render_page(
             css=static_text("map.css") + css,
             csp=csp,
             counts={"organisations": len(data["organisations"]), "links": len(data["links"])},
+            marking=marking_of(m.audience, data["lang"]),
             ui=data["words"],
             extra_js=extra,
             **context,

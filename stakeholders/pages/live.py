@@ -7,7 +7,7 @@ Both carry the script that asks the local server whether the source changed
 from __future__ import annotations
 
 from ..model import StakeholderMap
-from ._engine import content_security_policy, environment, render_page, static_text
+from ._engine import content_security_policy, environment, marking_of, render_page, static_text
 
 __all__ = ["live_map_html", "waiting_html"]
 
@@ -17,8 +17,11 @@ def live_map_html(m: StakeholderMap, *, version: int, lang: str | None = None) -
     return render_page("map.html", m, lang=lang, live=True, live_version=version)
 
 
-def waiting_html(title: str, message: str) -> str:
-    """A page with no map, that reloads itself once the server has a good build."""
+def waiting_html(title: str, message: str, *, audience: str | None = None, lang: str | None = None) -> str:
+    """A page with no map, that reloads itself once the server has a good build.
+
+    Served for ``partners`` or ``internal`` readers, it carries their marking like the map will.
+    """
     live_js = static_text("live.js")
     return (
         environment()
@@ -29,5 +32,6 @@ def waiting_html(title: str, message: str) -> str:
             live_js=live_js,
             title=title,
             message=message,
+            marking=marking_of(audience, lang) if audience else None,
         )
     )
