@@ -40,7 +40,7 @@ import pandas as pd
 from .errors import InvalidArgument
 from .i18n import LANGUAGES
 from .model import StakeholderMap, barriers_among
-from .schema import AUDIENCES, LINK_KINDS, SECTORS, TECHNIQUES, Vocabulary, normalise_key
+from .schema import AUDIENCES, COLUMNS, LINK_KINDS, SECTORS, TECHNIQUES, Vocabulary, normalise_key
 from .views import VIEW_FILTERS
 
 __all__ = ["VISIBLE", "for_audience", "resolve_audience"]
@@ -79,6 +79,10 @@ def _hidden_fields(m: StakeholderMap, audience: str) -> set[str]:
     return fields
 
 
+_NUMBER_FIELDS = frozenset(c.name for table in COLUMNS.values() for c in table if c.kind.is_number)
+"""Fields that hold a whole number: emptied to None, not to text."""
+
+
 def _hidden_columns(columns: pd.Index, fields: set[str]) -> set[str]:
     """The columns of a table that ``fields`` hide: each field and its translations (``notes`` → ``notes_nl``)."""
     translated = {normalise_key(f"{field}_{lang}") for field in fields for lang in LANGUAGES}
@@ -90,7 +94,7 @@ def _without_fields(
 ) -> tuple[pd.DataFrame, tuple[str, ...]]:
     frame = frame.drop(columns=[c for c in frame.columns if c in fields and c in custom])
     for column in (c for c in frame.columns if c in fields):
-        empty: Any = None if column == "strength" else ""
+        empty: Any = None if column in _NUMBER_FIELDS else ""
         emptied: list[Any] = [[] if isinstance(v, list) else empty for v in frame[column]]
         frame[column] = emptied
     return frame, tuple(c for c in custom if c not in fields)

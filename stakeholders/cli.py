@@ -47,6 +47,7 @@ from .errors import StakeholdersError
 from .formats import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
+from .merge import merge_sources, write_merged
 from .pages import unused_layouts, write_diff, write_html, write_presentation, write_report
 from .serve import start
 from .slides import write_pptx
@@ -530,3 +531,54 @@ def present(
         click.echo(f"Warning: every step keeps the map's own layout, so the layout of {ignored} is not used.", err=True)
     click.echo(f"Wrote {written.resolve()}.")
     warn_undated(stakeholder_map)
+
+
+@cli.command(name="merge")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@output_option(
+    "Where to write the merged map; the extension picks the format, as for export (.xlsx, a folder for CSV, …).",
+    required=True,
+    file=False,
+)
+@click.option(
+    "--as",
+    "names",
+    multiple=True,
+    metavar="NAME",
+    help="What a source is called in reported_by, once per source in order (default: its title, else its file "
+    "name); a NAME that is one of the source's organisations also says who filled it in.",
+)
+def merge(sources: tuple[Path, ...], output: Path, names: tuple[str, ...]) -> None:
+    """Merge partners' answers (SOURCES) into one map, keeping who said what.
+
+    Organisations are matched by id, then by name and alias; uncertain matches (a short name alone, similar
+    names) are listed for you to settle and kept apart. The same link from several sources becomes one, with
+    reported_by and reports; confirmation says whether both ends reported it (confirmed) or one (one-sided),
+    when a source says who filled it in (a respondent setting in its Map sheet, or --as). Disagreements go side
+    by side into a Conflicts sheet (conflicts.csv in a folder), never resolved.
+
+    Example:
+
+    \b
+        stakeholders merge answers/*.xlsx -o merged.xlsx
+        stakeholders merge politie.xlsx om.xlsx --as Politie --as OM -o merged.xlsx
+    """
+    try:
+        export_format(output)
+        merged = merge_sources(sources, names=names, limit_mb=limit_mb())
+        written = write_merged(merged, output)
+    except StakeholdersError as err:
+        fail(err)
+    s = merged.summary
+    click.echo(
+        f"Wrote {written.resolve()}: {number(s['organisations'], 'organisation')} ({s['matched']} matched across "
+        f"sources), {number(s['links'], 'link')} ({s['confirmed']} confirmed, {s['one_sided']} one-sided) "
+        f"from {number(s['sources'], 'source')}."
+    )
+    if s["conflicts"]:
+        click.echo(f"{number(s['conflicts'], 'disagreement')} kept side by side in the Conflicts sheet.")
+    for row in merged.uncertain.to_dict("records"):
+        click.echo(
+            f"Uncertain match ({row['reason']}): '{row['name']}' ({row['id']}) in {row['source']} and "
+            f"'{row['candidate_name']}' ({row['candidate']}): kept apart; give both the same id to merge them."
+        )

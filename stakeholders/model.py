@@ -40,7 +40,8 @@ class MapSettings:
     (``public`` unless the source says otherwise); ``partners_fields`` and
     ``restricted_fields`` name whole columns only partners, or only internal
     readers, may see; ``show_hidden_counts`` lets a page say how many
-    organisations and links an audience does not see.
+    organisations and links an audience does not see; ``respondent`` names the
+    organisation that filled the source in.
     """
 
     title: str = "Cooperation map"
@@ -54,6 +55,9 @@ class MapSettings:
     partners_fields: tuple[str, ...] = ()
     restricted_fields: tuple[str, ...] = ()
     show_hidden_counts: bool = False
+    respondent: str = ""
+    """The organisation whose answers the source holds (a partner's form): who reported its links when maps are
+    merged (see :mod:`stakeholders.merge`)."""
 
 
 @dataclass(frozen=True)

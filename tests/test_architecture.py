@@ -41,7 +41,7 @@ LAYERS = {
     5: ("validate", "timeline", "layout", "analysis"),
     6: ("board", "views", "formats", "diff", "audience"),
     7: ("load",),
-    8: ("pages", "board_image", "images"),
+    8: ("pages", "board_image", "images", "merge"),
     9: ("serve", "slides", "_cli_options"),
     10: ("cli", "__init__", "__main__"),
 }

@@ -67,11 +67,15 @@ def _vocabulary_value(vocabulary: Vocabulary, raw: Any, vocabularies: dict[str, 
 
 
 def _number_value(kind: ColumnKind, raw: Any, ordered: str) -> tuple[int | None, str | None]:
-    """A whole-number cell: a strength from 1 to 5, the order of stages or phases (``ordered``), or a count from 0."""
+    """A whole-number cell: a strength from 1 to 5, a score from 1 to 4, the order of stages or phases
+    (``ordered``), or a count from 0."""
     number = whole_number(raw)
     if kind == ColumnKind.STRENGTH:
         if number is None or not 1 <= number <= 5:
             return None, f"'{cell_text(raw)}' is not a strength: use a whole number from 1 to 5"
+    elif kind == ColumnKind.SCORE:
+        if number is None or not 1 <= number <= 4:
+            return None, f"'{cell_text(raw)}' is not a score: use a whole number from 1 to 4"
     elif kind == ColumnKind.ORDER:
         if number is None:
             return None, f"'{cell_text(raw)}' is not a whole number: use 1, 2, 3 … to order the {ordered}"

@@ -1,0 +1,181 @@
+"""Merging partners' answers: matches, uncertain matches, confirmed and one-sided links, conflicts, round trips."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stakeholders import load_map, merge_sources, write_merged
+from stakeholders.cli import cli
+from stakeholders.errors import InvalidArgument
+
+POLITIE = {
+    "settings": {"title": "Antwoorden Politie", "respondent": "Politie"},
+    "organisations": [
+        {"id": "pol", "name": "Politie", "short_name": "POL", "sector": "police"},
+        {"id": "om", "name": "Openbaar Ministerie", "short_name": "OM", "sector": "justice"},
+        {"id": "ehk", "name": "Expertisebureau Online Kindermisbruik", "short_name": "EOKM"},
+        {"id": "hw", "name": "Helpwanted"},
+    ],
+    "links": [
+        {"source": "pol", "target": "om", "kind": "referral", "status": "active", "trust": 3, "value": 4},
+        {"source": "pol", "target": "ehk", "kind": "information-sharing", "direction": "mutual", "since": "2019"},
+        {"source": "pol", "target": "hw", "kind": "agreement", "until": "2015"},
+    ],
+}
+
+OM = {
+    "settings": {"respondent": "Openbaar Ministerie"},
+    "organisations": [
+        {"id": "om", "name": "Openbaar Ministerie"},
+        {"id": "nationale-politie", "name": "Nationale Politie", "aliases": "Politie"},
+        {"id": "eokm", "name": "Expertisebureau Online Kindermisbruik"},
+        {"id": "sin", "name": "Stop it Now"},
+        {"id": "rn", "name": "Reclassering Nederland", "short_name": "RN"},
+    ],
+    "links": [
+        {"source": "om", "target": "nationale-politie", "kind": "referral", "status": "lapsed", "trust": 2},
+        {
+            "source": "eokm",
+            "target": "nationale-politie",
+            "kind": "information-sharing",
+            "direction": "mutual",
+            "since": "2019",
+        },
+        {"source": "om", "target": "sin", "kind": "referral"},
+    ],
+}
+
+HELPWANTED = {
+    "organisations": [
+        {"id": "hw", "name": "Helpwanted.nl"},
+        {"id": "pol", "name": "Politie"},
+        {"id": "stop-it-now", "name": "Stop it Now!"},
+        {"id": "rn-x", "name": "Raad voor de Rechtspraak", "short_name": "RN"},
+    ],
+    "links": [{"source": "hw", "target": "pol", "kind": "agreement", "since": "2020", "value": 2}],
+}
+
+
+@pytest.fixture
+def answers(tmp_path: Path) -> list[Path]:
+    paths = []
+    for name, data in (("politie", POLITIE), ("om", OM), ("helpwanted", HELPWANTED)):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _links(m) -> dict[tuple[frozenset[str], str, str], dict]:
+    return {(frozenset((r["source"], r["target"])), r["kind"], r["since"] or r["until"]): r for r in m.records("links")}
+
+
+def test_organisations_are_matched_by_id_name_and_alias_and_uncertain_ones_kept_apart(answers):
+    merged = merge_sources(answers, names=["", "", "hw"])
+    ids = list(merged.map.organisations["id"])
+    assert ids == ["pol", "om", "ehk", "hw", "sin", "rn", "stop-it-now", "rn-x"]
+    assert merged.summary["matched"] == 5  # om (id), nationale-politie (alias), eokm (name); hw and pol (id)
+    uncertain = {(row["id"], row["candidate"], row["reason"]) for row in merged.uncertain.to_dict("records")}
+    assert uncertain == {("stop-it-now", "sin", "similar-name"), ("rn-x", "rn", "same-short-name")}
+
+
+def test_the_same_link_becomes_one_with_who_reported_it_and_whether_both_ends_did(answers):
+    merged = merge_sources(answers, names=["", "", "hw"])
+    links = _links(merged.map)
+    assert len(links) == 5
+    referral = links[(frozenset({"pol", "om"}), "referral", "")]
+    assert referral["reported_by"] == ["Antwoorden Politie", "om"]
+    assert referral["reports"] == 2
+    assert referral["confirmation"] == "confirmed"
+    sharing = links[(frozenset({"pol", "ehk"}), "information-sharing", "2019")]
+    assert sharing["reports"] == 2 and sharing["confirmation"] == "one-sided"  # om reported it, but is no end
+    # periods that do not overlap are two links; hw said who it is with --as
+    assert links[(frozenset({"pol", "hw"}), "agreement", "2015")]["confirmation"] == "one-sided"
+    later = links[(frozenset({"pol", "hw"}), "agreement", "2020")]
+    assert later["reported_by"] == ["hw"] and later["confirmation"] == "one-sided"
+    assert links[(frozenset({"om", "sin"}), "referral", "")]["confirmation"] == "one-sided"
+
+
+def test_each_end_scores_the_other(answers):
+    merged = merge_sources(answers, names=["", "", "hw"])
+    links = _links(merged.map)
+    referral = links[(frozenset({"pol", "om"}), "referral", "")]
+    assert (referral["source"], referral["source_trust"], referral["target_trust"]) == ("pol", 3, 2)
+    assert referral["source_value"] == 4 and referral["trust"] is None
+    later = links[(frozenset({"pol", "hw"}), "agreement", "2020")]
+    assert (later["source"], later["source_value"], later["value"]) == ("hw", 2, None)
+
+
+def test_disagreements_are_kept_side_by_side_not_resolved(answers):
+    merged = merge_sources(answers, names=["", "", "hw"])
+    conflicts = merged.conflicts.set_index(["id", "field"])
+    assert list(merged.conflicts.columns) == ["table", "id", "about", "field", "Antwoorden Politie", "om", "hw"]
+    status = conflicts.loc[("pol>om", "status")]
+    assert (status["Antwoorden Politie"], status["om"], status["hw"]) == ("active", "lapsed", "")
+    direction = conflicts.loc[("pol>om", "direction")]
+    assert (direction["Antwoorden Politie"], direction["om"]) == ("directed pol → om", "directed om → pol")
+    helpwanted = merged.map.organisations.set_index("id").loc["hw"]
+    assert (helpwanted["name"], helpwanted["aliases"]) == ("Helpwanted", ["Helpwanted.nl"])  # another name: an alias
+    kept = merged.map.links.set_index("id").loc["pol>om"]
+    assert kept["status"] == "active"  # the first source's value, with the disagreement listed
+    assert merged.summary["conflicts"] == len(merged.conflicts) == 2
+
+
+@pytest.mark.parametrize("output", ["merged.xlsx", "merged-csv", "merged.gexf", "merged.graphml", "merged.cyjs"])
+def test_the_merged_map_loads_back_from_every_format(answers, tmp_path, output):
+    merged = merge_sources(answers, names=["", "", "hw"])
+    written = write_merged(merged, tmp_path / output)
+    again = load_map(written, audience="internal")
+    fields = ["id", "source", "target", "reported_by", "reports", "confirmation", "source_trust", "target_trust"]
+    assert [{k: r[k] for k in fields} for r in again.records("links")] == [
+        {k: r[k] for k in fields} for r in merged.map.records("links")
+    ]
+    assert list(again.organisations["id"]) == list(merged.map.organisations["id"])
+    if output.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        sheets = load_workbook(written, read_only=True).sheetnames
+        assert "Conflicts" in sheets and "Uncertain matches" in sheets
+    elif output == "merged-csv":
+        assert (written / "conflicts.csv").read_text(encoding="utf-8-sig").startswith("table,id,about,field")
+    else:
+        assert (tmp_path / f"{Path(output).stem}.conflicts.csv").exists()
+
+
+def test_the_same_sources_give_the_same_bytes(answers, tmp_path):
+    first = write_merged(merge_sources(answers), tmp_path / "a.xlsx").read_bytes()
+    assert first == write_merged(merge_sources(answers), tmp_path / "b.xlsx").read_bytes()
+
+
+def test_a_respondent_that_is_no_organisation_of_its_source_is_one_clear_line(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps({**OM, "settings": {"respondent": "Nobody"}}), encoding="utf-8")
+    with pytest.raises(InvalidArgument, match="setting respondent"):
+        merge_sources([path])
+    result = CliRunner().invoke(cli, ["merge", str(path), "-o", str(tmp_path / "out.xlsx")])
+    assert result.exit_code == 2 and "respondent" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_merge_command_prints_a_summary_and_the_uncertain_matches(answers, tmp_path):
+    out = tmp_path / "merged.xlsx"
+    args = ["merge", *map(str, answers), "-o", str(out), "--as", "Politie", "--as", "OM", "--as", "hw"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "8 organisations (5 matched across sources), 5 links (1 confirmed, 4 one-sided) from 3 sources" in (
+        result.output
+    )
+    assert "2 disagreements" in result.output
+    assert "Uncertain match (similar-name): 'Stop it Now!' (stop-it-now)" in result.output
+    assert load_map(out, audience="internal").records("links")[0]["reported_by"] == ["Politie", "OM"]
+
+
+def test_more_names_than_sources_is_refused(answers, tmp_path):
+    result = CliRunner().invoke(
+        cli, ["merge", str(answers[0]), "-o", str(tmp_path / "m.xlsx"), "--as", "a", "--as", "b"]
+    )
+    assert result.exit_code == 2 and "at most one name per source" in result.output
