@@ -46,6 +46,8 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "reported_by": "Reported by",
         "reports": "Times reported",
         "confirmation": "Confirmation",
+        "trust_average": "Average trust from partners (1–4)",
+        "value_average": "Average value from partners (1–4)",
     },
     "nl": {
         "id": "Id",
@@ -84,6 +86,8 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "reported_by": "Gemeld door",
         "reports": "Aantal meldingen",
         "confirmation": "Bevestiging",
+        "trust_average": "Gemiddeld vertrouwen volgens partners (1–4)",
+        "value_average": "Gemiddelde waarde volgens partners (1–4)",
     },
 }
 """How the info panel names each standard field."""

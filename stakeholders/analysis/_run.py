@@ -10,7 +10,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -19,7 +19,7 @@ import pandas as pd
 from .._types import Progress
 from ..model import StakeholderMap
 from ..validate import find_organisation
-from . import approach, checks, network
+from . import approach, checks, network, partners
 
 __all__ = ["MISSING_LISTED", "Analysis", "analyse"]
 
@@ -59,6 +59,12 @@ class Analysis:
     expired: list[dict[str, Any]]
     quality: list[dict[str, Any]]
     what_if: dict[str, Any] | None = None
+    confirmations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Per organisation, its links both ends or one end reported (a map made together; see ``partners``)."""
+    scores: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Per organisation, its average trust and value as its partners give them."""
+    network_scores: dict[str, Any] = field(default_factory=dict)
+    """The network's average trust and value."""
 
 
 def analyse(
@@ -121,4 +127,7 @@ def analyse(
         expired=checks.expired_links(m, today=today),
         quality=checks.data_quality(m),
         what_if=network.without(G, removed, statuses=statuses) if removed else None,
+        confirmations=partners.confirmed_links(m),
+        scores=partners.partner_scores(m),
+        network_scores=partners.network_scores(m),
     )
