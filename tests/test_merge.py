@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import PAYLOADS
 
-from stakeholders import load_map, merge_sources, write_merged
+from stakeholders import load_map, merge_sources, write_html, write_merged
 from stakeholders.cli import cli
 from stakeholders.errors import InvalidArgument
 
@@ -179,3 +180,36 @@ def test_more_names_than_sources_is_refused(answers, tmp_path):
         cli, ["merge", str(answers[0]), "-o", str(tmp_path / "m.xlsx"), "--as", "a", "--as", "b"]
     )
     assert result.exit_code == 2 and "at most one name per source" in result.output
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("lang", "legend_words"), [("en", "reported by one end only"), ("nl", "door één kant gemeld")])
+def test_one_sided_links_are_drawn_distinctly_with_a_legend_entry(answers, tmp_path, open_page, lang, legend_words):
+    merged = merge_sources(answers, names=["", "", "hw"])
+    page = open_page(write_html(merged.map, tmp_path / f"merged-{lang}.html", lang=lang)).page
+    dashes = page.evaluate(
+        "() => Object.fromEntries(window.network.body.data.edges.get().map(e => [e.id, e.dashes || false]))"
+    )
+    assert dashes["pol>om"] is False  # confirmed: a solid line
+    assert dashes["pol>ehk"] == dashes["om>sin"] == [12, 4, 2, 4, 2, 4]  # one-sided: dash, dot, dot
+    legend = page.inner_text("#legend")
+    assert legend_words in legend
+    entry = page.locator("#legend p.entry", has_text=legend_words)
+    assert entry.locator("line").get_attribute("stroke-dasharray") == "12 4 2 4 2 4"
+
+
+@pytest.mark.browser
+def test_hostile_text_in_the_new_fields_is_shown_as_text(answers, tmp_path, open_page):
+    names = [f"Politie {PAYLOADS[0]}", PAYLOADS[1], PAYLOADS[2]]
+    merged = merge_sources(answers, names=names)
+    opened = open_page(write_html(merged.map, tmp_path / "hostile.html"))
+    page = opened.page
+    page.evaluate(
+        "() => window.network.emit('click', {nodes: [], edges: ['pol>om'], pointer: {canvas: {x: 1e9, y: 1e9}}})"
+    )
+    page.wait_for_selector("#info", state="visible")
+    info = page.inner_text("#info")
+    assert names[0] in info and PAYLOADS[1] in info and "confirmed by both ends" in info
+    assert page.locator("#info img, #info svg, #info script").count() == 0
+    page.wait_for_timeout(200)
+    assert opened.dialogs == [] and opened.errors == [] and opened.requests == []
