@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import write_folder
+from svg_geometry import read_svg
 
-from stakeholders import analyse, analysis_tables, as_of, diff_maps, for_audience, load_map
+from stakeholders import analyse, analysis_tables, as_of, diff_maps, for_audience, load_map, write_image
 from stakeholders.cli import cli
 from stakeholders.views import find_view, view_display
 
@@ -128,3 +130,12 @@ def test_as_of_and_diff_cover_scores_and_confirmations(scored, tmp_path):
     changes = {c.key: c.details for c in diff_maps(m, load_map(newer, audience="internal")).changes}
     assert changes["a → b (referral)"] == ("target_trust: 2 → 3", "confirmation: confirmed → one-sided")
     assert changes["b → c (information-sharing)"] == ("value: 4 → 2",)
+
+
+def test_an_image_names_one_sided_links_in_its_legend(scored, tmp_path):
+    m = load_map(scored, audience="internal")
+    texts = read_svg(write_image(m, tmp_path / "m.svg", lang="nl").read_text(encoding="utf-8")).texts
+    assert "door één kant gemeld" in texts
+    confirmed_only = m.links[m.links["confirmation"] != "one-sided"].reset_index(drop=True)
+    texts = read_svg(write_image(replace(m, links=confirmed_only), tmp_path / "c.svg").read_text("utf-8")).texts
+    assert "reported by one end only" not in texts
