@@ -564,7 +564,7 @@ def merge(sources: tuple[Path, ...], output: Path, names: tuple[str, ...]) -> No
         stakeholders merge politie.xlsx om.xlsx --as Politie --as OM -o merged.xlsx
     """
     try:
-        export_format(output)
+        chosen = export_format(output)
         merged = merge_sources(sources, names=names, limit_mb=limit_mb())
         written = write_merged(merged, output)
     except StakeholdersError as err:
@@ -576,7 +576,8 @@ def merge(sources: tuple[Path, ...], output: Path, names: tuple[str, ...]) -> No
         f"from {number(s['sources'], 'source')}."
     )
     if s["conflicts"]:
-        click.echo(f"{number(s['conflicts'], 'disagreement')} kept side by side in the Conflicts sheet.")
+        where = {"xlsx": "its Conflicts sheet", "csv": "conflicts.csv"}.get(chosen, f"{output.stem}.conflicts.csv")
+        click.echo(f"{number(s['conflicts'], 'disagreement')} kept side by side in {where}.")
     for row in merged.uncertain.to_dict("records"):
         click.echo(
             f"Uncertain match ({row['reason']}): '{row['name']}' ({row['id']}) in {row['source']} and "

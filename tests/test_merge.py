@@ -170,7 +170,7 @@ def test_merge_command_prints_a_summary_and_the_uncertain_matches(answers, tmp_p
     assert "8 organisations (5 matched across sources), 5 links (1 confirmed, 4 one-sided) from 3 sources" in (
         result.output
     )
-    assert "2 disagreements" in result.output
+    assert "2 disagreements kept side by side in its Conflicts sheet" in result.output
     assert "Uncertain match (similar-name): 'Stop it Now!' (stop-it-now)" in result.output
     assert load_map(out, audience="internal").records("links")[0]["reported_by"] == ["Politie", "OM"]
 
