@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from conftest import write_folder
 from svg_geometry import read_svg
 
-from stakeholders import analyse, analysis_tables, as_of, diff_maps, for_audience, load_map, write_image
+from stakeholders import analyse, analysis_tables, as_of, diff_maps, for_audience, load_map, write_html, write_image
 from stakeholders.cli import cli
-from stakeholders.views import find_view, view_display
+from stakeholders.views import RATING_COLOURS, find_view, view_display
 
 ORGS = [["id", "name", "sector"], ["a", "Alfa", "police"], ["b", "Beta", "justice"], ["c", "Gamma", "care"]]
 LINKS = [
@@ -139,3 +139,14 @@ def test_an_image_names_one_sided_links_in_its_legend(scored, tmp_path):
     confirmed_only = m.links[m.links["confirmation"] != "one-sided"].reset_index(drop=True)
     texts = read_svg(write_image(replace(m, links=confirmed_only), tmp_path / "c.svg").read_text("utf-8")).texts
     assert "reported by one end only" not in texts
+
+
+@pytest.mark.browser
+def test_the_page_colours_by_average_trust_with_a_legend(scored, tmp_path, open_page):
+    m = load_map(scored, audience="internal")
+    page = open_page(write_html(m, tmp_path / "trusted.html", view="trusted", lang="nl")).page
+    fills = page.evaluate(
+        "() => Object.fromEntries(window.network.body.data.nodes.get().map(n => [n.id, n.color.background]))"
+    )
+    assert fills == {"a": RATING_COLOURS[2], "b": RATING_COLOURS[3], "c": RATING_COLOURS[2]}
+    assert "Gemiddeld vertrouwen volgens partners (1–4)" in page.inner_text("#legend")
