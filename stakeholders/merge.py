@@ -90,16 +90,21 @@ class Merged:
     summary: dict[str, int] = field(default_factory=dict)
 
 
-def reporter_name(m: StakeholderMap, given: str = "") -> str:
+def reporter_name(m: StakeholderMap, given: str = "", *, shared_titles: frozenset[str] = frozenset()) -> str:
     """What a source is called in ``reported_by``: ``given`` (``--as``), else its title, else its file name.
 
-    >>> reporter_name(StakeholderMap(pd.DataFrame(), pd.DataFrame(), None, MapSettings(), source="x/pol.xlsx"))
-    'pol'
+    A title in ``shared_titles`` (forms copied from one template all have it) does not tell sources apart: the
+    file name does.
+
+    >>> form = StakeholderMap(pd.DataFrame(), pd.DataFrame(), None, MapSettings(title="Map"), source="x/pol.xlsx")
+    >>> reporter_name(form), reporter_name(form, shared_titles=frozenset({"Map"})), reporter_name(form, "Politie")
+    ('Map', 'pol', 'Politie')
     """
     if given.strip():
         return given.strip()
-    if m.settings.title and m.settings.title != MapSettings().title:
-        return m.settings.title
+    title = m.settings.title
+    if title and title != MapSettings().title and title not in shared_titles:
+        return title
     return Path(m.source).stem if m.source else "source"
 
 
@@ -361,7 +366,8 @@ def _settings(maps: Sequence[StakeholderMap]) -> dict[str, Any]:
 
 def merge_maps(maps: Sequence[StakeholderMap], *, names: Sequence[str] = ()) -> Merged:
     """Merge partners' maps into one (see the module's description); ``names`` are what each source is called
-    in ``reported_by`` (``--as``; default: its title, else its file name).
+    in ``reported_by`` (``--as``; default: its title, else its file name, also when several sources share a
+    title).
 
     A ``names`` entry that names one of its source's organisations also says who filled that source in,
     unless the source has a ``respondent`` setting. Raises :class:`~stakeholders.errors.InvalidArgument`
@@ -374,7 +380,11 @@ def merge_maps(maps: Sequence[StakeholderMap], *, names: Sequence[str] = ()) -> 
         msg = f"{len(names)} names (--as) for {len(maps)} sources: give at most one name per source, in order"
         raise InvalidArgument(msg)
     given = [*names, *([""] * (len(maps) - len(names)))]
-    reporters = _unique_names([reporter_name(m, name) for m, name in zip(maps, given, strict=True)])
+    titles = [m.settings.title for m in maps]
+    shared = frozenset(title for title in titles if titles.count(title) > 1)
+    reporters = _unique_names(
+        [reporter_name(m, name, shared_titles=shared) for m, name in zip(maps, given, strict=True)]
+    )
     merger = _Merger(reporters)
     respondents = [_respondent(m, r, g) for m, r, g in zip(maps, reporters, given, strict=True)]
     id_maps = []

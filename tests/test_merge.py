@@ -213,3 +213,14 @@ def test_hostile_text_in_the_new_fields_is_shown_as_text(answers, tmp_path, open
     assert page.locator("#info img, #info svg, #info script").count() == 0
     page.wait_for_timeout(200)
     assert opened.dialogs == [] and opened.errors == [] and opened.requests == []
+
+
+def test_forms_with_the_same_title_are_told_apart_by_their_file_names(tmp_path):
+    paths = []
+    for name, data in (("politie", POLITIE), ("om", OM)):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps({**data, "settings": {**data["settings"], "title": "Samenwerking"}}), "utf-8")
+        paths.append(path)
+    merged = merge_sources(paths)
+    assert merged.reporters == ["politie", "om"]
+    assert merged.map.settings.title == "Samenwerking"
