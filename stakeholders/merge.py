@@ -161,40 +161,72 @@ class _Merger:
         self.about: dict[tuple[str, str], str] = {}
         self.uncertain: list[dict[str, str]] = []
         self.matched = 0
+        self.strong: dict[str, set[str]] = {}  # folded name or alias → organisations
+        self.weak: dict[str, set[str]] = {}  # folded short name → organisations
+        self.place: dict[str, int] = {}  # organisation → its place on the merged map
+        self.same_link: dict[tuple[frozenset[str], str], list[int]] = {}  # ends and kind → links
+        self.used_ids: set[str] = set()
 
     # --- organisations ------------------------------------------------------------------------
 
-    def add_organisation(self, record: dict[str, Any], reporter: str) -> str:
-        """Add or match one organisation of a source; return its id on the merged map."""
+    def add_organisation(self, record: dict[str, Any], reporter: str, taken: set[str]) -> str:
+        """Add or match one organisation of a source; return its id on the merged map.
+
+        ``taken`` are the organisations the same source already added or matched: the organisations of one
+        source are different organisations, so none of them is matched again.
+        """
         same = self.by_key.get(normalise_key(record["id"]))
+        if same is None or same in taken:
+            same = self._match_by_name(record, reporter, taken)
         if same is None:
-            same = self._match_by_name(record, reporter)
-        if same is None:
-            self.orgs[record["id"]] = dict(record, _first=reporter)
-            self.by_key[normalise_key(record["id"])] = record["id"]
-            return str(record["id"])
-        self.matched += 1
-        self._join("organisations", same, self.orgs[same], record, reporter)
+            same = self._free_org_id(str(record["id"]))
+            self.orgs[same] = dict(record, id=same, _first=reporter)
+            self.by_key[normalise_key(same)] = same
+            self.place[same] = len(self.place)
+        else:
+            self.matched += 1
+            self._join("organisations", same, self.orgs[same], record, reporter)
+        strong, weak = _keys(self.orgs[same])
+        for keys, index in ((strong, self.strong), (weak, self.weak)):
+            for key in keys:
+                index.setdefault(key, set()).add(same)
+        taken.add(same)
         return same
 
-    def _match_by_name(self, record: dict[str, Any], reporter: str) -> str | None:
+    def _free_org_id(self, wanted: str) -> str:
+        """``wanted``, or (when another organisation has it, in any case) ``wanted~2``, ``wanted~3`` …"""
+        candidate, suffix = wanted, 1
+        while normalise_key(candidate) in self.by_key:
+            suffix += 1
+            candidate = f"{wanted}~{suffix}"
+        return candidate
+
+    def _match_by_name(self, record: dict[str, Any], reporter: str, taken: set[str]) -> str | None:
         strong, weak = _keys(record)
-        certain, loose = [], []
-        for org_id, org in self.orgs.items():
-            their_strong, their_weak = _keys(org)
-            if strong & (their_strong | their_weak) or weak & their_strong:
-                certain.append(org_id)
-            elif weak & their_weak:
-                loose.append((org_id, "same-short-name"))
-            elif any(
-                difflib.SequenceMatcher(None, mine, theirs).ratio() >= SIMILAR_NAMES
-                for mine in strong
-                for theirs in their_strong
-            ):
-                loose.append((org_id, "similar-name"))
+
+        def found_by(keys: set[str], *indexes: dict[str, set[str]]) -> set[str]:
+            return {org for index in indexes for key in keys for org in index.get(key, ()) if org not in taken}
+
+        certain = found_by(strong, self.strong, self.weak) | found_by(weak, self.strong)
         if len(certain) == 1:
-            return certain[0]
-        found = [(org_id, "several-matches") for org_id in certain] if certain else loose
+            return certain.pop()
+        short = found_by(weak, self.weak) - certain
+        similar = (
+            {
+                org
+                for mine in strong
+                for close in difflib.get_close_matches(mine, list(self.strong), n=10, cutoff=SIMILAR_NAMES)
+                for org in self.strong[close]
+                if org not in taken
+            }
+            - certain
+            - short
+        )
+        in_order = sorted(certain, key=self.place.__getitem__)
+        found = [(org_id, "several-matches") for org_id in in_order]
+        if not certain:
+            found = [(org_id, "same-short-name") for org_id in sorted(short, key=self.place.__getitem__)]
+            found += [(org_id, "similar-name") for org_id in sorted(similar, key=self.place.__getitem__)]
         for org_id, reason in found:
             self.uncertain.append(
                 {
@@ -213,11 +245,12 @@ class _Merger:
     def add_link(self, record: dict[str, Any], reporter: str, respondent: str) -> None:
         """Add or join one link of a source (its ends already on the merged map)."""
         pair = {record["source"], record["target"]}
-        for index, link in enumerate(self.links):
-            if {link["source"], link["target"]} == pair and link.get("kind") == record.get("kind"):
-                if _overlap(link, record):
-                    self._join_link(index, record, reporter, respondent)
-                    return
+        same = self.same_link.setdefault((frozenset(pair), str(record.get("kind") or "")), [])
+        for index in same:
+            if _overlap(self.links[index], record):
+                self._join_link(index, record, reporter, respondent)
+                return
+        same.append(len(self.links))
         link = {key: value for key, value in record.items() if key not in ("reports", "confirmation")}
         link["reported_by"] = list(dict.fromkeys([*(record.get("reported_by") or []), reporter]))
         link["id"] = self._free_id(str(record.get("id") or ""), link)
@@ -230,12 +263,12 @@ class _Merger:
         self.about[("links", link["id"])] = self._link_about(link)
 
     def _free_id(self, wanted: str, link: dict[str, Any]) -> str:
-        used = {other["id"] for other in self.links}
         base = wanted or f"{link['source']}>{link['target']}"
         candidate, suffix = base, 1
-        while candidate in used:
+        while candidate in self.used_ids:
             suffix += 1
             candidate = f"{base}~{suffix}"
+        self.used_ids.add(candidate)
         return candidate
 
     def _place_scores(self, link: dict[str, Any], record: dict[str, Any], respondent: str) -> None:
@@ -389,7 +422,8 @@ def merge_maps(maps: Sequence[StakeholderMap], *, names: Sequence[str] = ()) -> 
     respondents = [_respondent(m, r, g) for m, r, g in zip(maps, reporters, given, strict=True)]
     id_maps = []
     for m, reporter in zip(maps, reporters, strict=True):
-        id_maps.append({org["id"]: merger.add_organisation(org, reporter) for org in m.records("organisations")})
+        taken: set[str] = set()
+        id_maps.append({org["id"]: merger.add_organisation(org, reporter, taken) for org in m.records("organisations")})
     for m, reporter, ids, respondent in zip(maps, reporters, id_maps, respondents, strict=True):
         for link in m.records("links"):
             link.update(source=ids[link["source"]], target=ids[link["target"]])

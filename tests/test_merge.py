@@ -224,3 +224,19 @@ def test_forms_with_the_same_title_are_told_apart_by_their_file_names(tmp_path):
     merged = merge_sources(paths)
     assert merged.reporters == ["politie", "om"]
     assert merged.map.settings.title == "Samenwerking"
+
+
+def test_the_organisations_of_one_source_are_never_matched_to_each_other(tmp_path):
+    data = {
+        "organisations": [
+            {"id": "sin", "name": "Stop it Now", "short_name": "SIN"},
+            {"id": "sin-nl", "name": "Stop it Now!", "short_name": "SIN", "aliases": "Stop it Now"},
+        ],
+        "links": [{"source": "sin", "target": "sin-nl", "kind": "referral"}],
+    }
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    merged = merge_sources([path, path], names=["first", "second"])
+    assert list(merged.map.organisations["id"]) == ["sin", "sin-nl"]  # the second copy matched by id, one to one
+    assert merged.uncertain.empty
+    assert merged.map.records("links")[0]["reported_by"] == ["first", "second"]
