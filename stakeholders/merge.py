@@ -242,14 +242,17 @@ class _Merger:
 
     # --- links --------------------------------------------------------------------------------
 
-    def add_link(self, record: dict[str, Any], reporter: str, respondent: str) -> None:
-        """Add or join one link of a source (its ends already on the merged map)."""
+    def add_link(self, record: dict[str, Any], reporter: str, respondent: str, taken: set[int]) -> None:
+        """Add or join one link of a source (its ends already on the merged map); ``taken`` are the links the same
+        source already added or joined (two rows of one source are two links)."""
         pair = {record["source"], record["target"]}
         same = self.same_link.setdefault((frozenset(pair), str(record.get("kind") or "")), [])
         for index in same:
-            if _overlap(self.links[index], record):
+            if index not in taken and _overlap(self.links[index], record):
                 self._join_link(index, record, reporter, respondent)
+                taken.add(index)
                 return
+        taken.add(len(self.links))
         same.append(len(self.links))
         link = {key: value for key, value in record.items() if key not in ("reports", "confirmation")}
         link["reported_by"] = list(dict.fromkeys([*(record.get("reported_by") or []), reporter]))
@@ -425,9 +428,10 @@ def merge_maps(maps: Sequence[StakeholderMap], *, names: Sequence[str] = ()) -> 
         taken: set[str] = set()
         id_maps.append({org["id"]: merger.add_organisation(org, reporter, taken) for org in m.records("organisations")})
     for m, reporter, ids, respondent in zip(maps, reporters, id_maps, respondents, strict=True):
+        joined: set[int] = set()
         for link in m.records("links"):
             link.update(source=ids[link["source"]], target=ids[link["target"]])
-            merger.add_link(link, reporter, ids.get(respondent, ""))
+            merger.add_link(link, reporter, ids.get(respondent, ""), joined)
     first = maps[0]
     data: dict[str, Any] = {
         "organisations": [{k: v for k, v in org.items() if k != "_first"} for org in merger.orgs.values()],

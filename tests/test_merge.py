@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import PAYLOADS
 
-from stakeholders import load_map, merge_sources, write_html, write_merged
+from stakeholders import example_path, load_map, merge_maps, merge_sources, write_html, write_merged
 from stakeholders.cli import cli
 from stakeholders.errors import InvalidArgument
 
@@ -240,3 +240,13 @@ def test_the_organisations_of_one_source_are_never_matched_to_each_other(tmp_pat
     assert list(merged.map.organisations["id"]) == ["sin", "sin-nl"]  # the second copy matched by id, one to one
     assert merged.uncertain.empty
     assert merged.map.records("links")[0]["reported_by"] == ["first", "second"]
+
+
+def test_merging_the_example_with_itself_changes_nothing_but_who_reported_it():
+    m = load_map(example_path(), audience="internal")
+    merged = merge_maps([m, m], names=["one", "two"])
+    assert merged.summary["conflicts"] == 0 and merged.uncertain.empty
+    drop = ["reported_by", "reports"]
+    assert merged.map.links.drop(columns=drop).equals(m.links.drop(columns=drop))
+    assert merged.map.organisations.equals(m.organisations)
+    assert set(map(tuple, merged.map.links["reported_by"])) == {("one", "two")}
