@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import PAYLOADS
+from openpyxl import load_workbook
 
 from stakeholders import example_path, load_map, merge_maps, merge_sources, write_html, write_merged
 from stakeholders.cli import cli
@@ -137,8 +138,6 @@ def test_the_merged_map_loads_back_from_every_format(answers, tmp_path, output):
     ]
     assert list(again.organisations["id"]) == list(merged.map.organisations["id"])
     if output.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
         sheets = load_workbook(written, read_only=True).sheetnames
         assert "Conflicts" in sheets and "Uncertain matches" in sheets
     elif output == "merged-csv":
@@ -250,3 +249,18 @@ def test_merging_the_example_with_itself_changes_nothing_but_who_reported_it():
     assert merged.map.links.drop(columns=drop).equals(m.links.drop(columns=drop))
     assert merged.map.organisations.equals(m.organisations)
     assert set(map(tuple, merged.map.links["reported_by"])) == {("one", "two")}
+
+
+def test_formulas_in_a_disagreement_stay_text(tmp_path):
+    paths = []
+    for name, note in (("a", '=HYPERLINK("http://x")'), ("b", "@SUM(A1)")):
+        data = {**OM, "settings": {"title": name}, "links": [{**OM["links"][2], "notes": note}]}
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        paths.append(path)
+    merged = merge_sources(paths)
+    sheet = load_workbook(write_merged(merged, tmp_path / "m.xlsx"))["Conflicts"]
+    cells = {cell.value: cell.data_type for row in sheet.iter_rows(min_row=2) for cell in row}
+    assert cells['=HYPERLINK("http://x")'] == "s" and cells["@SUM(A1)"] == "s"
+    text = (write_merged(merged, tmp_path / "csv") / "conflicts.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
