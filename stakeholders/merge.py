@@ -258,7 +258,7 @@ class _Merger:
         link["reported_by"] = list(dict.fromkeys([*(record.get("reported_by") or []), reporter]))
         link["id"] = self._free_id(str(record.get("id") or ""), link)
         link["_first"] = reporter
-        self._place_scores(link, link, respondent)
+        self._place_scores(link, respondent)
         self.links.append(link)
         self.ends_reporting.append({respondent} & pair if respondent else set())
         if record.get("confirmation") == "confirmed":
@@ -274,14 +274,13 @@ class _Merger:
         self.used_ids.add(candidate)
         return candidate
 
-    def _place_scores(self, link: dict[str, Any], record: dict[str, Any], respondent: str) -> None:
+    @staticmethod
+    def _place_scores(link: dict[str, Any], respondent: str) -> None:
         """Move a respondent's own ``trust`` and ``value`` to its end's columns (it scores the other end)."""
         end = "source" if respondent == link["source"] else "target" if respondent == link["target"] else ""
         for score in _SCORES:
-            if end and not _empty(record.get(score)):
-                link[f"{end}_{score}"] = record[score]
-                if link is record:
-                    link[score] = None
+            if end and not _empty(link.get(score)):
+                link[f"{end}_{score}"], link[score] = link[score], None
 
     def _join_link(self, index: int, record: dict[str, Any], reporter: str, respondent: str) -> None:
         link = self.links[index]
