@@ -578,6 +578,11 @@ def merge(sources: tuple[Path, ...], output: Path, names: tuple[str, ...]) -> No
     if s["conflicts"]:
         where = {"xlsx": "its Conflicts sheet", "csv": "conflicts.csv"}.get(chosen, f"{output.stem}.conflicts.csv")
         click.echo(f"{number(s['conflicts'], 'disagreement')} kept side by side in {where}.")
+    for name in merged.unknown_respondents:
+        click.echo(
+            f"Note: {name} does not say which organisation filled it in, so its links confirm no end: add a "
+            "respondent setting to its Map sheet, or give --as with one of its organisations."
+        )
     for row in merged.uncertain.to_dict("records"):
         click.echo(
             f"Uncertain match ({row['reason']}): '{row['name']}' ({row['id']}) in {row['source']} and "

@@ -88,6 +88,9 @@ class Merged:
     uncertain: pd.DataFrame
     reporters: list[str]
     summary: dict[str, int] = field(default_factory=dict)
+    unknown_respondents: list[str] = field(default_factory=list)
+    """The sources (by reporter name) that do not say which organisation filled them in: their links confirm
+    nothing."""
 
 
 def reporter_name(m: StakeholderMap, given: str = "", *, shared_titles: frozenset[str] = frozenset()) -> str:
@@ -460,7 +463,8 @@ def merge_maps(maps: Sequence[StakeholderMap], *, names: Sequence[str] = ()) -> 
         "one_sided": sum(1 for link in links if link["confirmation"] == "one-sided"),
         "conflicts": len(conflicts),
     }
-    return Merged(merged, conflicts, uncertain, reporters, summary)
+    unknown = [name for name, respondent in zip(reporters, respondents, strict=True) if not respondent]
+    return Merged(merged, conflicts, uncertain, reporters, summary, unknown)
 
 
 def merge_sources(

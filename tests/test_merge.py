@@ -171,6 +171,9 @@ def test_merge_command_prints_a_summary_and_the_uncertain_matches(answers, tmp_p
     )
     assert "2 disagreements kept side by side in its Conflicts sheet" in result.output
     assert "Uncertain match (similar-name): 'Stop it Now!' (stop-it-now)" in result.output
+    assert "Note: " not in result.output  # every source said who filled it in
+    quiet = CliRunner().invoke(cli, ["merge", *map(str, answers), "-o", str(tmp_path / "again.xlsx")])
+    assert "Note: helpwanted does not say which organisation filled it in" in quiet.output
     assert load_map(out, audience="internal").records("links")[0]["reported_by"] == ["Politie", "OM"]
 
 
