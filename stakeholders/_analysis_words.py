@@ -42,7 +42,8 @@ ANALYSIS_WORDS: dict[str, dict[str, str]] = {
         ),
         "partners_trust": "Trust",
         "partners_value": "Value",
-        "partners_scores": "Scores",
+        "partners_trust_scores": "Trust scores",
+        "partners_value_scores": "Value scores",
         "partners_network": "The whole network",
     },
     "nl": {
@@ -74,7 +75,8 @@ ANALYSIS_WORDS: dict[str, dict[str, str]] = {
         ),
         "partners_trust": "Vertrouwen",
         "partners_value": "Waarde",
-        "partners_scores": "Scores",
+        "partners_trust_scores": "Scores vertrouwen",
+        "partners_value_scores": "Scores waarde",
         "partners_network": "Het hele netwerk",
     },
 }

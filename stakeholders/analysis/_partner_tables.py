@@ -58,7 +58,7 @@ def scores_table(result: Analysis, say: Wording) -> Table:
             for score in RATING_METRICS
             for column in (
                 Column(score, w[f"partners_{score}"], numeric=True),
-                Column(f"{score}_scores", w["partners_scores"], numeric=True),
+                Column(f"{score}_scores", w[f"partners_{score}_scores"], numeric=True),
             )
         ),
     )
