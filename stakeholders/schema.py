@@ -31,6 +31,7 @@ __all__ = [
     "BARRIER_STATUSES",
     "COLUMNS",
     "DEFAULT_HANDOVERS",
+    "DEFAULT_STAGE_ALIASES",
     "DEFAULT_STAGES",
     "DIRECTIONS",
     "EVIDENCE",
@@ -423,6 +424,7 @@ SETTINGS: dict[str, tuple[str, ...]] = {
     "partners_fields": ("partner fields", "partners fields", "velden partners", "partnervelden"),
     "restricted_fields": ("restricted fields", "vertrouwelijke velden", "interne velden"),
     "show_hidden_counts": ("hidden counts", "toon aantal verborgen", "aantal verborgen"),
+    "lang": ("language", "taal"),
 }
 
 
@@ -447,6 +449,20 @@ DEFAULT_STAGES: tuple[tuple[str, str, str], ...] = (
     ("policy", "Policy & research", "Beleid & onderzoek"),
 )
 """The steps of the approach used when a map has no Stages sheet: (id, English, Dutch)."""
+
+DEFAULT_STAGE_ALIASES: dict[str, tuple[str, ...]] = {
+    "prevention": ("preventie", "voorkomen", "prevent"),
+    "detection": ("signalering", "signaleren", "melding", "melden", "detectie", "detection", "reporting"),
+    "removal": ("verwijdering", "verwijderen", "materiaal verwijderen", "removal", "takedown"),
+    "investigation": ("opsporing", "opsporingsonderzoek", "recherche", "investigation"),
+    "victim-identification": ("identificatie", "slachtoffers identificeren", "identification"),
+    "prosecution": ("vervolging", "vervolgen", "prosecution"),
+    "sanction": ("sanctie", "sancties", "straf", "reclassering", "sanction", "probation"),
+    "treatment": ("behandeling", "daderbehandeling", "behandeling van daders", "treatment"),
+    "victim-support": ("slachtofferhulp", "slachtofferzorg", "hulp aan slachtoffers", "support"),
+    "policy": ("beleid", "onderzoek", "beleid en onderzoek", "policy", "research"),
+}
+"""Everyday words for the default stages, Dutch and English, that a reference to a stage may use."""
 
 DEFAULT_HANDOVERS: tuple[tuple[str, str], ...] = (
     ("detection", "investigation"),
