@@ -1,4 +1,4 @@
-"""The words of a new workbook (``stakeholders init``) in English and Dutch: sheet names, headers, what each column holds.
+"""A new workbook's words (``stakeholders init``) in English and Dutch: sheet names, headers, what columns hold.
 
 >>> SHEETS["nl"]["links"], HEADERS["nl"]["links"]["kind"], EXPLAIN["links"]["kind"][1][:22]
 ('Verbindingen', 'soort', 'Hoe de twee samenwerken')
@@ -132,7 +132,10 @@ EXPLAIN: dict[str, dict[str, tuple[str, str]]] = {
         "id": _ID,
         "name": ("The organisation's full name (required).", "De volledige naam van de organisatie (verplicht)."),
         "short_name": ("Acronym or short name, shown on the map.", "Afkorting of korte naam, zichtbaar op de kaart."),
-        "aliases": ("Other names, separated by |; search finds them.", "Andere namen, gescheiden door |; zoeken vindt ze."),
+        "aliases": (
+            "Other names, separated by |; search finds them.",
+            "Andere namen, gescheiden door |; zoeken vindt ze.",
+        ),
         "sector": ("The sector: pick from the list.", "De sector: kies uit de lijst."),
         "level": ("Policy, operational, or both.", "Beleid, uitvoering, of beide."),
         "country": ("Country or scope.", "Land of werkgebied."),
@@ -169,7 +172,10 @@ EXPLAIN: dict[str, dict[str, tuple[str, str]]] = {
         "since": _SINCE,
         "until": _UNTIL,
         "source_ref": _SOURCE_REF,
-        "last_checked": ("When you last checked the link: a date.", "Wanneer u de verbinding het laatst naging: datum."),
+        "last_checked": (
+            "When you last checked the link: a date.",
+            "Wanneer u de verbinding het laatst naging: datum.",
+        ),
         "sensitivity": _SENSITIVITY,
         "evidence": _EVIDENCE,
         "notes": ("Anything else worth knowing.", "Wat verder het weten waard is."),
@@ -181,7 +187,8 @@ EXPLAIN: dict[str, dict[str, tuple[str, str]]] = {
         "description": ("What happens in this step.", "Wat er in deze stap gebeurt."),
         "hands_over_to": (
             "The steps this one hands over to, separated by |: the tool looks for the cooperation they need.",
-            "De stappen waaraan deze overdraagt, gescheiden door |: het programma zoekt de samenwerking die dat vraagt.",
+            "De stappen waaraan deze overdraagt, gescheiden door |: het programma zoekt de samenwerking die dat"
+            " vraagt.",
         ),
     },
     "script": {
@@ -201,7 +208,10 @@ EXPLAIN: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "owners": ("The organisations that raise it, separated by |.", "De organisaties die haar opwerpen, met |."),
         "partners": ("The organisations whose cooperation it needs.", "De organisaties wier medewerking nodig is."),
-        "technique": ("How it hinders the offender: pick from the list.", "Hoe zij de dader hindert: kies uit de lijst."),
+        "technique": (
+            "How it hinders the offender: pick from the list.",
+            "Hoe zij de dader hindert: kies uit de lijst.",
+        ),
         "stage": ("The steps of the approach it belongs to.", "De stappen van de aanpak waartoe zij behoort."),
         "status": (
             "In place, planned, proposed or lapsed (empty: in place).",

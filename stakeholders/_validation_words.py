@@ -1,4 +1,4 @@
-"""The words of validation in English and Dutch: the problems found in a source, where they are, why a date is impossible.
+"""Validation's words in English and Dutch: the problems found in a source, where they are, why a date is impossible.
 
 Each message is a template filled with :meth:`str.format`; :func:`say` picks
 the user's language (English when the language is unknown).
@@ -80,7 +80,13 @@ THINGS: dict[str, dict[str, str]] = {
 """One row of each table, in words."""
 
 THINGS["nl"].update(
-    {"organisations": "organisaties", "stages": "stappen", "phases": "fasen", "links": "verbindingen", "views": "weergaven"}
+    {
+        "organisations": "organisaties",
+        "stages": "stappen",
+        "phases": "fasen",
+        "links": "verbindingen",
+        "views": "weergaven",
+    }
 )
 THINGS["en"].update({f"{thing}s": f"{thing}s" for thing in list(THINGS["en"])})
 
@@ -220,7 +226,7 @@ def count(lang: str | None, n: int, noun: str) -> str:
     return f"{number} {one if n == 1 else many}"
 
 
-def say(lang: str | None, key: str, **values: object) -> str:
+def say(lang: str | None, key: str, /, **values: object) -> str:
     """The message ``key`` in ``lang`` (English unless ``nl``), filled with ``values``.
 
     >>> say("en", "no_such_day", month="February", day=31, suffix="st")

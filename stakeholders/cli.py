@@ -31,7 +31,6 @@ from ._cli_options import (
     load_source,
     map_counts,
     note_undated,
-    number,
     output_option,
     remember,
     report_valid,
@@ -221,7 +220,7 @@ def validate(source: Path, lang: str | None, strict: bool) -> None:
 @lang_option("The language of the sheets, headers, lists and instructions [default: Dutch when the locale is Dutch].")
 @click.option("--csv", "as_csv", is_flag=True, help="Write a folder of CSV files (as Excel saves them) instead.")
 def init(path: Path | None, lang: str | None, as_csv: bool) -> None:
-    """Write a ready-to-fill workbook to start a map: PATH [default: stakeholders.xlsx, or kaart.xlsx in Dutch].
+    """Write a ready-to-fill workbook to start a map: PATH [default: map.xlsx, or kaart.xlsx in Dutch].
 
     Its sheets (Organisations, Links, Stages, Script, Barriers, Map; in Dutch
     Organisaties, Verbindingen, Stappen, Delictscript, Barrières,

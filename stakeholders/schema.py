@@ -451,7 +451,7 @@ DEFAULT_STAGES: tuple[tuple[str, str, str], ...] = (
 """The steps of the approach used when a map has no Stages sheet: (id, English, Dutch)."""
 
 DEFAULT_STAGE_ALIASES: dict[str, tuple[str, ...]] = {
-    "prevention": ("preventie", "voorkomen", "prevent"),
+    "prevention": ("preventie", "voorkomen"),
     "detection": ("signalering", "signaleren", "melding", "melden", "detectie", "detection", "reporting"),
     "removal": ("verwijdering", "verwijderen", "materiaal verwijderen", "removal", "takedown"),
     "investigation": ("opsporing", "opsporingsonderzoek", "recherche", "investigation"),
@@ -459,7 +459,7 @@ DEFAULT_STAGE_ALIASES: dict[str, tuple[str, ...]] = {
     "prosecution": ("vervolging", "vervolgen", "prosecution"),
     "sanction": ("sanctie", "sancties", "straf", "reclassering", "sanction", "probation"),
     "treatment": ("behandeling", "daderbehandeling", "behandeling van daders", "treatment"),
-    "victim-support": ("slachtofferhulp", "slachtofferzorg", "hulp aan slachtoffers", "support"),
+    "victim-support": ("slachtofferhulp", "slachtofferzorg", "hulp aan slachtoffers"),
     "policy": ("beleid", "onderzoek", "beleid en onderzoek", "policy", "research"),
 }
 """Everyday words for the default stages, Dutch and English, that a reference to a stage may use."""

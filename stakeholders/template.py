@@ -32,7 +32,7 @@ from .schema import AUDIENCES, COLUMNS, DEFAULT_HANDOVERS, DEFAULT_STAGES, Vocab
 
 __all__ = ["DEFAULT_NAMES", "closed_lists", "template_sheets", "write_template"]
 
-DEFAULT_NAMES = {"en": "stakeholders", "nl": "kaart"}
+DEFAULT_NAMES = {"en": "map", "nl": "kaart"}
 """The name of a new workbook (with .xlsx) or CSV folder when none is given."""
 
 _TIME = datetime(2000, 1, 1)
@@ -101,7 +101,10 @@ _EXAMPLES: dict[str, list[dict[str, Any]]] = {
             "since": "2012",
             "source_ref": _ORG_URL,
             "evidence": "documented",
-            "notes": ("INDIGO approach for low-risk downloaders.", "INDIGO-aanpak voor downloaders met een laag risico."),
+            "notes": (
+                "INDIGO approach for low-risk downloaders.",
+                "INDIGO-aanpak voor downloaders met een laag risico.",
+            ),
         },
         {
             "id": "L2",
@@ -228,7 +231,10 @@ def template_sheets(lang: str = "en") -> dict[str, list[list[Any]]]:
     if lang == "nl":
         keys = ("titel", "datum", "bronnen", "omschrijving", "taal", "publiek")
     values = (words["title"], "", "", "", lang, AUDIENCES.label("public", lang))
-    sheets["settings"] = [[words["key"], words["value"]], *([key, value] for key, value in zip(keys, values))]
+    sheets["settings"] = [
+        [words["key"], words["value"]],
+        *([key, value] for key, value in zip(keys, values, strict=True)),
+    ]
     return sheets
 
 
@@ -258,72 +264,99 @@ def _width(values: list[Any]) -> float:
     return min(max((len(str(v)) for v in values if v not in ("", None)), default=8) + 3, 60)
 
 
-def _workbook_bytes(lang: str, file: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+def _list_key(vocabulary: Vocabulary) -> str:
+    """One drop-down list per closed list (a link's status and a barrier's are two lists)."""
+    return f"{vocabulary.name}/{'/'.join(vocabulary.ids)}"
+
+
+def _lists_sheet(workbook: Any, lang: str) -> dict[str, str]:
+    """A hidden sheet with one column per closed list, its labels in ``lang``; each list's range by its key."""
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter, quote_sheetname
+
+    name = SHEETS[lang]["lists"]
+    sheet = workbook.create_sheet(name)
+    sheet.sheet_state = "hidden"
+    ranges: dict[str, str] = {}
+    for role in HEADERS[lang]:
+        for field, vocabulary in closed_lists(role).items():
+            key = _list_key(vocabulary)
+            if key in ranges:
+                continue
+            number = len(ranges) + 1
+            labels = vocabulary.labels(lang)
+            sheet.cell(row=1, column=number, value=HEADERS[lang][role][field]).font = Font(bold=True)
+            for row, label in enumerate(labels, start=2):
+                sheet.cell(row=row, column=number, value=label)
+            letter = get_column_letter(number)
+            ranges[key] = f"{quote_sheetname(name)}!${letter}$2:${letter}${len(labels) + 1}"
+    return ranges
+
+
+def _drop_downs(sheet: Any, role: str, lang: str, ranges: dict[str, str]) -> None:
+    """A drop-down list on every column of ``sheet`` that holds a closed list; a map may extend some of them."""
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    words = WORDS[lang]
+    lists = closed_lists(role)
+    for index, field in enumerate(HEADERS[lang][role]):
+        if field not in lists:
+            continue
+        setting = _EXTENDABLE.get(field)
+        message = words["pick_open"].format(setting=setting) if setting else words["pick_strict"]
+        validation = DataValidation(
+            type="list",
+            formula1=ranges[_list_key(lists[field])],
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning" if setting else "stop",
+            errorTitle=words["pick_title"],
+            error=message,
+        )
+        letter = get_column_letter(index + 1)
+        validation.add(f"{letter}2:{letter}1000")
+        sheet.add_data_validation(validation)
+
+
+def _layout(sheet: Any, grid: list[list[Any]], role: str) -> None:
+    """A bold, frozen header row, widths to fit, and a filter (the instructions: wrapped text instead)."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", start_color="DDE4EE", end_color="DDE4EE")
+    sheet.freeze_panes = "A2"
+    width = max(len(row) for row in grid)
+    table = grid[:-2] if role == "instructions" else grid  # the instructions' last line runs on
+    for index in range(width):
+        values = [row[index] if index < len(row) else "" for row in table]
+        sheet.column_dimensions[get_column_letter(index + 1)].width = _width(values)
+    if role == "instructions":
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    else:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{len(grid)}"
+
+
+def _workbook_bytes(lang: str, file: str) -> bytes:
+    """The new workbook: the instructions, the tables, the settings, and the hidden sheet of lists."""
+    from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 
     sheets = template_sheets(lang)
-    names, words = SHEETS[lang], WORDS[lang]
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])
-    bold, fill = Font(bold=True), PatternFill("solid", start_color="DDE4EE", end_color="DDE4EE")
-    grids = {"instructions": _instructions(lang, sheets, file), **sheets}
-    lists = workbook.create_sheet(names["lists"])
-    vocabularies: dict[str, tuple[Vocabulary, str]] = {}
-    for role in HEADERS[lang]:
-        for name, vocabulary in closed_lists(role).items():
-            key = f"{name}/{vocabulary.name}/{'/'.join(vocabulary.ids)}"
-            if key not in vocabularies:
-                column = get_column_letter(len(vocabularies) + 1)
-                labels = vocabulary.labels(lang)
-                lists.cell(row=1, column=len(vocabularies) + 1, value=HEADERS[lang][role][name]).font = bold
-                for row, label in enumerate(labels, start=2):
-                    lists.cell(row=row, column=len(vocabularies) + 1, value=label)
-                ref = f"{quote_sheetname(names['lists'])}!${column}$2:${column}${len(labels) + 1}"
-                vocabularies[key] = (vocabulary, ref)
-    lists.sheet_state = "hidden"
-    for role, grid in grids.items():
-        sheet = workbook.create_sheet(names[role], index=len(workbook.worksheets) - 1)
+    ranges = _lists_sheet(workbook, lang)
+    for role, grid in {"instructions": _instructions(lang, sheets, file), **sheets}.items():
+        sheet = workbook.create_sheet(SHEETS[lang][role], index=len(workbook.worksheets) - 1)
         for row in grid:
             sheet.append(row)
-        for cell in sheet[1]:
-            cell.font, cell.fill = bold, fill
-        sheet.freeze_panes = "A2"
-        width = max(len(row) for row in grid)
-        table = grid[:-2] if role == "instructions" else grid  # the instructions' last line runs on
-        for index in range(width):
-            column = [row[index] if index < len(row) else "" for row in table]
-            sheet.column_dimensions[get_column_letter(index + 1)].width = _width(column)
-        if role == "instructions":
-            for row in sheet.iter_rows(min_row=2):
-                for cell in row:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
-            continue
-        sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{len(grid)}"
-        if role == "settings":
-            continue
-        for index, name in enumerate(HEADERS[lang][role]):
-            vocabulary = closed_lists(role).get(name)
-            if vocabulary is None:
-                continue
-            _, ref = vocabularies[f"{name}/{vocabulary.name}/{'/'.join(vocabulary.ids)}"]
-            open_list = name in _EXTENDABLE
-            message = words["pick_open"].format(setting=_EXTENDABLE.get(name, "")) if open_list else words["pick_strict"]
-            validation = DataValidation(
-                type="list",
-                formula1=ref,
-                allow_blank=True,
-                showErrorMessage=True,
-                errorStyle="warning" if open_list else "stop",
-                errorTitle=words["pick_title"],
-                error=message,
-            )
-            letter = get_column_letter(index + 1)
-            validation.add(f"{letter}2:{letter}1000")
-            sheet.add_data_validation(validation)
+        _layout(sheet, grid, role)
+        if role in HEADERS[lang]:
+            _drop_downs(sheet, role, lang, ranges)
     workbook.active = 0
     workbook.properties.creator = "stakeholders"
     workbook.properties.created = workbook.properties.modified = _TIME

@@ -34,6 +34,7 @@ LAYERS = {
         "_marking",
         "placement",
         "_validation_words",
+        "_template_words",
         "_language",
     ),
     1: ("schema",),

@@ -75,7 +75,9 @@ def test_the_instructions_explain_every_column_with_an_example(tmp_path: Path) -
     assert kind[4] == "gezamenlijke operatie" and kind[5].startswith("informatie-uitwisseling; doorverwijzing")
 
 
-@pytest.mark.parametrize(("lang", "names", "delimiter"), [("nl", "organisaties.csv", b";"), ("en", "organisations.csv", b",")])
+@pytest.mark.parametrize(
+    ("lang", "names", "delimiter"), [("nl", "organisaties.csv", b";"), ("en", "organisations.csv", b",")]
+)
 def test_init_csv_writes_a_folder_as_excel_saves_it(
     runner: CliRunner, tmp_path: Path, lang: str, names: str, delimiter: bytes
 ) -> None:
@@ -113,11 +115,14 @@ def test_init_defaults_to_the_locale_and_a_name_in_its_language(
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     result = runner.invoke(cli, ["init"])
-    assert result.output == "kaart.xlsx geschreven: vul het in en controleer het dan met stakeholders validate kaart.xlsx.\n"
+    assert (
+        result.output
+        == "kaart.xlsx geschreven: vul het in en controleer het dan met stakeholders validate kaart.xlsx.\n"
+    )
     assert openpyxl.load_workbook(tmp_path / "kaart.xlsx").sheetnames[:2] == ["Toelichting", "Organisaties"]
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     result = runner.invoke(cli, ["init"])
-    assert result.output == "Wrote stakeholders.xlsx: fill it in, then run stakeholders validate stakeholders.xlsx.\n"
+    assert result.output == "Wrote map.xlsx: fill it in, then run stakeholders validate map.xlsx.\n"
 
 
 def test_init_writes_the_same_bytes_every_time(tmp_path: Path) -> None:

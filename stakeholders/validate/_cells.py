@@ -75,7 +75,9 @@ def _vocabulary_value(
     extend = say(lang, "extend", whats=names.get(f"{what}s", f"{what}s")) if what in vocabularies else ""
     allowed = ", ".join(vocabulary.labels(lang)) if lang == "nl" else ", ".join(vocabulary.ids)
     value = cell_text(raw)
-    return "", say(lang, "not_a_term", value=value, what=names.get(what, what), hint=hint, allowed=allowed, extend=extend)
+    return "", say(
+        lang, "not_a_term", value=value, what=names.get(what, what), hint=hint, allowed=allowed, extend=extend
+    )
 
 
 def _number_value(kind: ColumnKind, raw: Any, ordered: str, lang: str = "en") -> tuple[int | None, str | None]:

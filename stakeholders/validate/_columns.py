@@ -51,7 +51,9 @@ def map_headers(table: RawTable, role: str, findings: Findings) -> tuple[dict[st
         if column is not None:
             if column.name in known:
                 first = table.headers[known[column.name]]
-                findings.add(table, 1, header, findings.say("both_mean", first=first, header=header, column=column.name))
+                findings.add(
+                    table, 1, header, findings.say("both_mean", first=first, header=header, column=column.name)
+                )
             else:
                 known[column.name] = index
         elif header in custom:

@@ -33,7 +33,7 @@ class Findings:
         self._items: list[tuple[tuple[int, int, int], Problem]] = []
         self._warnings: list[tuple[tuple[int, int, int], Problem]] = []
 
-    def say(self, key: str, **values: object) -> str:
+    def say(self, key: str, /, **values: object) -> str:
         """The message ``key`` in the findings' language (see :mod:`stakeholders._validation_words`)."""
         return say(self.lang, key, **values)
 
@@ -46,8 +46,11 @@ class Findings:
         rank = TABLE_ORDER.index(table.role) if table.role in TABLE_ORDER else 9
         position = table.headers.index(column) if column in table.headers else -1
         places = PLACE_WORDS["nl" if self.lang == "nl" else "en"]
-        words = [places.get(word, word) for word in (table.sheet_word, table.row_word, table.column_word)]
-        problem = Problem(table.file, table.sheet, row, column, message, *words, table.row_names.get(row, ""))
+        sheet_word, row_word, column_word = (
+            places.get(w, w) for w in (table.sheet_word, table.row_word, table.column_word)
+        )
+        name = table.row_names.get(row, "")
+        problem = Problem(table.file, table.sheet, row, column, message, sheet_word, row_word, column_word, name)
         (self._warnings if warning else self._items).append(((rank, row, position), problem))
 
     def missing_table(self, file: str, role: str, found: list[str], kind: str) -> None:
