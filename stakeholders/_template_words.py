@@ -1,6 +1,6 @@
 """A new workbook's words (``stakeholders init``) in English and Dutch: sheet names, headers, what columns hold.
 
->>> SHEETS["nl"]["links"], HEADERS["nl"]["links"]["kind"], EXPLAIN["links"]["kind"][1][:22]
+>>> SHEETS["nl"]["links"], HEADERS["nl"]["links"]["kind"], EXPLAIN["links"]["kind"][1][:23]
 ('Verbindingen', 'soort', 'Hoe de twee samenwerken')
 >>> all(set(HEADERS["en"][role]) == set(HEADERS["nl"][role]) == set(EXPLAIN[role]) for role in HEADERS["en"])
 True
