@@ -158,13 +158,18 @@ def report_valid(source: Path, stakeholder_map: StakeholderMap, lang: str | None
         click.echo(say(lang, "warned", warnings=count(lang, len(m.warnings), "warning")), err=True)
 
 
-def report_validation(err: ValidationError) -> NoReturn:
-    """Every problem and warning of a source that is not valid, one a line, in the messages' language; exit 1."""
+def report_validation(err: ValidationError, *, nothing_written: bool = False) -> NoReturn:
+    """Every problem and warning of a source that is not valid, one a line, in the messages' language; exit 1.
+
+    ``nothing_written`` adds that the command wrote nothing.
+    """
     for problem in err.problems:
         click.echo(f"{say(err.lang, 'error')}: {problem}", err=True)
     for warning in err.warnings:
         click.echo(f"{say(err.lang, 'warning')}: {warning}", err=True)
-    click.echo(say(err.lang, "found", problems=count(err.lang, len(err.problems), "problem")), err=True)
+    outcome = say(err.lang, "nothing_written") if nothing_written else ""
+    problems = count(err.lang, len(err.problems), "problem")
+    click.echo(say(err.lang, "found", problems=problems, outcome=outcome), err=True)
     sys.exit(1)
 
 
@@ -191,11 +196,7 @@ def fail(err: StakeholdersError, outcome: str = "; nothing was written") -> NoRe
     if isinstance(err, (UnsupportedSource, InvalidArgument)):
         raise click.UsageError(str(err))
     if isinstance(err, ValidationError):
-        for problem in err.problems:
-            click.echo(f"Error: {problem}", err=True)
-        count = len(err.problems)
-        click.echo(f"{count} problem{'s' if count != 1 else ''} found{outcome}.", err=True)
-        sys.exit(1)
+        report_validation(err, nothing_written=bool(outcome))
     raise click.ClickException(str(err))
 
 

@@ -313,3 +313,53 @@ def test_the_example_and_ordinary_custom_columns_give_no_warning(tmp_path: Path)
     links = [["van", "naar", "instrument", "contact"], ["pol", "rn", "", ""]]
     folder = write_folder(tmp_path / "map", {"organisations": orgs, "links": links})
     assert load_map(folder).warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("tables", "english", "dutch"),
+    [
+        (
+            {"organisations": ORGS, "links": [["van", "naar", "sinds", "tot"], ["pol", "rn", "2021", "2020"]]},
+            "links.csv, row 2, column tot: until 2020 is before since 2021: correct or swap the dates",
+            "links.csv, rij 2, kolom tot: tot 2020 ligt voor sinds 2021: verbeter of verwissel de data",
+        ),
+        (
+            {"organisations": ORGS, "links": [["van", "naar"], ["pol", "pol"]]},
+            "links.csv, row 2, column naar: a link from 'pol' to itself: source and target must differ",
+            "links.csv, rij 2, kolom naar: een verbinding van 'pol' naar zichzelf: van en naar moeten verschillen",
+        ),
+        (
+            {"organisations": ORGS, "links": LINKS, "map": [["key", "value"], ["kleur", "rood"]]},
+            "map.csv, row 2, column kleur: unknown setting 'kleur': use title, date, source_note, description, "
+            "sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts or lang",
+            "map.csv, rij 2, kolom kleur: onbekende instelling 'kleur': gebruik title, date, source_note, description, "
+            "sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts of lang",
+        ),
+        (
+            {"organisations": ORGS, "samenwerken": LINKS},
+            "map: no links.csv found: add a file named links.csv (or relaties.csv); found: organisations.csv, "
+            "samenwerken.csv",
+            "map: geen links.csv gevonden: voeg een bestand links.csv toe (of verbindingen.csv); gevonden: "
+            "organisations.csv, samenwerken.csv",
+        ),
+    ],
+)
+def test_more_messages_in_english_and_dutch(
+    tmp_path: Path, tables: dict[str, list[list[str]]], english: str, dutch: str
+) -> None:
+    folder = write_folder(tmp_path / "map", tables)
+    assert [m.replace(str(tmp_path) + "/", "") for m in _messages(folder, "en")] == [english]
+    assert [m.replace(str(tmp_path) + "/", "") for m in _messages(folder, "nl")] == [dutch]
+
+
+def test_other_commands_report_problems_in_the_map_s_language(runner: CliRunner, tmp_path: Path) -> None:
+    links = [["van", "naar"], ["pol", "pol"]]
+    folder = write_folder(
+        tmp_path / "map", {"organisations": ORGS, "links": links, "map": [["key", "value"], ["taal", "nl"]]}
+    )
+    result = runner.invoke(cli, ["map", str(folder), "-o", str(tmp_path / "map.html")])
+    assert result.exit_code == 1 and not (tmp_path / "map.html").exists()
+    assert result.stderr.splitlines() == [
+        "Fout: links.csv, rij 2, kolom naar: een verbinding van 'pol' naar zichzelf: van en naar moeten verschillen",
+        "1 probleem gevonden; er is niets geschreven.",
+    ]

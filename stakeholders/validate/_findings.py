@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._template_words import SHEETS
 from .._validation_words import PLACE_WORDS, THINGS, say
 from ..errors import Problem
 from ..schema import COLUMNS, TABLE_NAMES
@@ -56,14 +57,15 @@ class Findings:
     def missing_table(self, file: str, role: str, found: list[str], kind: str) -> None:
         """Record that a source has no table for ``role``, naming what it has instead."""
         names = TABLE_NAMES[role]
+        other = SHEETS["nl"][role] if self.lang == "nl" else names[2].capitalize()  # the other name to suggest
         if kind == "folder":
-            msg = f"no {role}.csv found: add a file named {role}.csv (or {names[2]}.csv)"
+            msg = self.say("no_file", role=role, other=other.lower().replace("è", "e"))
         elif kind == "data":
-            msg = f"no {role} section found: add a list named {role}"
+            msg = self.say("no_section", role=role)
         else:
-            msg = f"no sheet named {names[0]} found: name a sheet {names[0]} (or {names[2].capitalize()})"
+            msg = self.say("no_sheet", name=names[0], other=other)
         if found:
-            msg += f"; found: {', '.join(found)}"
+            msg += self.say("found_instead", found=", ".join(found))
         self._items.append(((TABLE_ORDER.index(role), 0, 0), Problem(file, "", 0, "", msg)))
 
     def problems(self, *, strict: bool = False) -> list[Problem]:

@@ -107,7 +107,7 @@ def check_period(table: RawTable, row: int, record: dict[str, Any], findings: Fi
     """Until may not be before since; dates of different precision compare on what both say."""
     since, until = record["since"], record["until"]
     if since and until and before(until, since):
-        msg = f"until {until} is before since {since}: correct or swap the dates"
+        msg = findings.say("until_before_since", until=until, since=since)
         findings.add(table, row, header_of(table, "until"), msg)
 
 
@@ -131,7 +131,7 @@ def resolve_links(
                 if message:
                     findings.add(table, row, header_of(table, end), message)
         if record["source"] and record["source"] == record["target"]:
-            msg = f"a link from '{record['source']}' to itself: source and target must differ"
+            msg = findings.say("to_itself", source=record["source"])
             findings.add(table, row, header_of(table, "target"), msg)
         if record["since"] and record["until"]:
             check_period(table, row, record, findings)

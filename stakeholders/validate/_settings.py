@@ -53,7 +53,8 @@ def read_settings(table: RawTable | None, findings: Findings) -> tuple[MapSettin
             None,
         )
         if name is None:
-            msg = f"unknown setting '{cell_text(key)}': use {', '.join(list(SETTINGS)[:-1])} or {list(SETTINGS)[-1]}"
+            known = f"{', '.join(list(SETTINGS)[:-1])} {'of' if findings.lang == 'nl' else 'or'} {list(SETTINGS)[-1]}"
+            msg = findings.say("unknown_setting", key=cell_text(key), settings=known)
             findings.add(table, row, cell_text(key), msg)
             continue
         if problem := check_text(value):
