@@ -239,10 +239,16 @@ def template_sheets(lang: str = "en") -> dict[str, list[list[Any]]]:
 
 
 def _instructions(lang: str, sheets: dict[str, list[list[Any]]], file: str) -> list[list[Any]]:
-    """The instructions sheet: a line on what to do, then each column with its meaning, an example and its values."""
+    """The instructions sheet: a line on what to do, then each column with its meaning, an example and its values.
+
+    >>> rows = _instructions("en", template_sheets("en"), "map.xlsx")
+    >>> rows[1][:3], rows[4][:2], rows[4][4]
+    (['Sheet', 'Column', 'Required'], ['Organisations', 'short_name'], 'OM')
+    """
     words = WORDS[lang]
     names = SHEETS[lang]
     rows: list[list[Any]] = [
+        [words["intro"].format(file=file)],
         [words[key] for key in ("sheet", "column", "required", "meaning", "example", "allowed")],
     ]
     for role, fields in HEADERS[lang].items():
@@ -255,8 +261,6 @@ def _instructions(lang: str, sheets: dict[str, list[list[Any]]], file: str) -> l
             meaning = EXPLAIN[role][name][1 if lang == "nl" else 0]
             yes = words["yes"] if name in required else ""
             rows.append([names[role], header, yes, meaning, example, allowed])
-    rows.append([])
-    rows.append([words["intro"].format(file=file)])
     return rows
 
 
@@ -324,17 +328,19 @@ def _layout(sheet: Any, grid: list[list[Any]], role: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    for cell in sheet[1]:
+    top = 2 if role == "instructions" else 1  # the instructions start with a line on what to do
+    for cell in sheet[top]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", start_color="DDE4EE", end_color="DDE4EE")
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{top + 1}"
     width = max(len(row) for row in grid)
-    table = grid[:-2] if role == "instructions" else grid  # the instructions' last line runs on
+    table = grid[top - 1 :]
     for index in range(width):
         values = [row[index] if index < len(row) else "" for row in table]
         sheet.column_dimensions[get_column_letter(index + 1)].width = _width(values)
     if role == "instructions":
-        for row in sheet.iter_rows(min_row=2):
+        sheet["A1"].font = Font(bold=True)
+        for row in sheet.iter_rows(min_row=3):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     else:

@@ -67,8 +67,13 @@ def test_the_instructions_explain_every_column_with_an_example(tmp_path: Path) -
     CliRunner().invoke(cli, ["init", str(path), "--lang", "nl"])
     workbook = openpyxl.load_workbook(path)
     rows = list(workbook["Toelichting"].iter_rows(values_only=True))
-    assert rows[0] == ("Blad", "Kolom", "Verplicht", "Betekenis", "Voorbeeld", "Toegestane waarden")
-    explained = {(sheet, column) for sheet, column, *_ in rows[1:] if column}
+    assert rows[0][0] == (
+        "Vul de bladen in, één rij per organisatie en per verbinding; vervang de voorbeeldrijen. "
+        "Daarna: stakeholders validate kaart.xlsx, stakeholders map kaart.xlsx."
+    )
+    assert rows[1] == ("Blad", "Kolom", "Verplicht", "Betekenis", "Voorbeeld", "Toegestane waarden")
+    assert workbook["Toelichting"].freeze_panes == "A3"
+    explained = {(sheet, column) for sheet, column, *_ in rows[2:] if column}
     for sheet in workbook.worksheets[1:6]:
         assert {(sheet.title, cell.value) for cell in sheet[1]} <= explained
     kind = next(row for row in rows if row[:2] == ("Verbindingen", "soort"))
