@@ -63,24 +63,34 @@ SECTORS = Vocabulary(
         Term("police", "police", "politie", ("law enforcement", "opsporing")),
         Term("justice", "justice", "justitie", ("prosecution", "judiciary", "om")),
         Term("probation", "probation", "reclassering"),
-        Term("care", "care", "zorg", ("treatment", "health", "behandeling", "ggz")),
+        Term("care", "care", "zorg", ("treatment", "health", "behandeling", "ggz", "forensische zorg")),
         Term("prevention", "prevention", "preventie"),
-        Term("victim-support", "victim support", "slachtofferhulp", ("victims",)),
+        Term(
+            "victim-support",
+            "victim support",
+            "slachtofferhulp",
+            ("victims", "slachtofferzorg", "slachtofferondersteuning"),
+        ),
         Term("hotline", "hotline", "meldpunt"),
-        Term("industry", "industry", "bedrijfsleven", ("private sector", "business", "tech")),
+        Term(
+            "industry",
+            "industry",
+            "bedrijfsleven",
+            ("private sector", "business", "tech", "bedrijven", "private partijen", "internetsector"),
+        ),
         Term("research", "research", "onderzoek", ("science", "wetenschap")),
-        Term("government", "government", "overheid", ("policy", "beleid", "ministry")),
-        Term("international", "international", "internationaal"),
-        Term("ngo", "NGO", "maatschappelijke organisatie", ("civil society", "ngo's")),
+        Term("government", "government", "overheid", ("policy", "beleid", "ministry", "ministerie", "rijksoverheid")),
+        Term("international", "international", "internationaal", ("buitenland", "internationale partner")),
+        Term("ngo", "NGO", "maatschappelijke organisatie", ("civil society", "ngo's", "stichting", "middenveld")),
     ),
 )
 
 LEVELS = Vocabulary(
     "level",
     (
-        Term("policy", "policy", "beleid", ("strategic", "strategisch", "p")),
+        Term("policy", "policy", "beleid", ("strategic", "strategisch", "beleidsmatig", "p")),
         Term("operational", "operational", "operationeel", ("uitvoering", "uitvoerend", "o")),
-        Term("both", "policy and operational", "beleid en uitvoering", ("beide", "b")),
+        Term("both", "policy and operational", "beleid en uitvoering", ("beide", "allebei", "b")),
     ),
 )
 
@@ -91,60 +101,70 @@ LINK_KINDS = Vocabulary(
             "information-sharing",
             "information sharing",
             "informatie-uitwisseling",
-            ("information", "informatiedeling", "data sharing"),
+            ("information", "informatiedeling", "data sharing", "informatie delen", "gegevensuitwisseling"),
         ),
-        Term("referral", "referral", "doorverwijzing", ("verwijzing", "referrals")),
+        Term("referral", "referral", "doorverwijzing", ("verwijzing", "referrals", "doorverwijzen", "verwijzen")),
         Term("notice-and-takedown", "notice and takedown", "notice-and-takedown", ("ntd",)),
         Term(
             "joint-operation",
             "joint operation",
             "gezamenlijke operatie",
-            ("joint project", "joint programme", "samenwerkingsproject"),
+            ("joint project", "joint programme", "samenwerkingsproject", "gezamenlijke actie", "gezamenlijk project"),
         ),
-        Term("funding", "funding", "financiering", ("subsidie", "subsidy", "grant")),
-        Term("agreement", "agreement", "afspraak", ("covenant", "convenant", "mou", "overeenkomst")),
+        Term("funding", "funding", "financiering", ("subsidie", "subsidy", "grant", "subsidiering", "financiert")),
+        Term(
+            "agreement",
+            "agreement",
+            "afspraak",
+            ("covenant", "convenant", "mou", "overeenkomst", "afspraken", "samenwerkingsovereenkomst"),
+        ),
         Term(
             "policy-consultation",
             "policy consultation",
             "beleidsoverleg",
-            ("consultation", "overleg", "advice", "advies"),
+            ("consultation", "overleg", "advice", "advies", "beleidsadvies", "consultatie"),
         ),
-        Term("research", "research", "onderzoek", ("research collaboration",)),
+        Term("research", "research", "onderzoek", ("research collaboration", "onderzoekssamenwerking")),
         Term(
             "technology",
             "technology / data",
             "technologie / data",
-            ("technology/data", "data", "tooling", "data provision"),
+            ("technology/data", "data", "tooling", "data provision", "technologie", "gegevens"),
         ),
-        Term("membership", "membership", "lidmaatschap", ("member", "lid", "part of")),
-        Term("oversight", "oversight", "toezicht", ("supervision", "pressure")),
+        Term("membership", "membership", "lidmaatschap", ("member", "lid", "part of", "lid van")),
+        Term("oversight", "oversight", "toezicht", ("supervision", "pressure", "toezicht houden", "controle")),
     ),
 )
 
 DIRECTIONS = Vocabulary(
     "direction",
     (
-        Term("directed", "directed", "gericht", ("one way", "eenrichting", "->")),
-        Term("mutual", "mutual", "wederzijds", ("both ways", "two way", "tweezijdig", "<->")),
-        Term("undirected", "undirected", "ongericht", ("none", "geen", "--")),
+        Term("directed", "directed", "gericht", ("one way", "eenrichting", "eenzijdig", "->")),
+        Term(
+            "mutual",
+            "mutual",
+            "wederzijds",
+            ("both ways", "two way", "tweezijdig", "wederkerig", "beide kanten", "<->"),
+        ),
+        Term("undirected", "undirected", "ongericht", ("none", "geen", "zonder richting", "--")),
     ),
 )
 
 STATUSES = Vocabulary(
     "status",
     (
-        Term("active", "active", "actief", ("current", "lopend", "bestaand")),
-        Term("planned", "planned", "gepland", ("proposed", "voorgenomen", "future")),
-        Term("lapsed", "lapsed", "beëindigd", ("ended", "inactive", "vervallen", "gestopt")),
+        Term("active", "active", "actief", ("current", "lopend", "lopende", "loopt", "bestaand")),
+        Term("planned", "planned", "gepland", ("proposed", "voorgenomen", "future", "in voorbereiding", "voorgesteld")),
+        Term("lapsed", "lapsed", "beëindigd", ("ended", "inactive", "vervallen", "gestopt", "afgelopen")),
     ),
 )
 
 SENSITIVITY = Vocabulary(
     "sensitivity",
     (
-        Term("public", "public", "openbaar"),
-        Term("partners", "partners", "partners", ("partner",)),
-        Term("restricted", "restricted", "vertrouwelijk", ("internal", "intern", "confidential")),
+        Term("public", "public", "openbaar", ("publiek",)),
+        Term("partners", "partners", "partners", ("partner", "alleen partners")),
+        Term("restricted", "restricted", "vertrouwelijk", ("internal", "intern", "confidential", "geheim")),
     ),
 )
 
@@ -156,9 +176,9 @@ EVIDENCE = Vocabulary(
             "unverified",
             "plausible, unverified",
             "aannemelijk, onbevestigd",
-            ("plausible", "onbevestigd", "aannemelijk", "unconfirmed", "p"),
+            ("plausible", "onbevestigd", "aannemelijk", "unconfirmed", "niet bevestigd", "p"),
         ),
-        Term("inferred", "inferred", "afgeleid", ("interpretation", "i")),
+        Term("inferred", "inferred", "afgeleid", ("interpretation", "aanname", "i")),
     ),
 )
 

@@ -363,3 +363,23 @@ def test_other_commands_report_problems_in_the_map_s_language(runner: CliRunner,
         "Fout: links.csv, rij 2, kolom naar: een verbinding van 'pol' naar zichzelf: van en naar moeten verschillen",
         "1 probleem gevonden; er is niets geschreven.",
     ]
+
+
+def test_no_word_of_a_closed_list_names_two_terms() -> None:
+    from stakeholders import schema
+    from stakeholders.schema import normalise_key
+
+    for vocabulary in (value for value in vars(schema).values() if isinstance(value, schema.Vocabulary)):
+        owner: dict[str, str] = {}
+        for term in vocabulary.terms:
+            for name in (term.id, term.en, term.nl, *term.aliases):
+                assert owner.setdefault(normalise_key(name), term.id) == term.id, (vocabulary.name, name)
+
+
+def test_did_you_mean_searches_the_dutch_words_too(tmp_path: Path) -> None:
+    links = [["van", "naar", "soort", "richting"], ["pol", "rn", "doorverwijzng", "wederzijd"]]
+    folder = write_folder(tmp_path / "map", {"organisations": ORGS, "links": links})
+    assert [message.split(": ")[1] for message in _messages(folder, "nl")] == [
+        "'doorverwijzng' is geen soort verbinding (bedoelt u 'doorverwijzing'?)",
+        "'wederzijd' is geen richting (bedoelt u 'wederzijds'?)",
+    ]
