@@ -27,7 +27,7 @@ from typing import Any
 
 from ._atomic import fixed_zip, write_atomic
 from ._template_words import EXPLAIN, HEADERS, SHEETS, WORDS
-from .errors import OutputError
+from .errors import InvalidArgument, OutputError
 from .schema import AUDIENCES, COLUMNS, DEFAULT_HANDOVERS, DEFAULT_STAGES, Vocabulary
 
 __all__ = ["DEFAULT_NAMES", "closed_lists", "template_sheets", "write_template"]
@@ -394,7 +394,7 @@ def write_template(path: str | os.PathLike[str] | None = None, *, lang: str = "e
     """
     if lang not in SHEETS:
         msg = f"'{lang}' is not a language of ours: use en or nl"
-        raise OutputError(msg)
+        raise InvalidArgument(msg)
     target = Path(path) if path is not None else Path(DEFAULT_NAMES[lang] + ("" if csv else ".xlsx"))
     if target.exists() or target.is_symlink():
         raise OutputError(WORDS[lang]["exists"].format(path=target))

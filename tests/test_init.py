@@ -146,3 +146,22 @@ def test_every_column_of_the_template_is_a_column_of_the_schema() -> None:
                 column = column_for(role, header)
                 assert column is not None and column.name == name, (lang, role, header)
             assert {c.name for c in COLUMNS[role] if c.required} <= set(fields)
+
+
+def test_a_filled_in_dutch_workbook_takes_the_short_forms_of_its_stages(tmp_path: Path) -> None:
+    path = tmp_path / "kaart.xlsx"
+    CliRunner().invoke(cli, ["init", str(path), "--lang", "nl"])
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Organisaties"]
+    stages = [cell.value for cell in sheet[1]].index("stappen") + 1
+    sheet.cell(row=4, column=stages, value="sanctie|behandeling")
+    sheet.cell(row=3, column=stages, value="vervolging|beleid")
+    workbook.save(path)
+    assert load_map(path).organisations["stages"].tolist()[1:] == [["prosecution", "policy"], ["sanction", "treatment"]]
+
+
+def test_an_unknown_language_is_refused() -> None:
+    from stakeholders import InvalidArgument, write_template
+
+    with pytest.raises(InvalidArgument, match="'fr' is not a language of ours: use en or nl"):
+        write_template("x.xlsx", lang="fr")

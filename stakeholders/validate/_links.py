@@ -38,7 +38,7 @@ def resolve_stages(
     else:
         where = "stages table"
     fields = ("id", "name", "name_nl", "name_en", "_short")
-    references = References(with_short_forms(records, table is None), fields, "stage", where, findings.lang)
+    references = References(with_short_forms(records), fields, "stage", where, findings.lang)
     for referring, referring_records, name in (
         (source.tables.get("organisations"), orgs, "stages"),
         (table, records, "hands_over_to"),
@@ -66,25 +66,26 @@ def resolve_stages(
     return frame.drop(columns="_row").reset_index(drop=True)
 
 
-def with_short_forms(records: Rows, default: bool) -> Rows:
+def with_short_forms(records: Rows) -> Rows:
     """The stages with their short forms in the field ``_short``: what else a person may call each stage.
 
     A stage's short form is the first word of its name in each language
-    (``sanctie`` for "Sanctie & reclassering"), and for the default stages
-    also the everyday words in :data:`~stakeholders.schema.DEFAULT_STAGE_ALIASES`
-    (``behandeling``, ``verwijdering``). A short form that two stages share,
-    or that is the whole name or id of a stage, is nobody's.
+    (``sanctie`` for "Sanctie & reclassering"), and for a stage with the id of
+    a default stage (the default stages, or a Stages sheet that keeps their
+    ids, as ``stakeholders init`` writes it) also the everyday words in
+    :data:`~stakeholders.schema.DEFAULT_STAGE_ALIASES` (``behandeling``,
+    ``verwijdering``). A short form that two stages share, or that is the
+    whole name or id of a stage, is nobody's.
 
     >>> rows = [(2, {"id": "a", "name": "Sanctie & reclassering"}), (3, {"id": "b", "name": "Sanctie"})]
-    >>> [record["_short"] for _, record in with_short_forms(rows, default=False)]
+    >>> [record["_short"] for _, record in with_short_forms(rows)]
     [[], []]
     """
     full = {normalise_key(str(v)) for _, r in records for k in ("id", "name", "name_nl", "name_en") if (v := r.get(k))}
     owners: dict[str, set[str]] = {}
     for _, record in records:
         forms = [first_word(str(record.get(k) or "")) for k in ("name", "name_nl", "name_en")]
-        if default:
-            forms += list(DEFAULT_STAGE_ALIASES.get(record["id"], ()))
+        forms += list(DEFAULT_STAGE_ALIASES.get(record["id"], ()))
         for form in forms:
             if form:
                 owners.setdefault(normalise_key(form), set()).add(record["id"])
