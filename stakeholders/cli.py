@@ -47,7 +47,7 @@ from ._version import __version__
 from .analysis import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
 from .dates import before
 from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary, undated_summary
-from .errors import StakeholdersError, ValidationError
+from .errors import InvalidArgument, StakeholdersError, ValidationError
 from .formats import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
@@ -238,6 +238,8 @@ def init(path: Path | None, lang: str | None, as_csv: bool) -> None:
     lang = resolve_lang(lang)
     try:
         written = write_template(path, lang=lang, csv=as_csv)
+    except InvalidArgument as err:
+        raise click.UsageError(str(err)) from None
     except StakeholdersError as err:
         click.echo(f"{TEMPLATE_WORDS[lang]['error']}: {err}", err=True)
         sys.exit(1)

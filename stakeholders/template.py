@@ -390,12 +390,16 @@ def write_template(path: str | os.PathLike[str] | None = None, *, lang: str = "e
 
     An .xlsx workbook, or with ``csv`` a folder of CSV files; ``path`` defaults
     to :data:`DEFAULT_NAMES` (``kaart.xlsx`` in Dutch) in the current folder.
-    Raises :class:`~stakeholders.errors.OutputError` (in ``lang``) when the path exists.
+    Raises :class:`~stakeholders.errors.OutputError` (in ``lang``) when the path exists, and
+    :class:`~stakeholders.errors.InvalidArgument` for a workbook whose name does not end in .xlsx.
     """
     if lang not in SHEETS:
         msg = f"'{lang}' is not a language of ours: use en or nl"
         raise InvalidArgument(msg)
     target = Path(path) if path is not None else Path(DEFAULT_NAMES[lang] + ("" if csv else ".xlsx"))
+    if not csv and target.suffix.lower() != ".xlsx":
+        msg = f"'{target}' must end in .xlsx (or give --csv for a folder of CSV files)"
+        raise InvalidArgument(msg)
     if target.exists() or target.is_symlink():
         raise OutputError(WORDS[lang]["exists"].format(path=target))
     if not csv:

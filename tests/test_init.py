@@ -165,3 +165,9 @@ def test_an_unknown_language_is_refused() -> None:
 
     with pytest.raises(InvalidArgument, match="'fr' is not a language of ours: use en or nl"):
         write_template("x.xlsx", lang="fr")
+
+
+def test_a_workbook_name_must_end_in_xlsx(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["init", str(tmp_path / "kaart.txt")])
+    assert result.exit_code == 2 and not (tmp_path / "kaart.txt").exists()
+    assert f"'{tmp_path / 'kaart.txt'}' must end in .xlsx (or give --csv for a folder of CSV files)" in result.stderr
