@@ -222,11 +222,8 @@ def validate(source: Path, lang: str | None, strict: bool) -> None:
 def init(path: Path | None, lang: str | None, as_csv: bool) -> None:
     """Write a ready-to-fill workbook to start a map: PATH [default: map.xlsx, or kaart.xlsx in Dutch].
 
-    Its sheets (Organisations, Links, Stages, Script, Barriers, Map; in Dutch
-    Organisaties, Verbindingen, Stappen, Delictscript, Barrières,
-    Instellingen) have a header row, drop-down lists for every closed list,
-    and a few example rows to replace; the first sheet (Instructions,
-    Toelichting) explains every column. It never overwrites a file.
+    Every sheet has a header row, drop-down lists for every closed list and
+    example rows to replace; the first explains every column. Never overwrites.
 
     Example:
 
