@@ -150,3 +150,12 @@ def test_the_page_colours_by_average_trust_with_a_legend(scored, tmp_path, open_
     )
     assert fills == {"a": RATING_COLOURS[2], "b": RATING_COLOURS[3], "c": RATING_COLOURS[2]}
     assert "Gemiddeld vertrouwen volgens partners (1–4)" in page.inner_text("#legend")
+
+
+def test_a_score_out_of_range_in_dutch(tmp_path):
+    source = write_folder(
+        tmp_path / "nl", {"organisations": ORGS, "links": [["van", "naar", "waarde"], ["a", "b", "7"]]}
+    )
+    result = CliRunner().invoke(cli, ["validate", str(source), "--lang", "nl"])
+    assert result.exit_code == 1
+    assert "kolom waarde: '7' is geen score: gebruik een heel getal van 1 tot en met 4" in result.output
