@@ -200,7 +200,7 @@ def test_view_validation_messages(tmp_path: Path) -> None:
         "organisations table",
         "views.csv, row 2, column colour_by: 'colour' is not a column of the organisations: use one of id, name, "
         "short_name, aliases, sector, level, country, stages, description, url, tags, since, until, sensitivity, "
-        "evidence, staff",
+        "evidence, influence, stance, staff",
         "views.csv, row 2, column size_by: cannot size by 'height': use links, partners, betweenness, closeness, "
         "pagerank or a column of numbers",
         "views.csv, row 2, column layout: 'grid' is not a layout: use one of force, board, circles",

@@ -72,6 +72,9 @@ def _number_value(kind: ColumnKind, raw: Any, ordered: str) -> tuple[int | None,
     if kind == ColumnKind.STRENGTH:
         if number is None or not 1 <= number <= 5:
             return None, f"'{cell_text(raw)}' is not a strength: use a whole number from 1 to 5"
+    elif kind == ColumnKind.INFLUENCE:
+        if number is None or not 0 <= number <= 10:
+            return None, f"'{cell_text(raw)}' is not an influence: use a whole number from 0 to 10"
     elif kind == ColumnKind.ORDER:
         if number is None:
             return None, f"'{cell_text(raw)}' is not a whole number: use 1, 2, 3 … to order the {ordered}"
