@@ -360,8 +360,8 @@ def test_field_settings_name_their_row_and_match_columns_in_any_case(tmp_path: P
     assert problems(tmp_path / "a", orgs, links, map=settings) == [
         "map.csv, row 4, column restricted_fields: 'x' is not a column of the organisations or links: use one of id, "
         "name, short_name, aliases, sector, level, country, stages, description, url, tags, since, until, "
-        "sensitivity, evidence, influence, stance, Contact person, source, target, kind, direction, status, strength, basis, "
-        "source_ref, last_checked, notes"
+        "sensitivity, evidence, influence, stance, Contact person, source, target, kind, direction, status, strength, "
+        "basis, source_ref, last_checked, notes"
     ]
     settings[3] = ["restricted_fields", "contact_person|Naam"]
     assert problems(tmp_path / "b", orgs, links, map=settings) == [

@@ -171,8 +171,8 @@ def render_page(
     ``display`` (from :func:`stakeholders.views.view_display`) draws a view:
     its positions, lane or group titles, sizes, dimmed organisations and
     caption, and the ``netmap`` view's towers and marks (``netmap.js``, with
-    ``data.netmap``; a presentation gives that as ``extra_data``). ``scripts`` are more of our own scripts (template file names) to
-    run after the map's (file names in ``pages/static``); ``extra_data`` adds keys to the page's data object;
+    ``data.netmap``; a presentation gives that as ``extra_data``).
+    ``scripts`` are more of our own scripts (template file names) to run after the map's (file names in ``pages/static``); ``extra_data`` adds keys to the page's data object;
     ``progress`` is called with a short message at each long step (the
     library itself never prints).
     """
