@@ -172,7 +172,9 @@ def render_page(
     its positions, lane or group titles, sizes, dimmed organisations and
     caption, and the ``netmap`` view's towers and marks (``netmap.js``, with
     ``data.netmap``; a presentation gives that as ``extra_data``).
-    ``scripts`` are more of our own scripts (template file names) to run after the map's (file names in ``pages/static``); ``extra_data`` adds keys to the page's data object;
+    ``scripts`` are more of our own scripts (template file names) to run
+    after the map's (file names in ``pages/static``); ``extra_data`` adds keys
+    to the page's data object;
     ``progress`` is called with a short message at each long step (the
     library itself never prints).
     """
