@@ -20,9 +20,14 @@ from .netmap import scored
 __all__ = ["influence_table", "spanners_table"]
 
 
+def _names(result: Analysis) -> dict[str, str]:
+    orgs = result.map.organisations
+    return dict(zip(orgs["id"], orgs["name"], strict=True)) if "name" in orgs else {}
+
+
 def influence_table(result: Analysis, say: Wording) -> Table:
     """The organisations to engage, enlist, win over or strengthen; left out of a map without any score."""
-    w = say.w
+    w, names = say.w, _names(result)
     columns = (
         Column("id", shown_to="programs"),
         Column("name", w["organisation"]),
@@ -34,7 +39,7 @@ def influence_table(result: Analysis, say: Wording) -> Table:
     rows = [
         (
             Cell(r["id"], ""),
-            Cell(r["id"], say.org(r["id"])),
+            Cell(names.get(r["id"], r["id"]), say.org(r["id"])),
             Cell(r["influence"], "—" if r["influence"] is None else str(r["influence"])),
             Cell(r["stance"], STANCES.label(r["stance"], say.language) if r["stance"] else "—"),
             Cell(r["partners"], str(r["partners"])),
@@ -52,7 +57,7 @@ def influence_table(result: Analysis, say: Wording) -> Table:
 
 def spanners_table(result: Analysis, say: Wording) -> Table:
     """The organisations whose partners are in two or more other sectors, ranked."""
-    w = say.w
+    w, names = say.w, _names(result)
     columns = (
         Column("id", shown_to="programs"),
         Column("name", w["organisation"]),
@@ -66,7 +71,7 @@ def spanners_table(result: Analysis, say: Wording) -> Table:
     rows = [
         (
             Cell(r["id"], ""),
-            Cell(r["id"], say.org(r["id"])),
+            Cell(names.get(r["id"], r["id"]), say.org(r["id"])),
             Cell(r["sector"], say.sector(r["sector"])),
             Cell(
                 len(r["other_sectors"]),
