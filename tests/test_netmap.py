@@ -414,3 +414,29 @@ def test_hostile_names_and_goal_on_the_netmap_page(open_page: Any, tmp_path: Pat
     opened.page.wait_for_function("window.stakeholdersNetmap.drawn.marks.length === 4")
     assert PAYLOADS[0] in opened.page.inner_text("#legend-netmap")
     assert opened.dialogs == [] and opened.errors == [] and opened.requests == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", ["map", "deck"])
+def test_axe_finds_nothing_on_the_netmap_view(browser: Any, tmp_path: Path, runner: CliRunner, kind: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    out = tmp_path / f"{kind}.html"
+    args = ["map", "--view", "netmap"] if kind == "map" else ["present"]
+    folder = netmap_folder(tmp_path, views=VIEWS)
+    assert runner.invoke(cli, [*args, str(folder), "-o", str(out), "--lang", "nl"]).exit_code == 0
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1400, "height": 900})  # to inject axe
+    page = context.new_page()
+    page.goto(out.resolve().as_uri())
+    page.wait_for_function("window.stakeholdersNetmap !== undefined")
+    if kind == "deck":
+        page.click("#next-step")
+        page.wait_for_function("window.stakeholdersNetmap.drawn.towers.length === 4")
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+    page.evaluate(Axe().axe_script)
+    rules = page.evaluate("tags => axe.getRules(tags).map(rule => rule.ruleId)", tags)
+    options = {"runOnly": {"type": "rule", "values": rules}, "resultTypes": ["violations"]}
+    found = Axe().run(page, options=options).response["violations"]
+    assert page.locator("#legend-netmap").is_visible()
+    context.close()
+    assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in found] == []

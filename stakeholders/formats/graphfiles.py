@@ -446,7 +446,7 @@ def read_network(path: Path) -> Source:
 
 def _our_columns(order: dict[str, list[str]]) -> bool:
     """Whether the file has every column of our organisations and links: our export, maybe saved again elsewhere."""
-    nodes = {c.name for c in COLUMNS["organisations"]} - {"id"}
+    nodes = {c.name for c in COLUMNS["organisations"]} - {"id", "influence"}
     links = {c.name for c in COLUMNS["links"]} - {"id", "source", "target", "strength"}
     return nodes <= set(order["node"]) and links <= set(order["edge"])
 
