@@ -440,3 +440,21 @@ def test_axe_finds_nothing_on_the_netmap_view(browser: Any, tmp_path: Path, runn
     assert page.locator("#legend-netmap").is_visible()
     context.close()
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in found] == []
+
+
+def test_hostile_stance_and_influence_are_one_line_problems(tmp_path: Path, runner: CliRunner) -> None:
+    orgs = [["id", "name", "influence", "stance"], *[[f"o{i}", "O", p, p] for i, p in enumerate(PAYLOADS)]]
+    folder = write_folder(tmp_path / "m", {"organisations": orgs, "links": LINKS[:1]})
+    found = [str(p) for p in check_source(folder)]
+    assert len(found) == 2 * len(PAYLOADS)
+    assert all(" is not an influence: " in line or " is not a stance" in line for line in found)
+    result = runner.invoke(cli, ["validate", str(folder)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+
+
+def test_the_same_map_gives_the_same_netmap_image(tmp_path: Path) -> None:
+    m = load_map(netmap_folder(tmp_path))
+    display = view_display(m, find_view(m, "netmap"))
+    first, _ = picture(display["map"], fmt="svg", display=display)
+    again = view_display(m, find_view(m, "netmap"))
+    assert picture(again["map"], fmt="svg", display=again)[0] == first
