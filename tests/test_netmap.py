@@ -378,6 +378,14 @@ def test_the_netmap_view_page_in_chromium(open_page: Any, tmp_path: Path, runner
     expected = ("2 without an influence score", "opposes") if lang == "en" else ("2 zonder invloedsscore", "tegen")
     assert all(text in legend for text in expected)
     assert _tower_pixels(page) > 200  # the towers are on the canvas
+    page.evaluate("window.stakeholdersPage.showOrganisation('om')")  # the info panel names the stance
+    info = page.inner_text("#info")
+    assert ("opposes" if lang == "en" else "tegen") in info and "8" in info
+    page.click("#toggle-table")  # the text alternative: influence and stance as columns
+    header = page.inner_text("#organisations-table thead")
+    assert ("Influence (0–10)" if lang == "en" else "Invloed (0–10)") in header
+    assert "\t9\t" in page.inner_text("#organisations-table tbody tr:first-child") + "\t"
+    page.click("#toggle-table")
     # filtering a sector out hides its organisations' tower and mark
     page.locator('#legend input[data-filter="sector"][value="police"]').uncheck()
     page.wait_for_function("!window.stakeholdersNetmap.drawn.towers.some(t => t.id === 'pol')")

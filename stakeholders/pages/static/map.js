@@ -609,7 +609,7 @@
   }
 
   var VOCABULARY_FIELDS = { sector: "sector", level: "level", kind: "kind", direction: "direction",
-    status: "status", evidence: "evidence", sensitivity: "sensitivity" };
+    status: "status", evidence: "evidence", sensitivity: "sensitivity", stance: "stance" };
 
   function valueNode(name, value) {
     if (name === "url") {
