@@ -141,9 +141,12 @@ def find_view(m: StakeholderMap, name: str) -> View:
     if name.lower() in BUILT_IN_VIEWS:
         return BUILT_IN_VIEWS[name.lower()]
     if views:
-        msg = f"no view named '{name}': use one of {', '.join(view.name for view in views)}"
+        msg = f"no view named '{name}': use one of {', '.join(view.name for view in views)}, or netmap"
     else:
-        msg = f"no view named '{name}': this map has no views (add a Views sheet, views.csv or a views section)"
+        msg = (
+            f"no view named '{name}': this map has no views of its own (add a Views sheet, views.csv or a "
+            "views section), only the built-in netmap"
+        )
     raise InvalidArgument(msg)
 
 
