@@ -466,3 +466,13 @@ def test_the_same_map_gives_the_same_netmap_image(tmp_path: Path) -> None:
     first, _ = picture(display["map"], fmt="svg", display=display)
     again = view_display(m, find_view(m, "netmap"))
     assert picture(again["map"], fmt="svg", display=again)[0] == first
+
+
+def test_messages_in_dutch(tmp_path: Path) -> None:
+    orgs = [["id", "naam", "invloed", "standpunt"], ["a", "A", "11", "misschien"]]
+    folder = write_folder(tmp_path / "m", {"organisations": orgs, "links": LINKS[:1]})
+    assert [str(p) for p in check_source(folder, lang="nl")] == [
+        "organisations.csv, rij 2, kolom invloed: '11' is geen invloed: gebruik een heel getal van 0 tot en met 10",
+        "organisations.csv, rij 2, kolom standpunt: 'misschien' is geen standpunt: kies uit steunt, neutraal, tegen, "
+        "gemengd",
+    ]
