@@ -69,6 +69,10 @@ def resolve_audience(m: StakeholderMap, audience: str | None) -> str:
     return found
 
 
+NUMBER_FIELDS = {c.name for columns in COLUMNS.values() for c in columns if c.kind.is_number}
+"""Standard columns of whole numbers: a hidden one is emptied to None, not to text."""
+
+
 def _hidden_fields(m: StakeholderMap, audience: str) -> set[str]:
     settings = m.settings
     if audience == "internal":
@@ -77,10 +81,6 @@ def _hidden_fields(m: StakeholderMap, audience: str) -> set[str]:
     if audience == "public":
         fields |= set(settings.partners_fields)
     return fields
-
-
-_NUMBER_FIELDS = frozenset(c.name for table in COLUMNS.values() for c in table if c.kind.is_number)
-"""Fields that hold a whole number: emptied to None, not to text."""
 
 
 def _hidden_columns(columns: pd.Index, fields: set[str]) -> set[str]:
@@ -94,7 +94,7 @@ def _without_fields(
 ) -> tuple[pd.DataFrame, tuple[str, ...]]:
     frame = frame.drop(columns=[c for c in frame.columns if c in fields and c in custom])
     for column in (c for c in frame.columns if c in fields):
-        empty: Any = None if column in _NUMBER_FIELDS else ""
+        empty: Any = None if column in NUMBER_FIELDS else ""
         emptied: list[Any] = [[] if isinstance(v, list) else empty for v in frame[column]]
         frame[column] = emptied
     return frame, tuple(c for c in custom if c not in fields)

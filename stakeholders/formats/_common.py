@@ -85,6 +85,8 @@ def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
         ("description", settings.description),
         ("respondent", settings.respondent),
     ]
+    if settings.goal:
+        pairs.append(("goal", settings.goal))
     for key, vocabulary, default in (
         ("sectors", settings.sectors, SECTORS),
         ("kinds", settings.kinds, LINK_KINDS),

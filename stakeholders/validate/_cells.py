@@ -91,6 +91,9 @@ def _number_value(kind: ColumnKind, raw: Any, ordered: str, lang: str = "en") ->
     elif kind == ColumnKind.SCORE:
         if number is None or not 1 <= number <= 4:
             return None, say(lang, "not_a_score", value=value)
+    elif kind == ColumnKind.INFLUENCE:
+        if number is None or not 0 <= number <= 10:
+            return None, say(lang, "not_an_influence", value=value)
     elif kind == ColumnKind.ORDER:
         if number is None:
             whats = THINGS["nl" if lang == "nl" else "en"].get(ordered, ordered)
