@@ -29,6 +29,7 @@ from ._cli_options import (
     limit_mb,
     load_source,
     map_counts,
+    note_positions,
     note_undated,
     number,
     output_option,
@@ -46,6 +47,7 @@ from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary,
 from .errors import StakeholdersError
 from .formats import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
+from .layout import save_positions
 from .load import EXAMPLE, example_path, load_map
 from .pages import unused_layouts, write_diff, write_html, write_presentation, write_report
 from .serve import start
@@ -66,6 +68,15 @@ __all__ = ["cli"]
     expose_value=False,
     callback=remember,
     help="Refuse sources larger than this (for a workbook: packed or unpacked).",
+)
+@click.option(
+    "--positions-file/--no-positions-file",
+    default=True,
+    show_default=True,
+    expose_value=False,
+    callback=remember,
+    help="Keep the map's positions in a file beside the source (positions.csv in a CSV folder, "
+    "<file>.positions.csv beside any other), so the next run moves only what changed.",
 )
 def cli() -> None:
     """Map how organisations cooperate, as interactive offline maps.
@@ -175,6 +186,38 @@ def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> No
     warn_sensitive(stakeholder_map)
     click.echo(f"Wrote {written.resolve()} ({FORMAT_NAMES[chosen]}: {map_counts(stakeholder_map, as_of_date)}).")
     warn_undated(stakeholder_map)
+
+
+@cli.command(name="layout")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--reset",
+    is_flag=True,
+    help="Lay the whole map out afresh, forgetting the kept positions (organisations pinned by x and y stay).",
+)
+def layout_command(source: Path, reset: bool) -> None:
+    """Work out where SOURCE's organisations stand and keep it in its positions file; print where.
+
+    Every output of SOURCE (each date, audience, view, deck step, diff, image
+    and export) uses these positions. Without --reset, kept positions stay and
+    only organisations that are new are placed, near their partners. The
+    file is positions.csv inside a CSV folder, or <file>.positions.csv beside
+    any other source; commit it with the data. The bundled example keeps none.
+
+    Example:
+
+    \b
+        stakeholders layout my-workbook.xlsx
+        stakeholders layout my-folder --reset
+    """
+    try:
+        stakeholder_map = load_map(source, audience="internal", limit_mb=limit_mb())  # the whole map
+        written = save_positions(stakeholder_map, reset=reset)
+    except StakeholdersError as err:
+        fail(err)
+    note_positions(stakeholder_map)
+    count = number(len(stakeholder_map.organisations), "organisation")
+    click.echo(f"Kept the positions of {count} in {written.resolve()}.")
 
 
 @cli.command()

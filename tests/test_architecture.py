@@ -32,6 +32,7 @@ LAYERS = {
         "i18n",
         "_vocabulary",
         "_marking",
+        "_positions_words",
         "placement",
     ),
     1: ("schema",),

@@ -61,7 +61,9 @@ def parse_coordinate(value: Any) -> float | None:
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or (isinstance(value, float) and value != value)
+    if isinstance(value, float):
+        return value != value
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def check_pins(table: RawTable, records: list[tuple[int, dict[str, Any]]], findings: Findings) -> None:
@@ -73,7 +75,7 @@ def check_pins(table: RawTable, records: list[tuple[int, dict[str, Any]]], findi
         x, y = record.get(x_column or "", ""), record.get(y_column or "", "")
         for column, value in ((x_column, x), (y_column, y)):
             if column and not _blank(value) and parse_coordinate(value) is None:
-                msg = f"'{value}' is not a position: write a number (pixels, at most {LIMIT:,} from 0) or leave it empty"
+                msg = f"'{value}' is not a position: write a number (pixels, at most {LIMIT:,} from 0) or empty it"
                 findings.add(table, row, column, msg)
         if _blank(x) != _blank(y):
             missing = y_column or "y" if _blank(y) else x_column or "x"
