@@ -128,7 +128,9 @@ def test_views_steps_diff_and_exports_move_nobody(example: Path, tmp_path: Path)
     changes = diff_dates(m, "2015", "2024")
     assert max(movements(whole, positions(changes.union))) == 0
     cyjs = json.loads(export_map(as_of(m, "2019"), tmp_path / "map.cyjs").read_text(encoding="utf-8"))
-    exported = {node["data"]["id"]: (node["position"]["x"], node["position"]["y"]) for node in cyjs["elements"]["nodes"]}
+    exported = {
+        node["data"]["id"]: (node["position"]["x"], node["position"]["y"]) for node in cyjs["elements"]["nodes"]
+    }
     assert exported and max(movements(whole, exported)) == 0
 
 
