@@ -427,3 +427,26 @@ def test_the_live_page_saves_to_the_server(tmp_path: Path, browser: Any) -> None
     finally:
         context.close()
         server.stop()
+
+
+def test_a_mostly_new_map_keeps_what_was_kept(tmp_path: Path) -> None:
+    nodes = [f"o{i:03d}" for i in range(400)]
+    pairs = sorted(
+        {(min(a, b), max(a, b), 1) for i in range(400) for a, b in [(nodes[i], nodes[(i * 13 + 5) % 400])] if a != b}
+    )
+    folder = write_folder(
+        tmp_path / "big",
+        {
+            "organisations": [["id", "name"], *([n, n] for n in nodes)],
+            "links": [["source", "target"], *pairs_rows(pairs)],
+        },
+    )
+    kept_before = {n: (i * 100, 0) for i, n in enumerate(nodes[:50])}
+    write_positions(positions_path(folder), kept_before)
+    after = positions(load_map(folder))
+    assert all(after[n] == xy for n, xy in kept_before.items())
+    assert len(set(after.values())) == 400
+
+
+def pairs_rows(pairs: list[tuple[str, str, int]]) -> list[list[str]]:
+    return [[a, b] for a, b, _ in pairs]

@@ -75,6 +75,10 @@ __all__ = [
 ]
 
 
+MOSTLY_NEW = 200
+"""More new organisations than this and than those kept: the fresh layout is shifted to the kept ones instead."""
+
+
 def picture_positions(
     picture: Picture, progress: Progress | None = None, *, reset: bool = False
 ) -> dict[str, tuple[int, int]]:
@@ -95,7 +99,11 @@ def picture_positions(
     previous = kept_positions(picture.positions_file)[0] if picture.positions_file and not reset else {}
     nodes = set(skeleton.nodes)
     previous = {node: xy for node, xy in previous.items() if node in nodes}
-    if previous:
+    if previous and len(nodes) - len(previous) > max(MOSTLY_NEW, len(previous)):
+        # mostly new: the fresh layout, shifted to what was kept, which stays where it was
+        known, start = with_pins(cached_positions(skeleton, progress=progress), {**previous, **pins})
+        found = settle(skeleton, known, start)
+    elif previous:
         if progress:
             progress("Placing what changed since the positions were kept")
         found = settle(skeleton, {**previous, **{node: (round(x), round(y)) for node, (x, y) in pins.items()}})
