@@ -450,3 +450,24 @@ def test_a_mostly_new_map_keeps_what_was_kept(tmp_path: Path) -> None:
 
 def pairs_rows(pairs: list[tuple[str, str, int]]) -> list[list[str]]:
     return [[a, b] for a, b, _ in pairs]
+
+
+def test_cuts_of_a_synthetic_map_move_nobody(tmp_path: Path) -> None:
+    organisations = [["id", "name", "since", "sensitivity"]]
+    organisations += [
+        [f"o{i:02d}", f"Org {i}", "" if i % 3 else str(2000 + i % 20), "restricted" if i % 4 == 1 else ""]
+        for i in range(60)
+    ]
+    links = [["source", "target", "since"]]
+    links += [[f"o{i:02d}", f"o{(i * 7 + 1) % 60:02d}", str(2000 + i % 25)] for i in range(60) if (i * 7 + 1) % 60 != i]
+    folder = write_folder(tmp_path / "synthetic", {"organisations": organisations, "links": links})
+    whole = positions(load_map(folder, audience="internal"))
+    for cut in (
+        load_map(folder, audience="public"),
+        load_map(folder, audience="internal", as_of="2008"),
+        load_map(folder, audience="public", as_of="2012", undated="hide"),
+    ):
+        shown = positions(cut)
+        assert set(shown) == set(cut.organisations["id"]) and len(shown) < len(whole)
+        assert max(movements(whole, shown)) == 0
+        assert not {f"o{i:02d}" for i in range(1, 60, 4)} & set(shown) or cut.audience == "internal"
