@@ -9,6 +9,7 @@ code 2. Tracebacks are for bugs only.
 from __future__ import annotations
 
 import signal
+import sys
 import time
 import webbrowser
 from datetime import date
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from ._cli_layout import layout_command, positions_file_option
 from ._cli_options import (
     DateType,
     analysis_options,
@@ -29,30 +31,32 @@ from ._cli_options import (
     limit_mb,
     load_source,
     map_counts,
-    note_positions,
     note_undated,
-    number,
     output_option,
     remember,
+    report_valid,
+    report_validation,
     terminal_progress,
     undated,
     undated_option,
     warn_sensitive,
     warn_undated,
 )
+from ._language import resolve_lang
+from ._template_words import WORDS as TEMPLATE_WORDS
 from ._version import __version__
 from .analysis import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
 from .dates import before
 from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary, undated_summary
-from .errors import StakeholdersError
+from .errors import InvalidArgument, StakeholdersError, ValidationError
 from .formats import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
-from .layout import save_positions
 from .load import EXAMPLE, example_path, load_map
 from .pages import unused_layouts, write_diff, write_html, write_presentation, write_report
 from .serve import start
 from .slides import write_pptx
 from .source import LIMIT_MB
+from .template import write_template
 from .views import find_view, select
 
 __all__ = ["cli"]
@@ -69,15 +73,7 @@ __all__ = ["cli"]
     callback=remember,
     help="Refuse sources larger than this (for a workbook: packed or unpacked).",
 )
-@click.option(
-    "--positions-file/--no-positions-file",
-    default=True,
-    show_default=True,
-    expose_value=False,
-    callback=remember,
-    help="Keep the map's positions in a file beside the source (positions.csv in a CSV folder, "
-    "<file>.positions.csv beside any other), so the next run moves only what changed.",
-)
+@positions_file_option
 def cli() -> None:
     """Map how organisations cooperate, as interactive offline maps.
 
@@ -188,58 +184,65 @@ def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> No
     warn_undated(stakeholder_map)
 
 
-@cli.command(name="layout")
-@click.argument("source", type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--reset",
-    is_flag=True,
-    help="Lay the whole map out afresh, forgetting the kept positions (organisations pinned by x and y stay).",
-)
-def layout_command(source: Path, reset: bool) -> None:
-    """Work out where SOURCE's organisations stand and keep it in its positions file; print where.
-
-    Every output of SOURCE (each date, audience, view, deck step, diff, image
-    and export) uses these positions. Without --reset, kept positions stay and
-    only organisations that are new are placed, near their partners. The
-    file is positions.csv inside a CSV folder, or <file>.positions.csv beside
-    any other source; commit it with the data. The bundled example keeps none.
-
-    Example:
-
-    \b
-        stakeholders layout my-workbook.xlsx
-        stakeholders layout my-folder --reset
-    """
-    try:
-        stakeholder_map = load_map(source, audience="internal", limit_mb=limit_mb())  # the whole map
-        written = save_positions(stakeholder_map, reset=reset)
-    except StakeholdersError as err:
-        fail(err)
-    note_positions(stakeholder_map)
-    count = number(len(stakeholder_map.organisations), "organisation")
-    click.echo(f"Kept the positions of {count} in {written.resolve()}.")
-
-
 @cli.command()
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
-def validate(source: Path) -> None:
-    """Check SOURCE and list every problem in it, one per line.
+@lang_option(
+    "The language of the messages and of the allowed values they list [default: the map's lang setting, else "
+    "Dutch when the locale (LC_ALL, LANG) is Dutch, else English]."
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Count warnings (a header that looks like one of ours but is kept as a custom field) as problems.",
+)
+def validate(source: Path, lang: str | None, strict: bool) -> None:
+    """Check SOURCE and list every problem in it, one per line, and every warning.
 
-    Exits with 0 when the source is valid and 1 when it has problems.
+    Exits with 0 when the source is valid (warnings or not) and 1 when it has
+    problems; with --strict, warnings are problems too.
 
     Example:
 
     \b
         stakeholders validate my-workbook.xlsx
+        stakeholders validate kaart.xlsx --lang nl --strict
     """
     try:
-        stakeholder_map = load_map(source, audience="internal", limit_mb=limit_mb())  # check everything in it
+        # check everything in it: the internal audience
+        stakeholder_map = load_map(source, audience="internal", limit_mb=limit_mb(), lang=lang, strict=strict)
+    except ValidationError as err:
+        report_validation(err)
     except StakeholdersError as err:
         fail(err, outcome="")
-    counts = [map_counts(stakeholder_map), number(len(stakeholder_map.stages), "stage")]
-    if len(stakeholder_map.script) or len(stakeholder_map.barriers):  # the barrier model, when the map has one
-        counts += [number(len(stakeholder_map.script), "phase"), number(len(stakeholder_map.barriers), "barrier")]
-    click.echo(f"{source} is valid: {', '.join(counts)}.")
+    report_valid(source, stakeholder_map, lang)
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@lang_option("The language of the sheets, headers, lists and instructions [default: Dutch when the locale is Dutch].")
+@click.option("--csv", "as_csv", is_flag=True, help="Write a folder of CSV files (as Excel saves them) instead.")
+def init(path: Path | None, lang: str | None, as_csv: bool) -> None:
+    """Write a ready-to-fill workbook to start a map: PATH [default: map.xlsx, or kaart.xlsx in Dutch].
+
+    Every sheet has a header row, drop-down lists for every closed list and
+    example rows to replace; the first explains every column. Never overwrites.
+
+    Example:
+
+    \b
+        stakeholders init kaart.xlsx --lang nl
+        stakeholders validate kaart.xlsx
+        stakeholders map kaart.xlsx
+    """
+    lang = resolve_lang(lang)
+    try:
+        written = write_template(path, lang=lang, csv=as_csv)
+    except InvalidArgument as err:
+        raise click.UsageError(str(err)) from None
+    except StakeholdersError as err:
+        click.echo(f"{TEMPLATE_WORDS[lang]['error']}: {err}", err=True)
+        sys.exit(1)
+    click.echo(TEMPLATE_WORDS[lang]["wrote"].format(path=written))
 
 
 def _analyse(
@@ -573,3 +576,6 @@ def present(
         click.echo(f"Warning: every step keeps the map's own layout, so the layout of {ignored} is not used.", err=True)
     click.echo(f"Wrote {written.resolve()}.")
     warn_undated(stakeholder_map)
+
+
+cli.add_command(layout_command)

@@ -75,11 +75,10 @@ def check_pins(table: RawTable, records: list[tuple[int, dict[str, Any]]], findi
         x, y = record.get(x_column or "", ""), record.get(y_column or "", "")
         for column, value in ((x_column, x), (y_column, y)):
             if column and not _blank(value) and parse_coordinate(value) is None:
-                msg = f"'{value}' is not a position: write a number (pixels, at most {LIMIT:,} from 0) or empty it"
-                findings.add(table, row, column, msg)
+                findings.add(table, row, column, findings.say("not_a_position", value=value, limit=f"{LIMIT:,}"))
         if _blank(x) != _blank(y):
             missing = y_column or "y" if _blank(y) else x_column or "x"
-            msg = f"an organisation is pinned by both x and y: fill in {missing} too, or empty both"
+            msg = findings.say("pin_both", missing=missing)
             findings.add(table, row, missing if missing in table.headers else "", msg)
 
 
