@@ -471,3 +471,10 @@ def test_cuts_of_a_synthetic_map_move_nobody(tmp_path: Path) -> None:
         assert set(shown) == set(cut.organisations["id"]) and len(shown) < len(whole)
         assert max(movements(whole, shown)) == 0
         assert not {f"o{i:02d}" for i in range(1, 60, 4)} & set(shown) or cut.audience == "internal"
+
+
+def test_bad_pins_are_said_in_dutch_too(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "bad", {"organisations": pinned({"om": ("ver", "3")}), "links": LINKS})
+    result = CliRunner().invoke(cli, ["validate", str(folder), "--lang", "nl"])
+    assert result.exit_code == 1
+    assert "'ver' is geen positie: schrijf een getal" in result.output, result.output
