@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from ._cli_layout import layout_command, positions_file_option
 from ._cli_merge import merge
 from ._cli_options import (
     DateType,
@@ -73,6 +74,7 @@ __all__ = ["cli"]
     callback=remember,
     help="Refuse sources larger than this (for a workbook: packed or unpacked).",
 )
+@positions_file_option
 def cli() -> None:
     """Map how organisations cooperate, as interactive offline maps.
 
@@ -587,4 +589,5 @@ def present(
     warn_undated(stakeholder_map)
 
 
+cli.add_command(layout_command)
 cli.add_command(merge)
