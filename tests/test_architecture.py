@@ -33,6 +33,7 @@ LAYERS = {
         "_vocabulary",
         "_marking",
         "placement",
+        "routing",
     ),
     1: ("schema",),
     2: ("values", "dates"),

@@ -30,7 +30,7 @@ from ..errors import OutputError
 from ..i18n import audience_marking, counted
 from ..model import StakeholderMap
 from ..style import MARKING_COLOURS
-from ._data import legend, map_data
+from ._data import legend, link_bends, map_data
 
 __all__ = [
     "STATIC",
@@ -187,6 +187,8 @@ def render_page(
     if highlight:
         data["highlight"] = highlight
     data.update(extra_data or {})
+    if display or highlight or "presentation" in (extra_data or {}):  # other positions or sizes: other bends
+        data["layout"]["curves"] = link_bends(data)
     vis = vis_network_bundle()
     app = static_text("map.js")
     extra = [static_text(name) for name in (*scripts, *(("live.js",) if live else ()))]
