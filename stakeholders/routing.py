@@ -22,7 +22,7 @@ organisations is routed in a moment.
 [('1', 'b')]
 >>> bends = route_links(where, links, radii)
 >>> bends
-{'1': 0.35}
+{'1': 0.25}
 >>> crossings(where, links, bends, radii)
 []
 """
@@ -39,8 +39,10 @@ Point = tuple[float, float]
 
 MARGIN = 5.0
 """Room, in the positions' units (the page's pixels), kept between a link and an organisation it does not join."""
-BENDS = (0.2, 0.35, 0.5, 0.65, 0.8, 1.0)
+BENDS = tuple(step / 20 for step in range(1, 21))
 """The bends tried, gentlest first, on the side away from what is in the way and then on the other."""
+APART = 0.1
+"""How far apart the curves of links between the same two organisations stay when each is bent on its own."""
 STEPS = 24
 """Straight pieces a curve is checked as (the largest gap to the true curve is under 1/1000 of its length)."""
 
@@ -190,10 +192,15 @@ def route_links(
             pairs.setdefault((min(source, target), max(source, target)), []).append(link)
     routed: dict[str, float] = {}
     for (first, second), group in pairs.items():
-        for link, curve in zip(group, _route_pair(grid, where, first, second, group, curves), strict=True):
+        for link, curve in zip(group, _route_pair(grid, where, first, second, group, curves, margin), strict=True):
             if curve:
                 routed[link["id"]] = curve
     return routed
+
+
+def _cost(hits: list[tuple[str, float]], margin: float) -> tuple[int, int, float]:
+    """How bad a curve is: organisations it runs through, those it passes too close to, and how deep."""
+    return (sum(1 for _, depth in hits if depth > margin), len(hits), round(sum(depth for _, depth in hits), 6))
 
 
 def _route_pair(
@@ -203,29 +210,59 @@ def _route_pair(
     second: str,
     group: list[Mapping[str, Any]],
     curves: Mapping[str, float],
+    margin: float,
 ) -> list[float]:
-    """The curves of the links between ``first`` and ``second``: as they are when clear, else shifted by one bend."""
+    """The curves of the links between ``first`` and ``second``: as they are when clear, else shifted by one bend.
+
+    When no one shift clears them all, each link takes the clearest curve nearest its own, :data:`APART` from
+    the others'.
+    """
     # each link's curve in the pair's own direction (first → second), and the sign that turns it back
     signs = [1 if link["source"] == first else -1 for link in group]
     offsets = [sign * curves.get(link["id"], 0.0) for link, sign in zip(group, signs, strict=True)]
 
-    def trial(shift: float) -> tuple[list[float], list[tuple[str, float]]]:
-        own = [
-            sign * round(max(-1.0, min(1.0, offset + shift)), 3) for sign, offset in zip(signs, offsets, strict=True)
-        ]
-        hits = []
-        for link, curve in zip(group, own, strict=True):
-            hits += grid.in_the_way(curve_points(where[link["source"]], where[link["target"]], curve), (first, second))
-        return own, hits
+    def hits_of(index: int, value: float) -> list[tuple[str, float]]:
+        link = group[index]
+        points = curve_points(where[link["source"]], where[link["target"]], signs[index] * value)
+        return grid.in_the_way(points, (first, second))
 
-    own, hits = trial(0.0)
-    if not hits:
-        return own
-    away = _side(where, first, second, max(hits, key=lambda hit: (hit[1], hit[0]))[0])
-    best = (len(hits), sum(depth for _, depth in hits), 0, own)
-    for order, shift in enumerate([away * bend for bend in BENDS] + [-away * bend for bend in BENDS], 1):
-        candidate, found = trial(shift)
-        if not found:
-            return candidate
-        best = min(best, (len(found), sum(depth for _, depth in found), order, candidate))
-    return best[3]
+    def trial(shift: float) -> tuple[list[float], list[tuple[str, float]]]:
+        values = [round(max(-1.0, min(1.0, offset + shift)), 3) for offset in offsets]
+        return values, [hit for index, value in enumerate(values) for hit in hits_of(index, value)]
+
+    values, hits = trial(0.0)
+    if hits:
+        away = _side(where, first, second, max(hits, key=lambda hit: (hit[1], hit[0]))[0])
+        best = (_cost(hits, margin), 0, values)
+        for order, shift in enumerate([away * bend for bend in BENDS] + [-away * bend for bend in BENDS], 1):
+            candidate, found = trial(shift)
+            best = min(best, (_cost(found, margin), order, candidate))
+            if not found:
+                break
+        values = best[2]
+        if best[0][1] and len(group) > 1:
+            apart = _each_apart(hits_of, offsets, away, margin)
+            found = [hit for index, value in enumerate(apart) for hit in hits_of(index, value)]
+            values = apart if _cost(found, margin) < best[0] else values
+    return [sign * value for sign, value in zip(signs, values, strict=True)]
+
+
+def _each_apart(hits_of: Any, offsets: list[float], away: int, margin: float) -> list[float]:
+    """Each link of a pair on its own: the clearest curve nearest its own, :data:`APART` from those taken before."""
+    choices = [step / 20 for step in range(-20, 21)]
+    values = list(offsets)
+    taken: list[float] = []
+    for index in sorted(range(len(offsets)), key=lambda i: (offsets[i], i)):
+        best: tuple[tuple[int, int, float], float, float] | None = None
+        for value in sorted(choices, key=lambda v: (abs(v - offsets[index]), -away * v)):
+            if any(abs(value - other) < APART - 1e-9 for other in taken):
+                continue
+            cost = _cost(hits_of(index, value), margin)
+            if best is None or (cost, abs(value - offsets[index])) < (best[0], best[1]):
+                best = (cost, abs(value - offsets[index]), value)
+            if not cost[1]:
+                break
+        if best is not None:
+            values[index] = best[2]
+        taken.append(values[index])
+    return values

@@ -195,7 +195,7 @@ def read_svg(svg: str, frame_width: float = 1920) -> Picture:
                     picture.links.setdefault(name, []).append(line)
                     picture.lines += [(*a, *b) for a, b in zip(line, line[1:], strict=False) if a != b]
         elif name.startswith("nodes-"):
-            shapes = [path_points(path.get("d")) for path in group.iter(f"{SVG}path")]
+            shapes = [path_points(path.get("d")) for path in group.iter(f"{SVG}path") if not path.get("id")]
             for use in group.iter(f"{SVG}use"):
                 x, y = float(use.get("x")), float(use.get("y"))
                 shapes.append([[(px + x, py + y) for px, py in line] for line in markers[use.get(XLINK)[1:]]])
