@@ -22,7 +22,7 @@ from ..layout import MIN_DISTANCE
 from ..model import StakeholderMap
 from ..naming import org_label
 from ..placement import Node, Placement, place_labels, segments_of
-from ..routing import MARGIN, curve_points, route_links
+from ..routing import curve_points, route_links
 from ..schema import LEVELS
 from ..style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_curves, link_dashes, link_width, sector_colour
 
@@ -47,6 +47,8 @@ CURVE_POINTS = 17
 ARROW = 13.0
 """The arrowheads' size in points of a 1920×1080 frame (matplotlib's mutation scale)."""
 LINK_Z, NODE_Z, BACKGROUND_Z, LABEL_Z = 1, 2, 3, 4
+ROUTE_MARGIN = 2.0
+"""Pixels of a 1920×1080 frame a link keeps clear of an organisation it does not join (besides its radius)."""
 
 
 def px_to_pt(px: float) -> float:
@@ -171,7 +173,7 @@ def _draw_links(
 
     records = m.records("links")
     # as on the page: parallel links apart, every link clear of the organisations it does not join
-    curves = route_links(where, records, radii, curves=link_curves(records), margin=MARGIN * unit)
+    curves = route_links(where, records, radii, curves=link_curves(records), margin=ROUTE_MARGIN * unit)
     lines = []
     for number, link in enumerate(records):
         source, target = link["source"], link["target"]
