@@ -33,14 +33,20 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 __all__ = ["BENDS", "MARGIN", "crossings", "curve_points", "route_links", "via_point"]
 
 Point = tuple[float, float]
 
 MARGIN = 5.0
 """Room, in the positions' units (the page's pixels), kept between a link and an organisation it does not join."""
-BENDS = tuple(step / 20 for step in range(1, 21))
+BENDS = tuple(step / 20 for step in range(1, 17))
 """The bends tried, gentlest first, on the side away from what is in the way and then on the other."""
+MOST_IN_WAY = 3
+"""On a map of over :data:`MANY_PAIRS` linked pairs, a link straight through more organisations than this is
+left as it is: a gentle bend rarely clears a crowd, and trying costs time."""
+MANY_PAIRS = 1000
 APART = 0.1
 """How far apart the curves of links between the same two organisations stay when each is bent on its own."""
 STEPS = 24
@@ -89,52 +95,118 @@ def curve_points(start: Point, end: Point, curve: float, steps: int = STEPS) -> 
     return points
 
 
-def _distance(px: float, py: float, a: Point, b: Point) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length2 = dx * dx + dy * dy
-    t = 0.0 if not length2 else max(0.0, min(1.0, ((px - a[0]) * dx + (py - a[1]) * dy) / length2))
-    return math.hypot(px - a[0] - t * dx, py - a[1] - t * dy)
-
-
 class _Grid:
-    """The organisations by grid cell, to find those near a line without looking at all of them."""
+    """The organisations in grid cells (numpy arrays), to find those near a line without looking at all of them."""
 
     def __init__(self, where: Mapping[str, Point], reach: Mapping[str, float]) -> None:
-        self.where, self.reach = where, reach
-        self.widest = max(reach.values(), default=1.0)
+        self.ids = list(where)
+        self.index = {org: number for number, org in enumerate(self.ids)}
+        self.xy = np.array([where[org] for org in self.ids], dtype=float).reshape(-1, 2)
+        self.reach = np.array([reach[org] for org in self.ids], dtype=float)
+        self.widest = float(self.reach.max()) if len(self.reach) else 1.0
         self.cell = max(2 * self.widest, 1.0)
-        self.cells: dict[tuple[int, int], list[str]] = {}
-        for org, (x, y) in where.items():
-            self.cells.setdefault((math.floor(x / self.cell), math.floor(y / self.cell)), []).append(org)
+        cells = np.floor(self.xy / self.cell).astype(np.int64)
+        self.low = cells.min(axis=0) - 2 if len(cells) else np.zeros(2, dtype=np.int64)
+        self.rows = int((cells[:, 1].max() - self.low[1] + 3) if len(cells) else 1)
+        keys = self._keys(cells)
+        self.order = np.argsort(keys, kind="stable")
+        self.keys = keys[self.order]
 
-    def near(self, points: Sequence[Point]) -> list[str]:
-        """The organisations whose reach may touch the line through ``points``, in a fixed order."""
-        found: dict[str, None] = {}
-        cell, pad = self.cell, self.widest
-        for a, b in zip(points, points[1:], strict=False):
-            pieces = max(1, math.ceil(math.dist(a, b) / cell))
-            for piece in range(pieces):
-                t0, t1 = piece / pieces, (piece + 1) / pieces
-                xs = (a[0] + (b[0] - a[0]) * t0, a[0] + (b[0] - a[0]) * t1)
-                ys = (a[1] + (b[1] - a[1]) * t0, a[1] + (b[1] - a[1]) * t1)
-                for ix in range(math.floor((min(xs) - pad) / cell), math.floor((max(xs) + pad) / cell) + 1):
-                    for iy in range(math.floor((min(ys) - pad) / cell), math.floor((max(ys) + pad) / cell) + 1):
-                        for org in self.cells.get((ix, iy), ()):
-                            found[org] = None
-        return list(found)
+    def _keys(self, cells: np.ndarray) -> np.ndarray:
+        return (cells[..., 0] - self.low[0]) * self.rows + (cells[..., 1] - self.low[1])
 
-    def in_the_way(self, points: Sequence[Point], ends: Iterable[str]) -> list[tuple[str, float]]:
-        """The organisations other than ``ends`` that the line comes within reach of, with how far inside."""
-        skip = set(ends)
-        hits = []
-        for org in self.near(points):
-            if org in skip:
-                continue
-            x, y = self.where[org]
-            gap = min(_distance(x, y, a, b) for a, b in zip(points, points[1:], strict=False))
-            if gap < self.reach[org]:
-                hits.append((org, self.reach[org] - gap))
+    def in_box(self, x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+        """The numbers of the organisations whose centres stand in a box, in a fixed order."""
+        c0 = np.clip(np.floor(np.array([x0, y0]) / self.cell).astype(np.int64), self.low, None)
+        c1 = np.floor(np.array([x1, y1]) / self.cell).astype(np.int64)
+        c1[1] = min(c1[1], self.low[1] + self.rows - 1)
+        if c1[0] < c0[0] or c1[1] < c0[1]:
+            return np.zeros(0, dtype=np.int64)
+        columns = np.arange(c0[0], c1[0] + 1)
+        first = np.searchsorted(self.keys, (columns - self.low[0]) * self.rows + (c0[1] - self.low[1]), "left")
+        last = np.searchsorted(self.keys, (columns - self.low[0]) * self.rows + (c1[1] - self.low[1]), "right")
+        if not (last > first).any():
+            return np.zeros(0, dtype=np.int64)
+        found = self.order[np.concatenate([np.arange(a, b) for a, b in zip(first, last, strict=True) if b > a])]
+        x, y = self.xy[found, 0], self.xy[found, 1]
+        return np.sort(found[(x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)])
+
+    def around(self, points: Sequence[Point], reach: float = 0.0) -> np.ndarray:
+        """The organisations that may come within reach of any line through points within ``reach`` of ``points``."""
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        pad = self.widest + reach
+        return self.in_box(min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+
+    def in_the_way(
+        self, points: Sequence[Point], ends: Iterable[str], near: np.ndarray | None = None
+    ) -> list[tuple[str, float]]:
+        """The organisations other than ``ends`` (among ``near``) the line comes within reach of, and how deep."""
+        near = self.around(points) if near is None else near
+        skip = [self.index[end] for end in ends if end in self.index]
+        near = near[~np.isin(near, skip)]
+        if not len(near):
+            return []
+        gap = _gaps(self.xy[near], np.array(points, dtype=float))
+        inside = gap < self.reach[near]
+        return [
+            (self.ids[n], float(depth)) for n, depth in zip(near[inside], (self.reach[near] - gap)[inside], strict=True)
+        ]
+
+    def straight_hits(self, pairs: np.ndarray) -> dict[int, list[tuple[str, float]]]:
+        """For straight lines between the organisation numbers in ``pairs`` (rows source, target): what is in the way.
+
+        All lines at once: points every half cell along each line, the organisations in the cells around them,
+        then the exact distance of each such organisation to its line.
+        """
+        if not len(pairs) or not len(self.keys):
+            return {}
+        a, b = self.xy[pairs[:, 0]], self.xy[pairs[:, 1]]
+        steps = np.ceil(np.hypot(*(b - a).T) / (self.cell / 2)).astype(np.int64) + 1
+        line = np.repeat(np.arange(len(pairs)), steps + 1)
+        t = (np.arange(len(line)) - np.repeat(np.cumsum(steps + 1) - (steps + 1), steps + 1)) / np.repeat(
+            steps, steps + 1
+        )
+        points = a[line] + (b - a)[line] * t[:, None]
+        cells = np.floor(points / self.cell).astype(np.int64)
+        cells = np.unique(np.column_stack([line, self._keys(cells)]), axis=0)
+        lines, keys = [], []
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                lines.append(cells[:, 0])
+                keys.append(cells[:, 1] + dx * self.rows + dy)
+        line_of, key = np.concatenate(lines), np.concatenate(keys)
+        first, last = np.searchsorted(self.keys, key, "left"), np.searchsorted(self.keys, key, "right")
+        counts = last - first
+        line_of = np.repeat(line_of, counts)
+        offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        node = self.order[np.repeat(first, counts) + offsets]
+        candidate = np.unique(line_of * len(self.ids) + node)
+        line_of, node = candidate // len(self.ids), candidate % len(self.ids)
+        keep = (node != pairs[line_of, 0]) & (node != pairs[line_of, 1])
+        line_of, node = line_of[keep], node[keep]
+        pa, pb, pn = a[line_of], b[line_of], self.xy[node]
+        d = pb - pa
+        length2 = (d * d).sum(axis=1)
+        along = np.clip(((pn - pa) * d).sum(axis=1) / np.where(length2 > 0, length2, 1.0), 0.0, 1.0)
+        gap = np.hypot(*(pn - pa - along[:, None] * d).T)
+        inside = gap < self.reach[node]
+        hits: dict[int, list[tuple[str, float]]] = {}
+        for number, org, depth in zip(
+            line_of[inside].tolist(), node[inside].tolist(), (self.reach[node] - gap)[inside].tolist(), strict=True
+        ):
+            hits.setdefault(number, []).append((self.ids[org], depth))
         return hits
+
+
+def _gaps(centres: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """How far each of ``centres`` stands from the polyline through ``points``."""
+    a, b = points[:-1], points[1:]
+    d = b - a
+    length2 = (d * d).sum(axis=1)
+    rel = centres[:, None, :] - a[None, :, :]
+    along = np.clip((rel * d[None]).sum(axis=2) / np.where(length2 > 0, length2, 1.0)[None], 0.0, 1.0)
+    off = rel - along[..., None] * d[None]
+    return np.sqrt((off * off).sum(axis=2)).min(axis=1)
 
 
 def crossings(
@@ -190,8 +262,15 @@ def route_links(
         source, target = link["source"], link["target"]
         if source != target and source in where and target in where:
             pairs.setdefault((min(source, target), max(source, target)), []).append(link)
+    keys = list(pairs)
+    ends = np.array([(grid.index[first], grid.index[second]) for first, second in keys], dtype=np.int64).reshape(-1, 2)
+    straight = grid.straight_hits(ends)
     routed: dict[str, float] = {}
-    for (first, second), group in pairs.items():
+    for number, ((first, second), group) in enumerate(pairs.items()):
+        if number not in straight and not any(curves.get(link["id"]) for link in group):
+            continue  # straight and clear
+        if len(straight.get(number, ())) > MOST_IN_WAY and len(keys) > MANY_PAIRS:
+            continue  # through a crowd: left as it is
         for link, curve in zip(group, _route_pair(grid, where, first, second, group, curves, margin), strict=True):
             if curve:
                 routed[link["id"]] = curve
@@ -221,10 +300,13 @@ def _route_pair(
     signs = [1 if link["source"] == first else -1 for link in group]
     offsets = [sign * curves.get(link["id"], 0.0) for link, sign in zip(group, signs, strict=True)]
 
+    (x1, y1), (x2, y2) = where[first], where[second]
+    near = grid.around([(x1, y1), (x2, y2)], math.hypot(x2 - x1, y2 - y1) / 2)  # where any bend can go
+
     def hits_of(index: int, value: float) -> list[tuple[str, float]]:
         link = group[index]
         points = curve_points(where[link["source"]], where[link["target"]], signs[index] * value)
-        return grid.in_the_way(points, (first, second))
+        return grid.in_the_way(points, (first, second), near)
 
     def trial(shift: float) -> tuple[list[float], list[tuple[str, float]]]:
         values = [round(max(-1.0, min(1.0, offset + shift)), 3) for offset in offsets]
