@@ -31,7 +31,7 @@ from .errors import (
 from .formats import export_format, export_map, read_source
 from .graph import build_graph, flow_graph
 from .images import write_image
-from .layout import compute_positions, positions
+from .layout import compute_positions, positions, save_positions
 from .load import check_source, example_path, load_map
 from .model import MapSettings, StakeholderMap
 from .pages import (
@@ -47,6 +47,7 @@ from .pages import (
     write_report,
 )
 from .slides import write_pptx
+from .template import write_template
 from .timeline import as_of
 from .validate import find_organisation, validate_source
 from .views import find_view, views_of
@@ -96,6 +97,7 @@ __all__ = [
     "presentation_html",
     "read_source",
     "report_html",
+    "save_positions",
     "to_html",
     "validate_source",
     "views_of",
@@ -105,4 +107,5 @@ __all__ = [
     "write_pptx",
     "write_presentation",
     "write_report",
+    "write_template",
 ]

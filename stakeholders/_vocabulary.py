@@ -87,6 +87,27 @@ class Vocabulary:
                 ids.setdefault(normalise_key(name), term.id)
         return ids
 
+    @cached_property
+    def names_by_key(self) -> dict[str, str]:
+        """Every folded name → the name as written (id, English and Dutch labels, aliases): what a hint may offer.
+
+        >>> Vocabulary("level", (Term("policy", "policy", "beleid"),)).names_by_key["beleid"]
+        'beleid'
+        """
+        names: dict[str, str] = {}
+        for term in self.terms:
+            for name in (term.id, term.en, term.nl, *term.aliases):
+                names.setdefault(normalise_key(name), name)
+        return names
+
+    def labels(self, lang: str = "en") -> tuple[str, ...]:
+        """The labels of the terms in ``lang``, in display order: what a person picks from.
+
+        >>> Vocabulary("level", (Term("policy", "policy", "beleid"),)).labels("nl")
+        ('beleid',)
+        """
+        return tuple(term.nl if lang == "nl" else term.en for term in self.terms)
+
     def label(self, term_id: str, lang: str = "en") -> str:
         """The label of a term in ``lang`` (``en`` or ``nl``); unknown ids come back as given.
 
@@ -135,6 +156,8 @@ class ColumnKind(StrEnum):
     """A day, a month or a year."""
     STRENGTH = "strength"
     """A whole number from 1 to 5."""
+    INFLUENCE = "influence"
+    """A whole number from 0 to 10: Net-Map's influence tower."""
     ORDER = "order"
     """A whole number that orders the stages."""
     NUMBER = "number"
@@ -152,7 +175,7 @@ class ColumnKind(StrEnum):
     @property
     def is_number(self) -> bool:
         """Whether the value is a whole number (or None when the cell is empty)."""
-        return self in (ColumnKind.STRENGTH, ColumnKind.ORDER, ColumnKind.NUMBER)
+        return self in (ColumnKind.STRENGTH, ColumnKind.INFLUENCE, ColumnKind.ORDER, ColumnKind.NUMBER)
 
     @property
     def is_text(self) -> bool:

@@ -18,9 +18,10 @@ from . import timeline
 from .audience import for_audience
 from .errors import InvalidArgument, Problem, ValidationError
 from .formats import read_source
-from .model import StakeholderMap
+from .layout import positions_path
+from .model import Picture, StakeholderMap
 from .source import LIMIT_MB
-from .validate import validate_source
+from .validate import pins_of, validate_source
 
 __all__ = ["EXAMPLE", "check_source", "example_path", "load_map"]
 
@@ -50,6 +51,9 @@ def load_map(
     limit_mb: float = LIMIT_MB,
     as_of: str | date | None = None,
     undated: str = "show",
+    lang: str | None = None,
+    strict: bool = False,
+    keep_positions: bool = True,
 ) -> StakeholderMap:
     """Read, validate and build the map in ``path``, cut down to an audience.
 
@@ -65,17 +69,37 @@ def load_map(
     ``undated`` (``show`` or ``hide``, with ``as_of`` only) keeps or leaves
     out the organisations and links that have no dates, after the audience's
     cut, so the map's ``undated`` record counts only what the audience sees.
+    ``lang`` (``en`` or ``nl``) is the language of validation's messages (by
+    default the map's ``lang`` setting, else the locale); the map keeps
+    validation's warnings in ``warnings``, or with ``strict`` they are problems.
+    The map remembers the whole map it was cut from (its
+    :class:`~stakeholders.model.Picture`): every date, audience, view and
+    step of it is drawn on the whole map's positions, kept in the positions
+    file beside the source (see :mod:`stakeholders.layout`) unless
+    ``keep_positions`` is False or the source is a bundled example.
     Raises :class:`~stakeholders.errors.ValidationError` listing every problem,
     or :class:`~stakeholders.errors.SourceError` when the source cannot be read.
     """
     if timeline.parse_undated(undated) != "show" and as_of is None:
         msg = f"undated={undated!r} needs an as_of date: rows without dates are only left out of a map as of a date"
         raise InvalidArgument(msg)
-    whole = validate_source(read_source(path, limit_mb=limit_mb), path=path)
+    whole = validate_source(read_source(path, limit_mb=limit_mb), path=path, lang=lang, strict=strict)
+    whole = replace(whole, picture=_picture(whole, path, keep_positions))
     if as_of is None:
         return _dated(for_audience(whole, audience))
     then = timeline.as_of(whole, as_of)  # every row of that date, those without dates too, before the cut
     return timeline.apply_undated(for_audience(then, audience), undated)
+
+
+def _picture(whole: StakeholderMap, path: str | os.PathLike[str], keep: bool) -> Picture:
+    """What every cut of ``whole`` takes its positions from; the positions file beside ``path`` unless not kept."""
+    bundled = Path(path).resolve().is_relative_to(example_path().parent)
+    return Picture(
+        organisations=whole.organisations[["id"]],
+        links=whole.links[["source", "target"]],
+        pins=pins_of(whole.organisations),
+        positions_file=str(positions_path(path)) if keep and not bundled else "",
+    )
 
 
 def _dated(m: StakeholderMap) -> StakeholderMap:
@@ -91,14 +115,14 @@ def _dated(m: StakeholderMap) -> StakeholderMap:
     return replace(m, settings=replace(m.settings, date=max(checked)))
 
 
-def check_source(path: str | os.PathLike[str]) -> list[Problem]:
-    """Every problem in the source at ``path``; an empty list means it is valid.
+def check_source(path: str | os.PathLike[str], *, lang: str | None = None, strict: bool = False) -> list[Problem]:
+    """Every problem in the source at ``path``, in ``lang``; an empty list means it is valid.
 
-    A source that cannot be read at all still raises
-    :class:`~stakeholders.errors.SourceError`.
+    With ``strict``, the warnings count as problems. A source that cannot be
+    read at all still raises :class:`~stakeholders.errors.SourceError`.
     """
     try:
-        validate_source(read_source(path))
+        validate_source(read_source(path), lang=lang, strict=strict)
     except ValidationError as err:
         return err.problems
     return []
