@@ -39,6 +39,8 @@ class Picture:
     lines: list[tuple[float, float, float, float]] = field(default_factory=list)
     nodes: list[Box] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    links: dict[str, list[list[tuple[float, float]]]] = field(default_factory=dict)
+    """The polylines of each link group by its id (``link-N``): the link first, then its arrowheads."""
     parts: dict[str, Box] = field(default_factory=dict)
     """The box of each other text group by its id: ``title``, ``meta``, ``source``, ``audience-marking``,
     ``legend-N``, ``header-N``."""
@@ -64,12 +66,41 @@ class Picture:
             1 for label in self.labels if not label.on_background and any(crosses(s, label.box) for s in self.lines)
         )
 
+    def links_through_nodes(self) -> list[tuple[str, int]]:
+        """(link group, node number) where a link's line runs inside a node it does not join.
+
+        A link joins the nodes nearest its two ends; inside is within half the node box's shorter side of its
+        centre (the circle a dot, a square or a diamond at least covers).
+        """
+        centres = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, min(b[2] - b[0], b[3] - b[1]) / 2) for b in self.nodes]
+        found = []
+        for name, paths in self.links.items():
+            line = paths[0]
+            ends = {
+                min(range(len(centres)), key=lambda i: (centres[i][0] - x) ** 2 + (centres[i][1] - y) ** 2)
+                for x, y in (line[0], line[-1])
+            }
+            for number, (x, y, radius) in enumerate(centres):
+                if number not in ends and any(
+                    distance((x, y), a, b) < radius for a, b in zip(line, line[1:], strict=False)
+                ):
+                    found.append((name, number))
+        return found
+
     def labels_on_nodes(self) -> int:
         return sum(1 for label in self.labels if any(overlap(label.box, node, 0.5) for node in self.nodes))
 
 
 def union(boxes: list[Box]) -> Box:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def distance(point: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    """From ``point`` to the nearest point of the straight piece ``a``–``b``."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length2 = dx * dx + dy * dy
+    t = max(0.0, min(1.0, ((point[0] - a[0]) * dx + (point[1] - a[1]) * dy) / length2)) if length2 else 0.0
+    return ((point[0] - a[0] - t * dx) ** 2 + (point[1] - a[1] - t * dy) ** 2) ** 0.5
 
 
 def overlap(a: Box, b: Box, tolerance: float = 0.0) -> bool:
@@ -161,9 +192,10 @@ def read_svg(svg: str, frame_width: float = 1920) -> Picture:
         elif name.startswith("link-"):
             for path in group.iter(f"{SVG}path"):
                 for line in path_points(path.get("d")):
+                    picture.links.setdefault(name, []).append(line)
                     picture.lines += [(*a, *b) for a, b in zip(line, line[1:], strict=False) if a != b]
         elif name.startswith("nodes-"):
-            shapes = [path_points(path.get("d")) for path in group.iter(f"{SVG}path")]
+            shapes = [path_points(path.get("d")) for path in group.iter(f"{SVG}path") if not path.get("id")]
             for use in group.iter(f"{SVG}use"):
                 x, y = float(use.get("x")), float(use.get("y"))
                 shapes.append([[(px + x, py + y) for px, py in line] for line in markers[use.get(XLINK)[1:]]])

@@ -38,6 +38,7 @@ LAYERS = {
         "_validation_words",
         "_template_words",
         "_language",
+        "routing",
     ),
     1: ("schema",),
     2: ("values", "dates"),

@@ -5,7 +5,9 @@ y growing downwards, so the geometry that places the labels
 (:mod:`stakeholders.placement`) is exactly what is drawn. The positions are
 the map's (or the view's), fitted to a region of the picture; the label
 font size follows from that fit: the page's label size in canvas units times
-the scale, never under 18 px nor over 26 px on a 1920×1080 frame.
+the scale, never under 18 px nor over 26 px on a 1920×1080 frame. Links
+are the page's curves (:mod:`stakeholders.routing`), bent around the
+organisations they do not join at the image's own node sizes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ..layout import MIN_DISTANCE
 from ..model import StakeholderMap
 from ..naming import org_label
 from ..placement import Node, Placement, place_labels, segments_of
+from ..routing import curve_points, route_links
 from ..schema import LEVELS
 from ..style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_curves, link_dashes, link_width, sector_colour
 from ._netmap import NetmapShape, draw_netmap, netmap_shapes
@@ -45,6 +48,8 @@ CURVE_POINTS = 17
 ARROW = 13.0
 """The arrowheads' size in points of a 1920×1080 frame (matplotlib's mutation scale)."""
 LINK_Z, NODE_Z, BACKGROUND_Z, LABEL_Z = 1, 2, 3, 4
+ROUTE_MARGIN = 2.0
+"""Pixels of a 1920×1080 frame a link keeps clear of an organisation it does not join (besides its radius)."""
 
 
 def px_to_pt(px: float) -> float:
@@ -124,23 +129,11 @@ def fit_map(points: list[tuple[float, float]], width: float, height: float, unit
 
 
 def _curve(
-    start: tuple[float, float], end: tuple[float, float], bend: float, cut: tuple[float, float]
+    start: tuple[float, float], end: tuple[float, float], curve: float, cut: tuple[float, float]
 ) -> list[tuple[float, float]]:
-    """A link from ``start`` to ``end`` bowed by ``bend`` (matplotlib's arc3 in a y-up frame), ``cut`` off each end."""
-    (x1, y1), (x2, y2) = start, end
-    dx, dy = x2 - x1, y2 - y1
-    # arc3 bends by rad × (dy, -dx) with y upwards; our y grows downwards, so dy flips and so does the bend's y
-    control = ((x1 + x2) / 2 - bend * dy, (y1 + y2) / 2 - bend * dx)
-    steps = CURVE_POINTS - 1 if bend else 1
-    points = []
-    for index in range(steps + 1):
-        t = index / steps
-        points.append(
-            (
-                (1 - t) ** 2 * x1 + 2 * (1 - t) * t * control[0] + t**2 * x2,
-                (1 - t) ** 2 * y1 + 2 * (1 - t) * t * control[1] + t**2 * y2,
-            )
-        )
+    """A link from ``start`` to ``end`` bent by ``curve`` as on the page (:func:`~stakeholders.routing.curve_points`),
+    ``cut`` off each end."""
+    points = curve_points(start, end, curve, CURVE_POINTS - 1)
     points = _cut(points, cut[0])
     return list(reversed(_cut(list(reversed(points)), cut[1])))
 
@@ -183,14 +176,15 @@ def _draw_links(
     from matplotlib.path import Path
 
     records = m.records("links")
-    curves = link_curves(records)
+    # as on the page: parallel links apart, every link clear of the organisations it does not join
+    curves = route_links(where, records, radii, curves=link_curves(records), margin=ROUTE_MARGIN * unit)
     lines = []
     for number, link in enumerate(records):
         source, target = link["source"], link["target"]
         if source == target or source not in where or target not in where:
             continue
         points = _curve(
-            where[source], where[target], -curves.get(link["id"], 0.0), (radii[source] + 2, radii[target] + 2)
+            where[source], where[target], curves.get(link["id"], 0.0), (radii[source] + 2, radii[target] + 2)
         )
         if len(points) < 2:
             continue

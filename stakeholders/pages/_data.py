@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import Any
 
@@ -16,14 +17,19 @@ from .._version import __version__
 from ..i18n import FIELD_LABELS, PAGE_WORDS, undated_note
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
+from ..routing import route_links
 from ..schema import COLUMNS, CONFIRMATIONS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STANCES, STATUSES, Vocabulary
 from ..style import NO_KIND_COLOUR, link_curves, style_table
 from ..values import records
 
-__all__ = ["DATA_FORMAT", "legend", "map_data"]
+__all__ = ["DATA_FORMAT", "NODE_SIZE", "SHAPE_REACH", "legend", "link_bends", "map_data", "node_radii"]
 
 DATA_FORMAT = "stakeholders.map/1"
 """Identifies the shape of ``window.stakeholdersMap``; changes when the shape does."""
+NODE_SIZE = 14.0
+"""An organisation's size on the page (vis-network's ``size``) when neither a view nor a highlight sets one."""
+SHAPE_REACH = {"dot": 1.0, "square": math.sqrt(2), "diamond": 1.0, "triangle": 2 / math.sqrt(3)}
+"""How far each of vis-network's shapes reaches from its centre, in sizes (a square to its corners)."""
 
 
 def _terms(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
@@ -48,8 +54,10 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     one); ``fields`` (field names and labels per table, in display order);
     ``vocabularies`` (ids and labels); ``style`` (colours and shapes by id);
     ``layout`` (``positions``: id → [x, y]; ``curves``: link id → curvature
-    for parallel links); ``words`` (the page's own words); ``view`` (the
-    caption of the view drawn, or None); ``audience`` (who the page is for)
+    of each link that is not straight: parallel links apart, and links bent
+    around the organisations they do not join, see :func:`link_bends`);
+    ``words`` (the page's own words); ``view`` (the caption of the view
+    drawn, or None); ``audience`` (who the page is for)
     and ``hidden`` (how many organisations and links, and barriers when the
     map has any, that audience does not see, only when the source allows
     saying so, else None); ``undated`` (on a
@@ -64,7 +72,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     links = records(m.links, drop_empty=True)
     positions = map_positions(m, progress=progress)
     settings = m.settings
-    return {
+    data: dict[str, Any] = {
         "format": DATA_FORMAT,
         "generator": f"stakeholders {__version__}",
         "title": settings.title,
@@ -92,7 +100,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
         "style": style_table(settings.sectors, settings.kinds),
         "layout": {
             "positions": {node: list(xy) for node, xy in positions.items()},
-            "curves": link_curves(links),
+            "curves": {},
         },
         "words": PAGE_WORDS[page_lang],
         "view": None,
@@ -100,6 +108,51 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
         "hidden": m.hidden if settings.show_hidden_counts and any(m.hidden.values()) else None,
         "undated": _undated(m, PAGE_WORDS[page_lang]),
     }
+    data["layout"]["curves"] = link_bends(data)
+    return data
+
+
+def node_radii(data: dict[str, Any]) -> dict[str, float]:
+    """How far each organisation of a page's data reaches from its centre, at the largest size it is drawn.
+
+    The size is the view's (``layout.sizes``), else its highlight's, else
+    :data:`NODE_SIZE`; a presentation's steps may draw it larger.
+    """
+    shapes, layout = data["style"]["level"], data["layout"]
+    sized = [(layout.get("sizes") or {}, data.get("highlight"))]
+    sized += [
+        (step.get("sizes") or {}, step.get("highlight")) for step in (data.get("presentation") or {}).get("steps", ())
+    ]
+    radii = {}
+    for org in data["organisations"]:
+        size = NODE_SIZE
+        for sizes, highlight in sized:
+            mark = _mark(org, highlight)
+            size = max(size, sizes.get(org["id"]) or (mark or {}).get("size") or NODE_SIZE)
+        radii[org["id"]] = size * SHAPE_REACH.get(shapes.get(org.get("level") or "", "dot"), 1.0)
+    return radii
+
+
+def _mark(record: dict[str, Any], highlight: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The highlight value a record takes (as the page's script finds it), or None."""
+    if not highlight:
+        return None
+    value = record.get(highlight["field"])
+    key = "|".join(value) if isinstance(value, (list, tuple)) else (value or "")
+    return next((v for v in highlight["values"] if v["id"] == key), None)
+
+
+def link_bends(data: dict[str, Any]) -> dict[str, float]:
+    """The curve of each link of a page's data that is not straight: apart from its parallels, clear of others.
+
+    Links that share a pair of organisations are bent apart
+    (:func:`stakeholders.style.link_curves`), and a link that would run through an
+    organisation it does not join bends around it (:func:`stakeholders.routing.route_links`),
+    at the page's positions and node sizes (:func:`node_radii`).
+    """
+    where = {org: (float(xy[0]), float(xy[1])) for org, xy in data["layout"]["positions"].items()}
+    links = data["links"]
+    return route_links(where, links, node_radii(data), curves=link_curves(links))
 
 
 def _undated(m: StakeholderMap, page_words: dict[str, str]) -> dict[str, Any] | None:

@@ -30,7 +30,7 @@ from ..errors import OutputError
 from ..i18n import audience_marking, counted
 from ..model import StakeholderMap
 from ..style import MARKING_COLOURS
-from ._data import legend, map_data
+from ._data import legend, link_bends, map_data
 
 __all__ = [
     "STATIC",
@@ -192,6 +192,8 @@ def render_page(
     if display and display.get("netmap"):
         data["netmap"] = display["netmap"]
     data.update(extra_data or {})
+    if display or highlight or "presentation" in (extra_data or {}):  # other positions or sizes: other bends
+        data["layout"]["curves"] = link_bends(data)
     if data.get("netmap"):  # the netmap view's towers and marks, before a presentation's script that turns them on
         scripts = ("netmap.js", *scripts)
     vis = vis_network_bundle()

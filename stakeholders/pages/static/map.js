@@ -305,9 +305,12 @@
   function nodeAt(id) { return network.body.nodes[id]; }
 
   function curvePoint(from, to, curve) {
-    // the control point of a bent parallel link: off the middle, to one side
+    // the control point of a bent link, where vis-network puts a curvedCW (curve > 0) or curvedCCW edge's:
+    // k = (1 + |curve|) / 2 of the way along, turned k·π (stakeholders.routing.via_point)
     var dx = to.x - from.x, dy = to.y - from.y;
-    return { x: (from.x + to.x) / 2 - dy * curve, y: (from.y + to.y) / 2 + dx * curve };
+    var k = 0.5 + Math.abs(curve) / 2;
+    var along = k * Math.sin(k * Math.PI), side = -k * Math.cos(k * Math.PI) * (curve > 0 ? 1 : -1);
+    return { x: from.x + along * dx + side * dy, y: from.y + along * dy - side * dx };
   }
 
   function clipped(a, b, box) {
