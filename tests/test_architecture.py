@@ -27,6 +27,7 @@ LAYERS = {
         "_types",
         "_field_labels",
         "_board_words",
+        "_barrier_words",
         "_analysis_words",
         "_report_words",
         "i18n",

@@ -10,7 +10,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -19,14 +19,14 @@ import pandas as pd
 from .._types import Progress
 from ..model import StakeholderMap
 from ..validate import find_organisation
-from . import approach, checks, network
+from . import approach, barriers, checks, network
 
 __all__ = ["MISSING_LISTED", "Analysis", "analyse"]
 
 MISSING_LISTED = 200
 """How many suggestions for missing cooperation the results keep (more when ``top`` asks for more)."""
 
-STEPS = ("figures", "organisations", "risks", "communities", "stages", "missing cooperation", "checks")
+STEPS = ("figures", "organisations", "risks", "communities", "stages", "missing cooperation", "barriers", "checks")
 
 
 @dataclass
@@ -59,6 +59,10 @@ class Analysis:
     expired: list[dict[str, Any]]
     quality: list[dict[str, Any]]
     what_if: dict[str, Any] | None = None
+    barrier_phases: list[dict[str, Any]] = field(default_factory=list)
+    barrier_findings: list[dict[str, Any]] = field(default_factory=list)
+    barrier_organisations: list[dict[str, Any]] = field(default_factory=list)
+    barrier_what_if: dict[str, Any] | None = None
 
 
 def analyse(
@@ -71,7 +75,7 @@ def analyse(
     today: date | None = None,
     progress: Progress | None = None,
 ) -> Analysis:
-    """Analyse ``m``: figures, brokers, risks, communities, coverage, hand-overs, missing cooperation.
+    """Analyse ``m``: figures, brokers, risks, communities, coverage, hand-overs, missing cooperation, barriers.
 
     ``without`` names organisations (id, name, short name or alias) for a
     what-if; unknown names raise
@@ -97,6 +101,10 @@ def analyse(
     step(STEPS[5])
     missing, missing_total = approach.missing_cooperation(m, statuses=statuses, top=max(top, MISSING_LISTED))
     step(STEPS[6])
+    barrier_what_if = barriers.barriers_without(m, removed) if removed and len(m.barriers) else None
+    barrier_phases, barrier_findings = barriers.phase_cover(m), barriers.barrier_findings(m, statuses=statuses)
+    barrier_organisations = barriers.barriers_by_organisation(m)
+    step(STEPS[7])
     return Analysis(
         map=m,
         statuses=statuses,
@@ -121,4 +129,8 @@ def analyse(
         expired=checks.expired_links(m, today=today),
         quality=checks.data_quality(m),
         what_if=network.without(G, removed, statuses=statuses) if removed else None,
+        barrier_phases=barrier_phases,
+        barrier_findings=barrier_findings,
+        barrier_organisations=barrier_organisations,
+        barrier_what_if=barrier_what_if,
     )
