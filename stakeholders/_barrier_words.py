@@ -81,6 +81,7 @@ BARRIER_WORDS: dict[str, dict[str, dict[str, str]]] = {
             "show_network": "Show the network",
             "show_board": "Show the barrier model",
             "arrows": "Phases in order",
+            "title": "The barrier model",
         },
         "page": {
             "barriers": "Barriers",
@@ -161,6 +162,7 @@ BARRIER_WORDS: dict[str, dict[str, dict[str, str]]] = {
             "show_network": "Toon het netwerk",
             "show_board": "Toon het barrièremodel",
             "arrows": "Fasen op volgorde",
+            "title": "Het barrièremodel",
         },
         "page": {
             "barriers": "Barrières",

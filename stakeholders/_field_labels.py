@@ -37,6 +37,11 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "notes": "Notes",
         "order": "Order",
         "hands_over_to": "Hands over to",
+        "phase": "Phases",
+        "owners": "Raised by",
+        "partners": "Partners",
+        "technique": "Technique",
+        "stage": "Step of the approach",
     },
     "nl": {
         "id": "Id",
@@ -66,6 +71,11 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "notes": "Notities",
         "order": "Volgorde",
         "hands_over_to": "Draagt over aan",
+        "phase": "Fasen",
+        "owners": "Opgeworpen door",
+        "partners": "Partners",
+        "technique": "Techniek",
+        "stage": "Stap van de aanpak",
     },
 }
 """How the info panel names each standard field."""

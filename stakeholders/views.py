@@ -30,8 +30,10 @@ from typing import Any
 import networkx as nx
 
 from .analysis import organisation_metrics
+from .barrier_board import barrier_model
 from .board import approach_board
 from .errors import InvalidArgument
+from .i18n import BARRIER_WORDS
 from .layout import circles
 from .layout import positions as map_positions
 from .model import StakeholderMap
@@ -41,6 +43,7 @@ from .style import EXTRA_COLOURS, SECTOR_COLOURS, UNSPECIFIED_COLOUR
 from .values import whole_number
 
 __all__ = [
+    "BARRIER_VIEW",
     "VIEW_FILTERS",
     "View",
     "apply_view",
@@ -49,6 +52,9 @@ __all__ = [
     "select",
     "view_display",
     "view_style",
+    "view_board",
+    "view_note",
+    "view_title",
     "views_of",
 ]
 
@@ -106,12 +112,26 @@ def views_of(m: StakeholderMap) -> list[View]:
     return found
 
 
+BARRIER_VIEW = View(name="barriers", layout="barriers")
+"""The built-in view of a map with a barrier model (a Script): the barrier model as a board, the last step of
+the presentation. A view of the map's own called ``barriers`` takes its place."""
+
+
+def _has_barrier_model(m: StakeholderMap) -> bool:
+    return not m.script.empty
+
+
 def find_view(m: StakeholderMap, name: str) -> View:
-    """The view called ``name``; :class:`~stakeholders.errors.InvalidArgument` when there is none."""
+    """The view called ``name``; :class:`~stakeholders.errors.InvalidArgument` when there is none.
+
+    A map with a barrier model also has the built-in view ``barriers`` (:data:`BARRIER_VIEW`).
+    """
     views = views_of(m)
     for view in views:
         if view.name == name or view.name.lower() == name.lower():
             return view
+    if name.lower() == BARRIER_VIEW.name and _has_barrier_model(m):
+        return BARRIER_VIEW
     if views:
         msg = f"no view named '{name}': use one of {', '.join(view.name for view in views)}"
     else:
@@ -120,9 +140,33 @@ def find_view(m: StakeholderMap, name: str) -> View:
 
 
 def presentation(m: StakeholderMap) -> list[View]:
-    """The views that have a ``step``, in step order: the steps of the presentation."""
+    """The views that have a ``step``, in step order: the steps of the presentation.
+
+    A map with a barrier model ends with the barrier model (:data:`BARRIER_VIEW`) unless a step shows it already.
+    """
     stepped = [(view.step, index, view) for index, view in enumerate(views_of(m)) if view.step is not None]
-    return [view for _, _, view in sorted(stepped, key=lambda item: (item[0], item[1]))]
+    steps = [view for _, _, view in sorted(stepped, key=lambda item: (item[0], item[1]))]
+    if _has_barrier_model(m) and not any(view.layout == "barriers" for view in steps):
+        steps.append(find_view(m, BARRIER_VIEW.name))
+    return steps
+
+
+def view_title(view: View, lang: str | None = None) -> str:
+    """A view's heading: its title, else its name; the built-in barrier model's is said in ``lang``.
+
+    >>> view_title(BARRIER_VIEW, "nl"), view_title(View(name="x", title="Police"))
+    ('Het barrièremodel', 'Police')
+    """
+    if view.layout == "barriers" and not view.title and view.name == BARRIER_VIEW.name:
+        return BARRIER_WORDS["nl" if lang == "nl" else "en"]["board"]["title"]
+    return view.heading
+
+
+def view_note(view: View, lang: str | None = None) -> str:
+    """A view's note (for a presentation's speaker); the built-in barrier model's is said in ``lang``."""
+    if view.layout == "barriers" and not view.note and view.name == BARRIER_VIEW.name:
+        return BARRIER_WORDS["nl" if lang == "nl" else "en"]["board"]["note"]
+    return view.note
 
 
 def _matches(values: Any, wanted: tuple[str, ...]) -> bool:
@@ -229,6 +273,16 @@ def view_style(shown: StakeholderMap, view: View, *, lang: str | None = None) ->
     }
 
 
+def view_board(shown: StakeholderMap, view: View, *, lang: str | None = None) -> Any:
+    """The board a view shows (a :class:`~stakeholders.board.Board`), or None: the approach's for the ``board``
+    layout, the barrier model's for ``barriers``."""
+    if view.layout == "board":
+        return approach_board(shown, lang=lang)
+    if view.layout == "barriers":
+        return barrier_model(shown, lang=lang)
+    return None
+
+
 def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -> dict[str, Any]:
     """How to draw ``view`` of ``full``: positions, group titles, board, sizes, dimmed organisations, colours, caption.
 
@@ -256,12 +310,12 @@ def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -
         "map": shown,
         "positions": {org: list(xy) for org, xy in positions.items()},
         "anchors": anchors,
-        "board": approach_board(shown, lang=lang) if view.layout == "board" else None,
+        "board": view_board(shown, view, lang=lang),
         "dimmed": dimmed,
         **view_style(shown, view, lang=lang),
         "caption": {
             "name": view.name,
-            "title": view.heading,
+            "title": view_title(view, lang),
             "note": view.note,
             "organisations": len(shown.organisations),
             "links": len(shown.links),

@@ -40,7 +40,7 @@ LAYERS = {
     3: ("model", "graph", "style"),
     4: ("naming", "source"),
     5: ("validate", "timeline", "layout", "analysis"),
-    6: ("board", "views", "formats", "diff", "audience"),
+    6: ("board", "barrier_board", "views", "formats", "diff", "audience"),
     7: ("load",),
     8: ("pages", "board_image", "images"),
     9: ("serve", "slides", "_cli_options"),

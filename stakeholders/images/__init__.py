@@ -35,7 +35,7 @@ from ..i18n import PAGE_WORDS, audience_marking, counted
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
 from ..style import MARKING_COLOURS
-from ..views import find_view, view_display
+from ..views import find_view, view_display, view_title
 from ._legend import draw_legend, legend_rows, legend_size
 from ._network import DPI, MapDrawing, draw_map, fit_map, px_to_pt
 
@@ -294,7 +294,7 @@ def write_image(
         chosen = find_view(m, view)
         display = view_display(m, chosen, lang=lang)
         m = display["map"]
-        title = title or f"{m.settings.title} — {chosen.heading}"
+        title = title or f"{m.settings.title} — {view_title(chosen, lang)}"
     data, _ = picture(
         m,
         fmt=suffix[1:],

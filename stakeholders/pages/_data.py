@@ -13,10 +13,10 @@ from typing import Any
 
 from .._types import Progress
 from .._version import __version__
-from ..i18n import FIELD_LABELS, PAGE_WORDS, undated_note
+from ..i18n import BARRIER_WORDS, FIELD_LABELS, PAGE_WORDS, undated_note
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
-from ..schema import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, Vocabulary
+from ..schema import BARRIER_STATUSES, COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, Vocabulary
 from ..style import NO_KIND_COLOUR, link_curves, style_table
 from ..values import records
 
@@ -52,7 +52,9 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     caption of the view drawn, or None); ``audience`` (who the page is for)
     and ``hidden`` (how many organisations and links, and barriers when the
     map has any, that audience does not see, only when the source allows
-    saying so, else None); ``undated`` (on a
+    saying so, else None); ``script`` and ``barriers`` (only on a map
+    with a barrier model: the phases and the barriers, one object per row,
+    as the other tables); ``undated`` (on a
     map as of a date with organisations or links that have no dates: their
     counts, whether they are ``shown``, the dated ``links_taken`` with them
     when not, and the ``note`` that says so; else None). Positions come
@@ -64,7 +66,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     links = records(m.links, drop_empty=True)
     positions = map_positions(m, progress=progress)
     settings = m.settings
-    return {
+    data = {
         "format": DATA_FORMAT,
         "generator": f"stakeholders {__version__}",
         "title": settings.title,
@@ -97,6 +99,19 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
         "hidden": m.hidden if settings.show_hidden_counts and any(m.hidden.values()) else None,
         "undated": _undated(m, PAGE_WORDS[page_lang]),
     }
+    if len(m.script) or len(m.barriers):
+        _add_barriers(data, m, page_lang)
+    return data
+
+
+def _add_barriers(data: dict[str, Any], m: StakeholderMap, page_lang: str) -> None:
+    """A map with a barrier model: its ``script`` and ``barriers``, their fields, vocabularies and words."""
+    data["script"] = records(m.script, drop_empty=True)
+    data["barriers"] = records(m.barriers, drop_empty=True)
+    data["fields"]["barriers"] = _fields(m, "barriers", page_lang)
+    data["vocabularies"]["technique"] = _terms(m.settings.techniques, page_lang)
+    data["vocabularies"]["barrier_status"] = _terms(BARRIER_STATUSES, page_lang)
+    data["words"] = {**data["words"], **BARRIER_WORDS[page_lang]["page"]}
 
 
 def _undated(m: StakeholderMap, page_words: dict[str, str]) -> dict[str, Any] | None:
