@@ -217,3 +217,66 @@ def test_the_barrier_page_shows_hostile_text_as_text(open_page: Any, source: Pat
     assert PAYLOADS[2] in opened.page.inner_text("#info-body")  # the description, as text
     opened.page.wait_for_timeout(300)
     assert opened.dialogs == [] and opened.requests == [] and opened.errors == []
+
+
+# --- in the map, the image, the deck and the report --------------------------------------------
+
+
+def test_the_barrier_view_as_an_image(source: Path, tmp_path: Path) -> None:
+    from stakeholders import write_image
+
+    m = load_map(source)
+    svg = write_image(m, tmp_path / "barriers.svg", view="barriers").read_text(encoding="utf-8")
+    for phase in ("Preparation", "Entry", "Activity", "Post-activity", "Open: no barrier"):
+        assert phase in svg
+    assert "Warning visits" in svg and "Takedown" in svg and "Nightjar" not in svg
+    assert "The barrier model" in svg  # the built-in view's title, in the frame's heading
+    dutch = write_image(m, tmp_path / "nl.svg", view="barriers", lang="nl").read_text(encoding="utf-8")
+    assert "Het barrièremodel" in dutch and "Waarschuwingsbezoeken" in dutch and "Na afloop" in dutch
+    plain = load_map(write_folder(tmp_path / "plain", {"organisations": ORGS, "links": LINKS}))
+    with pytest.raises(InvalidArgument, match="no view named 'barriers'"):
+        write_image(plain, tmp_path / "none.svg", view="barriers")
+
+
+def test_the_deck_ends_with_the_barrier_model(source: Path) -> None:
+    from stakeholders.pages import presentation_html, presentation_steps
+
+    m = load_map(source)
+    steps = presentation_steps(m, lang="nl")
+    assert [(s["title"], s["layout"], s["board"]) for s in steps] == [("Het barrièremodel", "barriers", True)]
+    page = presentation_html(m)
+    assert page.count('data-kind="barrier"') == 4 and 'class="board-stage deck-board" data-fit data-step="0"' in page
+
+
+def test_the_report_has_the_barrier_section(source: Path) -> None:
+    from stakeholders import analyse, report_html
+
+    page = report_html(analyse(load_map(source), without=["pol", "om"]), lang="nl")
+    for heading in ("Barrières per fase van het delictproces", "Wie barrières opwerpt", "Barrières die wegvallen"):
+        assert heading in page
+    assert "Warning visits" in page or "Waarschuwingsbezoeken" in page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_map_info_panel_lists_an_organisations_barriers(
+    open_page: Any, source: Path, tmp_path: Path, lang: str
+) -> None:
+    path = write_html(load_map(source), tmp_path / f"map-{lang}.html", lang=lang)
+    opened = open_page(path)
+    page = opened.page
+    page.evaluate("window.stakeholdersPage.showOrganisation('om')")
+    page.wait_for_selector("#info", state="visible")
+    info = page.inner_text("#info-body")
+    heading = {"en": "Barriers it raises or joins", "nl": "Barrières die ze opwerpt of steunt"}[lang]
+    name = {"en": "Warning visits", "nl": "Waarschuwingsbezoeken"}[lang]
+    phases = {"en": "Preparation, Activity", "nl": "Voorbereiding, Activiteit"}[lang]
+    assert heading in info and f"{name}: {phases}" in info
+    page.get_by_role("button", name=name).click()  # the barrier's own details, its organisations in focus
+    info = page.inner_text("#info-body")
+    assert info.startswith(name) and {"en": "Raised by", "nl": "Opgeworpen door"}[lang] in info
+    assert _opacity(page, "stop") == 1 and _opacity(page, "far") < 1
+    page.evaluate("window.stakeholdersPage.showOrganisation('far')")
+    planned = {"en": "Planned study: Entry, planned", "nl": "Planned study: Toetreding, gepland"}[lang]
+    assert planned in page.inner_text("#info-body")  # a barrier not in place says so
+    assert opened.requests == [] and opened.errors == [] and opened.dialogs == []
