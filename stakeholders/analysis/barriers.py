@@ -124,6 +124,8 @@ def barrier_findings(m: StakeholderMap, *, statuses: Iterable[str] = ("active",)
     (a, b), that no current link joins) and ``unjoined`` (True when it needs
     two organisations or more together and no current link joins any two).
     """
+    if m.barriers.empty:  # a large map without barriers pays nothing for them
+        return []
     U = pair_graph(current_links(m.graph, statuses))
     found = []
     for barrier in _barriers(m):
@@ -168,6 +170,8 @@ def barrier_pairs(
     >>> barrier_pairs(m)
     {('a', 'b'): [{'barrier': 'x', 'phases': ['p1'], 'both_own': True}]}
     """
+    if m.barriers.empty:
+        return {}
     U = pair_graph(current_links(m.graph, statuses))
     found: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for barrier in _barriers(m):
@@ -188,6 +192,8 @@ def barriers_by_organisation(m: StakeholderMap) -> list[dict[str, Any]]:
     it raises, in script order).
     """
     barriers = [b for b in _barriers(m) if b.get("status") != "lapsed"]
+    if not barriers:
+        return []
     order = list(m.script["id"])
     found = []
     for org in m.organisations["id"]:
