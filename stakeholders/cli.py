@@ -22,6 +22,7 @@ from ._cli_options import (
     analysis_options,
     as_of_option,
     audience_option,
+    barrier_counts,
     counts,
     fail,
     html_output,
@@ -143,17 +144,7 @@ def map_command(
 def barriers(
     source: Path | None, output: Path | None, title: str | None, lang: str | None, as_of_date: str | None
 ) -> None:
-    """Draw the barrier model of SOURCE as one offline HTML page, over its network map.
-
-    The phases of the offending process (the Script sheet) from left to right, under each the barriers raised
-    against it (the Barriers sheet) with who raises them. Without SOURCE, draws the bundled example's.
-
-    Example:
-
-    \b
-        stakeholders barriers my-workbook.xlsx -o barriers.html
-        stakeholders barriers --lang nl -o barrieremodel.html
-    """
+    """Draw SOURCE's barrier model (Script and Barriers; without SOURCE, the example's) over its network, offline."""
     path = source if source is not None else example_path()
     output = html_output(output, f"{path.stem if path.is_file() else path.name or EXAMPLE}-barriers.html")
     try:
@@ -162,9 +153,7 @@ def barriers(
     except StakeholdersError as err:
         fail(err)
     warn_sensitive(stakeholder_map)
-    shown = number(len(stakeholder_map.barriers), "barrier")
-    phases = number(len(stakeholder_map.script), "phase")
-    click.echo(f"Wrote {written.resolve()} ({shown} at {phases}; {map_counts(stakeholder_map, as_of_date)}).")
+    click.echo(f"Wrote {written.resolve()} ({barrier_counts(stakeholder_map, as_of_date)}).")
     warn_undated(stakeholder_map)
 
 
