@@ -144,7 +144,7 @@ def map_command(
 def barriers(
     source: Path | None, output: Path | None, title: str | None, lang: str | None, as_of_date: str | None
 ) -> None:
-    """Draw SOURCE's barrier model (Script and Barriers; without SOURCE, the example's) over its network, offline."""
+    """Draw SOURCE's barrier model over its network map. Example: stakeholders barriers map.xlsx -o barriers.html"""
     path = source if source is not None else example_path()
     output = html_output(output, f"{path.stem if path.is_file() else path.name or EXAMPLE}-barriers.html")
     try:
