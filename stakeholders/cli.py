@@ -91,7 +91,12 @@ def cli() -> None:
     "The page's own words in English or Dutch; names and descriptions from name_<lang> and "
     "description_<lang> columns where the source has them."
 )
-@click.option("--view", "view_name", metavar="NAME", help="Draw one of the views in the source's Views sheet.")
+@click.option(
+    "--view",
+    "view_name",
+    metavar="NAME",
+    help="Draw one of the views in the source's Views sheet, or the built-in netmap.",
+)
 @as_of_option
 def map_command(
     source: Path | None,
@@ -467,7 +472,12 @@ def diff(
 )
 @click.option("--title", help="Use this title instead of the one in the source.")
 @lang_option("Legend words in English or Dutch; names from name_<lang>.")
-@click.option("--view", "view_name", metavar="NAME", help="Draw one of the views in the source's Views sheet.")
+@click.option(
+    "--view",
+    "view_name",
+    metavar="NAME",
+    help="Draw one of the views in the source's Views sheet, or the built-in netmap.",
+)
 @as_of_option
 def image(
     source: Path | None,

@@ -18,6 +18,7 @@ from ._barrier_words import BARRIER_WORDS
 from ._board_words import BOARD_WORDS
 from ._field_labels import FIELD_LABELS
 from ._marking import audience_marking
+from ._netmap_words import NETMAP_WORDS
 from ._report_words import WORDS
 
 __all__ = [
@@ -296,12 +297,12 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
 
 
 def words(lang: str) -> dict[str, str]:
-    """The report's and the analysis tables' words (:data:`WORDS`, :data:`ANALYSIS_WORDS`) for ``lang``.
+    """The report's, the analysis tables' and Net-Map's words (:data:`WORDS`, :data:`ANALYSIS_WORDS`, ``NETMAP_WORDS``).
 
     ``lang`` is ``en`` or ``nl``; anything else gets English.
     """
     lang = lang if lang in WORDS else "en"
-    return {**WORDS[lang], **ANALYSIS_WORDS[lang], **BARRIER_WORDS[lang]["analysis"]}
+    return {**WORDS[lang], **ANALYSIS_WORDS[lang], **NETMAP_WORDS[lang], **BARRIER_WORDS[lang]["analysis"]}
 
 
 def counted(page_words: dict[str, str], noun: str, n: int) -> str:

@@ -35,6 +35,7 @@ from .layout import positions as map_positions
 from .model import StakeholderMap
 from .pages import presentation_steps
 from .style import MARKING_COLOURS
+from .views import netmap_display
 
 __all__ = ["SLIDE_INCHES", "pptx_bytes", "step_display", "write_pptx"]
 
@@ -55,7 +56,8 @@ def step_display(m: StakeholderMap, step: dict[str, Any], lang: str | None = Non
     the whole map, with the step's sizes, colours and dimmed organisations; a
     board step (``step["board"]``) is the board of the approach of what it
     shows (:func:`stakeholders.board.approach_board`), or the barrier model
-    (``step["layout"]`` ``barriers``), in ``lang``.
+    (``step["layout"]`` ``barriers``), in ``lang``; a netmap
+    step (``step["netmap"]``) has the influence towers and stance marks.
 
     >>> import stakeholders
     >>> m = stakeholders.load_map(stakeholders.example_path())
@@ -81,6 +83,7 @@ def step_display(m: StakeholderMap, step: dict[str, Any], lang: str | None = Non
         "board": (barrier_model(m, lang=lang) if step.get("layout") == "barriers" else approach_board(shown, lang=lang))
         if step.get("board")
         else None,
+        "netmap": netmap_display(shown, lang=lang) if step.get("netmap") else None,
     }
 
 

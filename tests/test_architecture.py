@@ -29,6 +29,7 @@ LAYERS = {
         "_board_words",
         "_barrier_words",
         "_analysis_words",
+        "_netmap_words",
         "_report_words",
         "i18n",
         "_vocabulary",

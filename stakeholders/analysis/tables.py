@@ -52,6 +52,7 @@ import numpy as np
 from ..i18n import words
 from ..model import StakeholderMap
 from ..schema import STATUSES
+from ._netmap_tables import influence_table, spanners_table
 from ._run import Analysis
 from ._table import Cell, Column, Table, Wording
 from .barrier_tables import barrier_organisations, barrier_phases, barrier_what_if, barriers_table
@@ -539,6 +540,8 @@ TABLES: dict[str, Callable[[Analysis, Wording], Table]] = {
     "what-if": _what_if,
     "what-if-figures": _what_if_figures,
     "what-if-barriers": barrier_what_if,
+    "influence-stance": influence_table,
+    "spanners": spanners_table,
     "quality": _quality,
     "mixing": _mixing,
 }

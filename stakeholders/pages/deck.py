@@ -26,7 +26,17 @@ from typing import Any
 from .._atomic import write_atomic
 from ..errors import InvalidArgument
 from ..model import StakeholderMap
-from ..views import View, apply_view, find_view, presentation, select, view_board, view_note, view_style, view_title
+from ..views import (
+    View,
+    apply_view,
+    find_view,
+    netmap_display,
+    presentation,
+    select,
+    view_board,
+    view_note,
+    view_style,
+)
 from ._engine import render_page, static_text
 
 __all__ = ["presentation_html", "presentation_steps", "unused_layouts", "write_presentation"]
@@ -65,7 +75,9 @@ def presentation_steps(
     organisations, as on its map (:func:`stakeholders.views.view_style`):
     empty sizes mean the default size, no highlight the sector colours.
     ``board`` says whether the step shows a board (the approach's, or the barrier model's: ``layout`` says
-    which); a map with a barrier model ends with it (:data:`stakeholders.views.BARRIER_VIEW`).
+    which; a map with a barrier model ends with it, :data:`stakeholders.views.BARRIER_VIEW`), ``netmap``
+    whether it draws the influence towers and stance marks (the built-in ``netmap`` view, which ends the
+    presentation of a map with scores).
     """
     steps = []
     for view in _steps_of(m, views):
@@ -79,13 +91,14 @@ def presentation_steps(
         steps.append(
             {
                 "view": view.name,
-                "title": view_title(view, lang),
+                "title": view.heading_in(lang),
                 "note": view_note(view, lang),
                 "organisations": orgs,
                 "links": links,
                 "dimmed": dimmed,
                 "board": view.layout in ("board", "barriers"),
                 "layout": view.layout,
+                "netmap": view.overlay == "netmap",
                 **view_style(apply_view(m, view), view, lang=lang),
             }
         )
@@ -103,6 +116,7 @@ def presentation_html(
         if view.layout in ("board", "barriers")
     ]
     css = static_text("present.css") + (static_text("board.css") if boards else "")
+    netmap = netmap_display(m, lang=lang) if any(step["netmap"] for step in steps) else None
     return render_page(
         "present.html",
         m,
@@ -110,10 +124,12 @@ def presentation_html(
         lang=lang,
         css=css,
         scripts=("present.js", *(("board.js",) if boards else ())),
-        extra_data={"presentation": {"steps": steps}},
+        extra_data={"presentation": {"steps": steps}, **({"netmap": netmap} if netmap else {})},
         deck={
             "steps": steps,
             "boards": boards,
+            "netmap": netmap,
+            "netmap_steps": " ".join(str(i) for i, step in enumerate(steps) if step["netmap"]),
             "sector_legend_steps": " ".join(
                 str(i) for i, step in enumerate(steps) if not step["highlight"] and not step["board"]
             ),
