@@ -17,12 +17,12 @@ from pathlib import Path
 
 import click
 
+from ._cli_barriers import barriers
 from ._cli_options import (
     DateType,
     analysis_options,
     as_of_option,
     audience_option,
-    barrier_counts,
     counts,
     fail,
     html_output,
@@ -52,7 +52,7 @@ from .errors import InvalidArgument, StakeholdersError, ValidationError
 from .formats import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
-from .pages import unused_layouts, write_barriers, write_diff, write_html, write_presentation, write_report
+from .pages import unused_layouts, write_diff, write_html, write_presentation, write_report
 from .serve import start
 from .slides import write_pptx
 from .source import LIMIT_MB
@@ -137,28 +137,6 @@ def map_command(
         organisations, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
         shown = f"view {view_name}: {counts(len(organisations), len(links), as_of_date)}"
     click.echo(f"Wrote {written.resolve()} ({shown}).")
-    warn_undated(stakeholder_map)
-
-
-@cli.command()
-@click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
-@output_option("The HTML file to write [default: SOURCE's name with -barriers.html, in the current folder].")
-@click.option("--title", help="Use this title instead of the one in the source.")
-@lang_option("The page's own words in English or Dutch; names from name_<lang> columns where the source has them.")
-@as_of_option
-def barriers(
-    source: Path | None, output: Path | None, title: str | None, lang: str | None, as_of_date: str | None
-) -> None:
-    """Draw SOURCE's barrier model over its network map. Example: stakeholders barriers map.xlsx -o barriers.html"""
-    path = source if source is not None else example_path()
-    output = html_output(output, f"{path.stem if path.is_file() else path.name or EXAMPLE}-barriers.html")
-    try:
-        stakeholder_map = load_source(path, as_of_date)
-        written = write_barriers(stakeholder_map, output, title=title, lang=lang)
-    except StakeholdersError as err:
-        fail(err)
-    warn_sensitive(stakeholder_map)
-    click.echo(f"Wrote {written.resolve()} ({barrier_counts(stakeholder_map, as_of_date)}).")
     warn_undated(stakeholder_map)
 
 
@@ -607,3 +585,6 @@ def present(
         click.echo(f"Warning: every step keeps the map's own layout, so the layout of {ignored} is not used.", err=True)
     click.echo(f"Wrote {written.resolve()}.")
     warn_undated(stakeholder_map)
+
+
+cli.add_command(barriers)
