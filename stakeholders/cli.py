@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from ._cli_barriers import barriers
+from ._cli_layout import layout_command, positions_file_option
 from ._cli_options import (
     DateType,
     analysis_options,
@@ -73,6 +74,7 @@ __all__ = ["cli"]
     callback=remember,
     help="Refuse sources larger than this (for a workbook: packed or unpacked).",
 )
+@positions_file_option
 def cli() -> None:
     """Map how organisations cooperate, as interactive offline maps.
 
@@ -588,3 +590,4 @@ def present(
 
 
 cli.add_command(barriers)
+cli.add_command(layout_command)
