@@ -19,6 +19,7 @@ import click
 
 from ._cli_barriers import barriers
 from ._cli_layout import layout_command, positions_file_option
+from ._cli_merge import merge
 from ._cli_options import (
     DateType,
     analysis_options,
@@ -591,3 +592,4 @@ def present(
 
 cli.add_command(barriers)
 cli.add_command(layout_command)
+cli.add_command(merge)

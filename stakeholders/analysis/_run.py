@@ -19,7 +19,7 @@ import pandas as pd
 from .._types import Progress
 from ..model import StakeholderMap
 from ..validate import find_organisation
-from . import approach, barriers, checks, netmap, network
+from . import approach, barriers, checks, netmap, network, partners
 
 __all__ = ["MISSING_LISTED", "Analysis", "analyse"]
 
@@ -67,6 +67,12 @@ class Analysis:
     barrier_findings: list[dict[str, Any]] = field(default_factory=list)
     barrier_organisations: list[dict[str, Any]] = field(default_factory=list)
     barrier_what_if: dict[str, Any] | None = None
+    confirmations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Per organisation, its links both ends or one end reported (a map made together; see ``partners``)."""
+    scores: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Per organisation, its average trust and value as its partners give them."""
+    network_scores: dict[str, Any] = field(default_factory=dict)
+    """The network's average trust and value."""
 
 
 def analyse(
@@ -139,4 +145,7 @@ def analyse(
         barrier_findings=barrier_findings,
         barrier_organisations=barrier_organisations,
         barrier_what_if=barrier_what_if,
+        confirmations=partners.confirmed_links(m),
+        scores=partners.partner_scores(m),
+        network_scores=partners.network_scores(m),
     )

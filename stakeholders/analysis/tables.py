@@ -53,6 +53,7 @@ from ..i18n import words
 from ..model import StakeholderMap
 from ..schema import STATUSES
 from ._netmap_tables import influence_table, spanners_table
+from ._partner_tables import confirmation_table, scores_table
 from ._run import Analysis
 from ._table import Cell, Column, Table, Wording
 from .barrier_tables import barrier_organisations, barrier_phases, barrier_what_if, barriers_table
@@ -535,6 +536,8 @@ TABLES: dict[str, Callable[[Analysis, Wording], Table]] = {
     "barrier-organisations": barrier_organisations,
     "missing": _missing,
     "one-way": _one_way,
+    "confirmation": confirmation_table,
+    "partner-scores": scores_table,
     "stale": _stale,
     "communities": _communities,
     "what-if": _what_if,
