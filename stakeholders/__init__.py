@@ -16,6 +16,7 @@ True
 from ._version import __version__
 from .analysis import Analysis, Table, analyse, analysis_tables, as_csv, as_json, as_text
 from .audience import for_audience
+from .barrier_board import barrier_model
 from .board import approach_board
 from .diff import MapDiff, as_markdown, changes_csv, diff_dates, diff_maps, diff_summary
 from .errors import (
@@ -36,12 +37,14 @@ from .load import check_source, example_path, load_map
 from .merge import Merged, merge_maps, merge_sources, write_merged
 from .model import MapSettings, StakeholderMap
 from .pages import (
+    barriers_html,
     diff_html,
     map_data,
     notebook_html,
     presentation_html,
     report_html,
     to_html,
+    write_barriers,
     write_diff,
     write_html,
     write_presentation,
@@ -77,6 +80,8 @@ __all__ = [
     "as_markdown",
     "as_of",
     "as_text",
+    "barrier_model",
+    "barriers_html",
     "build_graph",
     "changes_csv",
     "check_source",
@@ -105,6 +110,7 @@ __all__ = [
     "to_html",
     "validate_source",
     "views_of",
+    "write_barriers",
     "write_diff",
     "write_html",
     "write_image",

@@ -38,6 +38,7 @@ __all__ = [
     "limit_mb",
     "load_source",
     "map_counts",
+    "barrier_counts",
     "number",
     "output_option",
     "reference_date",
@@ -184,6 +185,12 @@ def number(count: int, thing: str) -> str:
     ('1 organisation', '0 links')
     """
     return f"{count:,} {thing}{'' if count == 1 else 's'}"
+
+
+def barrier_counts(stakeholder_map: StakeholderMap, as_of_date: str | None = None) -> str:
+    """What a barrier-model page shows: "28 barriers at 4 phases; 67 organisations, 149 links"."""
+    barriers, phases = number(len(stakeholder_map.barriers), "barrier"), number(len(stakeholder_map.script), "phase")
+    return f"{barriers} at {phases}; {map_counts(stakeholder_map, as_of_date)}"
 
 
 def counts(organisations: int, links: int, as_of_date: str | None = None) -> str:

@@ -72,7 +72,11 @@ class Card:
     """One card: ``ref`` is what it stands for (an organisation id), opened when the card is chosen.
 
     ``filters`` are (name, value) pairs the page's filters of that name
-    (``sector``, ``level``) hide the card by.
+    (``sector``, ``level``) hide the card by. A card of ``kind`` ``barrier``
+    stands for a barrier: ``lines`` are its facts (technique, status),
+    ``owners`` the organisations that raise it, each as its sector's chip and
+    its label, ``partners`` the labels of those whose cooperation it needs,
+    ``related`` the ids of both, and ``status`` how its border is drawn.
     """
 
     ref: str
@@ -82,17 +86,27 @@ class Card:
     shape: str
     shape_label: str
     filters: tuple[tuple[str, str], ...] = ()
+    kind: str = "organisation"
+    lines: tuple[str, ...] = ()
+    owners: tuple[tuple[Chip, str], ...] = ()
+    partners: str = ""
+    related: tuple[str, ...] = ()
+    status: str = ""
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its ``id``, its title, its cards in order, and what it says when it has none."""
+    """One column: its ``id``, its title, its cards in order, and what it says when it has none.
+
+    ``flag`` is a warning under its title (a phase with barriers, none of them in place, is open).
+    """
 
     id: str
     title: str
     cards: tuple[Card, ...]
     count: str
     empty: str
+    flag: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 The same board the page shows: the arrows on rows above the columns (row 0
 nearest to them), the columns with their titles and counts, a card per
 organisation (a chip in the sector's colour with its code, the name, the
-level's shape), an empty column drawn open (dashed), and a legend under it.
+level's shape) or per barrier (its name, then the organisations that raise
+it, each with its sector's chip; the border dashed when planned, dotted when
+proposed), an empty or open column drawn open (dashed), and a legend under it.
 Sizes are worked out in pixels of the figure, so a card's text is as large
 as the frame allows (at most 18 px) and nothing is cut off. Every part has
 an id in an SVG (``board-column-3``, ``board-column-3-title``,
@@ -32,6 +34,8 @@ ARROW_LINES = {
     "gap": ("#B2182B", (0, (1, 2))),
 }
 """Colour and line style of an arrow by its status: the style says it without the colour."""
+BARRIER_BORDERS = {"in-place": "-", "planned": "--", "proposed": ":", "lapsed": "-."}
+"""How a barrier card's border is drawn by its status (as on the page: planned dashed, proposed dotted)."""
 SHAPE_MARKERS = {"square": "s", "dot": "o", "diamond": "D", "triangle": "^"}
 PT = 0.72
 """Points per pixel at 100 dpi (the images' resolution)."""
@@ -137,9 +141,13 @@ def _header_size(painter: _Painter, board: Board, room: float) -> tuple[float, l
     return 9, titles
 
 
+def _chip_width(painter: _Painter, size: float) -> float:
+    return painter.width_of("WWW", size * 0.62, "bold") + 6
+
+
 def _chip(painter: _Painter, x: float, y: float, h: float, chip: Chip, size: float) -> float:
     """A chip at (x, y) of height ``h``, over a card; returns its width."""
-    width = max(painter.width_of("WWW", size * 0.62, "bold") + 6, h * 1.5)
+    width = max(_chip_width(painter, size), h * 1.5)
     painter.box(x, y, width, h, facecolor=chip.colour, edgecolor="#222222", linewidth=0.8, zorder=3)
     painter.text(
         x + width / 2,
@@ -183,6 +191,33 @@ def _card(painter: _Painter, card: Card, x: float, y: float, w: float, h: float,
         zorder=3,
         gid=f"{gid}-name",
     )
+
+
+def _barrier_card(painter: _Painter, card: Card, x: float, y: float, w: float, h: float, size: float, gid: str) -> None:
+    """A barrier: its name on top, the organisations that raise it (chip and name) below; the border its status."""
+    style = BARRIER_BORDERS.get(card.status, "-")
+    width = 0.8 if style == "-" else 1.4
+    painter.box(x, y, w, h, gid, facecolor="white", edgecolor="#5A5A5A", linewidth=width, linestyle=style, zorder=2)
+    if size < MIN_TEXT:
+        return
+
+    def fitted(text: str, room: float, text_size: float) -> str:
+        return text if painter.width_of(text, text_size) <= room else _wrapped(painter, text, room, text_size, 1)
+
+    name = fitted(card.label, w - 12, size)
+    painter.text(x + 6, y + h * 0.3, name, size, ha="left", va="center_baseline", zorder=3, gid=f"{gid}-name")
+    left, line = x + 6, y + h * 0.72
+    small = size * 0.85
+    for number, (chip, owner) in enumerate(card.owners):
+        needed = _chip_width(painter, small) + painter.width_of(owner, small) + 14
+        rest = len(card.owners) - number
+        if left + needed > x + w - 6 and number:
+            painter.text(left, line, f"+{rest}", small, color=MUTED, va="center_baseline", zorder=3)
+            break
+        left += _chip(painter, left, line - small * 0.55, small * 1.1, chip, small) + 4
+        shown = fitted(owner, x + w - 6 - left, small)
+        painter.text(left, line, shown, small, va="center_baseline", zorder=3, gid=f"{gid}-owner-{number}")
+        left += painter.width_of(shown, small) + 10
 
 
 def _arrows(painter: _Painter, board: Board, top: float, row_height: float, column_width: float) -> None:
@@ -243,6 +278,12 @@ def _legend(painter: _Painter, board: Board, top: float, size: float) -> None:
             elif entry.shape:
                 painter.marker(x + size * 0.5, y, size * 0.7, entry.shape)
                 x += size + 5
+            elif entry.status.startswith("barrier-"):
+                border = BARRIER_BORDERS.get(entry.status.removeprefix("barrier-"), "-")
+                painter.box(
+                    x, y - size * 0.5, 2.2 * size, size, edgecolor="#5A5A5A", facecolor="white", linestyle=border
+                )
+                x += 2.2 * size + 5
             else:
                 colour, style = ARROW_LINES.get(entry.status, ARROW_LINES["covered"])
                 painter.ax.plot(
@@ -271,12 +312,14 @@ def draw_board(figure: Any, board: Board, box: tuple[float, float, float, float]
     bottom = painter.height - legend_height
     room = bottom - top - header_height - 8
     most = max((len(column.cards) for column in board.columns), default=0)
-    card_height = min(2.2 * MAX_TEXT, room / max(most, 1))
-    size = min(float(MAX_TEXT), card_height * 0.5)
+    barriers = any(card.kind == "barrier" for column in board.columns for card in column.cards)
+    tall = 3.4 if barriers else 2.2  # a barrier's card has two lines: its name, its owners
+    card_height = min(tall * MAX_TEXT, room / max(most, 1))
+    size = min(float(MAX_TEXT), card_height * (0.34 if barriers else 0.5))
     _arrows(painter, board, 0.0, row_height, column_width)
     for index, (column, title) in enumerate(zip(board.columns, titles, strict=True)):
         x = index * column_width
-        empty = not column.cards
+        empty = not column.cards or bool(column.flag)
         painter.box(
             x + 3,
             top,
@@ -303,18 +346,18 @@ def draw_board(figure: Any, board: Board, box: tuple[float, float, float, float]
         painter.text(
             x + 8,
             top + 6 + title_lines * title_size * 1.25,
-            column.count,
+            f"{column.count} · {column.flag}" if column.flag else column.count,
             title_size * 0.85,
             color=MUTED,
             va="top",
             zorder=3,
         )
         y = top + header_height
-        if empty:
+        if not column.cards:
             note = _wrapped(painter, column.empty, column_width - 18, title_size * 0.9, 4)
             painter.text(x + 9, y, note, title_size * 0.9, color=MUTED, fontstyle="italic", va="top", zorder=3)
         for number, card in enumerate(column.cards):
-            _card(
+            (_barrier_card if card.kind == "barrier" else _card)(
                 painter,
                 card,
                 x + 7,

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from ._cli_barriers import barriers
 from ._cli_layout import layout_command, positions_file_option
 from ._cli_merge import merge
 from ._cli_options import (
@@ -589,5 +590,6 @@ def present(
     warn_undated(stakeholder_map)
 
 
+cli.add_command(barriers)
 cli.add_command(layout_command)
 cli.add_command(merge)

@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 from ._analysis_words import ANALYSIS_WORDS
+from ._barrier_words import BARRIER_WORDS
 from ._board_words import BOARD_WORDS
 from ._field_labels import FIELD_LABELS
 from ._marking import audience_marking
@@ -22,6 +23,7 @@ from ._report_words import WORDS
 
 __all__ = [
     "ANALYSIS_WORDS",
+    "BARRIER_WORDS",
     "BOARD_WORDS",
     "FIELD_LABELS",
     "LANGUAGES",
@@ -302,7 +304,7 @@ def words(lang: str) -> dict[str, str]:
     ``lang`` is ``en`` or ``nl``; anything else gets English.
     """
     lang = lang if lang in WORDS else "en"
-    return {**WORDS[lang], **ANALYSIS_WORDS[lang], **NETMAP_WORDS[lang]}
+    return {**WORDS[lang], **ANALYSIS_WORDS[lang], **NETMAP_WORDS[lang], **BARRIER_WORDS[lang]["analysis"]}
 
 
 def counted(page_words: dict[str, str], noun: str, n: int) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 from .model import StakeholderMap
 
-__all__ = ["org_label", "org_labels", "stage_names"]
+__all__ = ["barrier_names", "org_label", "org_labels", "phase_names", "stage_names"]
 
 
 def org_label(record: Mapping[str, Any], lang: str | None = None) -> str:
@@ -47,3 +47,24 @@ def stage_names(m: StakeholderMap, lang: str | None = None) -> dict[str, str]:
     if lang and column in m.stages:
         names = {stage: name or names[stage] for stage, name in zip(m.stages["id"], m.stages[column], strict=True)}
     return names
+
+
+def _names(frame: Any, lang: str | None) -> dict[str, str]:
+    """A table's id → its name in ``lang`` where it has one, else its name, else its id."""
+    if frame is None or frame.empty:
+        return {}
+    names = {key: name or key for key, name in zip(frame["id"], frame["name"], strict=True)}
+    column = f"name_{lang}"
+    if lang and column in frame:
+        names = {key: name or names[key] for key, name in zip(frame["id"], frame[column], strict=True)}
+    return names
+
+
+def phase_names(m: StakeholderMap, lang: str | None = None) -> dict[str, str]:
+    """Every phase of the script: its id → its name in ``lang`` (as :func:`stage_names` names stages)."""
+    return _names(m.script, lang)
+
+
+def barrier_names(m: StakeholderMap, lang: str | None = None) -> dict[str, str]:
+    """Every barrier: its id → its name in ``lang`` (as :func:`stage_names` names stages)."""
+    return _names(m.barriers, lang)

@@ -440,6 +440,12 @@ LAYOUTS = Vocabulary(
             ("swimlanes", "lanes", "banen", "stages", "stappen", "approach", "aanpak", "bord", "kanban"),
         ),
         Term("circles", "circles by sector", "cirkels per sector", ("sectors", "sectoren", "cirkels")),
+        Term(
+            "barriers",
+            "barrier model",
+            "barrièremodel",
+            ("barrier", "barriers", "barrières", "barrieres", "barrieremodel", "script", "delictscript"),
+        ),
     ),
 )
 

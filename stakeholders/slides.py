@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ._atomic import fixed_zip, write_atomic
+from .barrier_board import barrier_model
 from .board import approach_board
 from .errors import OutputError
 from .formats.workbook import FIXED_TIME
@@ -54,7 +55,8 @@ def step_display(m: StakeholderMap, step: dict[str, Any], lang: str | None = Non
     The map cut to the step's organisations and links, on the positions of
     the whole map, with the step's sizes, colours and dimmed organisations; a
     board step (``step["board"]``) is the board of the approach of what it
-    shows (:func:`stakeholders.board.approach_board`), in ``lang``; a netmap
+    shows (:func:`stakeholders.board.approach_board`), or the barrier model
+    (``step["layout"]`` ``barriers``), in ``lang``; a netmap
     step (``step["netmap"]``) has the influence towers and stance marks.
 
     >>> import stakeholders
@@ -78,7 +80,9 @@ def step_display(m: StakeholderMap, step: dict[str, Any], lang: str | None = Non
         "dimmed": step["dimmed"],
         "sizes": step["sizes"],
         "highlight": step["highlight"],
-        "board": approach_board(shown, lang=lang) if step.get("board") else None,
+        "board": (barrier_model(m, lang=lang) if step.get("layout") == "barriers" else approach_board(shown, lang=lang))
+        if step.get("board")
+        else None,
         "netmap": netmap_display(shown, lang=lang) if step.get("netmap") else None,
     }
 

@@ -34,9 +34,10 @@ from ._netmap_words import NETMAP_WORDS
 from .analysis import organisation_metrics
 from .analysis.netmap import scored
 from .analysis.partners import partner_scores
+from .barrier_board import barrier_model
 from .board import approach_board
 from .errors import InvalidArgument
-from .i18n import FIELD_LABELS
+from .i18n import BARRIER_WORDS, FIELD_LABELS
 from .layout import circles
 from .layout import positions as map_positions
 from .model import StakeholderMap
@@ -46,6 +47,7 @@ from .style import EXTRA_COLOURS, SECTOR_COLOURS, STANCE_MARKS, TOWER_COLOUR, UN
 from .values import whole_number
 
 __all__ = [
+    "BARRIER_VIEW",
     "BUILT_IN_VIEWS",
     "INFLUENCE_MAX",
     "VIEW_FILTERS",
@@ -56,8 +58,11 @@ __all__ = [
     "netmap_display",
     "presentation",
     "select",
+    "view_board",
     "view_display",
+    "view_note",
     "view_style",
+    "view_title",
     "views_of",
 ]
 
@@ -101,12 +106,39 @@ class View:
         """
         if not self.title and self.overlay:
             return NETMAP_WORDS["nl" if lang == "nl" else "en"][self.overlay]
+        if not self.title and self == BARRIER_VIEW:
+            return BARRIER_WORDS["nl" if lang == "nl" else "en"]["board"]["title"]
         return self.heading
 
 
 BUILT_IN_VIEWS = {"netmap": View("netmap", overlay="netmap")}
 """Views every map has (unless it names one of its own so): ``netmap`` draws Net-Map's influence towers and
 stance marks on the whole map."""
+
+BARRIER_VIEW = View(name="barriers", layout="barriers")
+"""The built-in view of a map with a barrier model (a Script): the barrier model as a board, the last step of
+the presentation. A view of the map's own called ``barriers`` takes its place."""
+
+
+def _has_barrier_model(m: StakeholderMap) -> bool:
+    return not m.script.empty
+
+
+def view_title(view: View, lang: str | None = None) -> str:
+    """A view's heading in ``lang`` (:meth:`View.heading_in`).
+
+    >>> view_title(BARRIER_VIEW, "nl"), view_title(View(name="x", title="Police"))
+    ('Het barrièremodel', 'Police')
+    """
+    return view.heading_in(lang)
+
+
+def view_note(view: View, lang: str | None = None) -> str:
+    """A view's note (for a presentation's speaker); the built-in barrier model's is said in ``lang``."""
+    if not view.note and view == BARRIER_VIEW:
+        return BARRIER_WORDS["nl" if lang == "nl" else "en"]["board"]["note"]
+    return view.note
+
 
 INFLUENCE_MAX = 10
 """The top of the influence scale: a tower of this influence is a full tower."""
@@ -143,6 +175,8 @@ def find_view(m: StakeholderMap, name: str) -> View:
             return view
     if name.lower() in BUILT_IN_VIEWS:
         return BUILT_IN_VIEWS[name.lower()]
+    if name.lower() == BARRIER_VIEW.name and _has_barrier_model(m):
+        return BARRIER_VIEW
     if views:
         msg = f"no view named '{name}': use one of {', '.join(view.name for view in views)}, or netmap"
     else:
@@ -163,12 +197,15 @@ def presentation(m: StakeholderMap) -> list[View]:
     """The views that have a ``step``, in step order: the steps of the presentation.
 
     A map with influence or stance (:func:`has_netmap`) ends with the built-in
-    ``netmap`` view, unless a step shows a view of that name already.
+    ``netmap`` view, unless a step shows a view of that name already; a map with
+    a barrier model then with the barrier model (:data:`BARRIER_VIEW`), unless a step shows it already.
     """
     stepped = [(view.step, index, view) for index, view in enumerate(views_of(m)) if view.step is not None]
     steps = [view for _, _, view in sorted(stepped, key=lambda item: (item[0], item[1]))]
     if has_netmap(m) and all(view.name.lower() != "netmap" for view in steps):
         steps.append(BUILT_IN_VIEWS["netmap"])
+    if _has_barrier_model(m) and not any(view.layout == "barriers" for view in steps):
+        steps.append(find_view(m, BARRIER_VIEW.name))
     return steps
 
 
@@ -362,6 +399,16 @@ def netmap_display(shown: StakeholderMap, *, lang: str | None = None) -> dict[st
     }
 
 
+def view_board(shown: StakeholderMap, view: View, *, lang: str | None = None) -> Any:
+    """The board a view shows (a :class:`~stakeholders.board.Board`), or None: the approach's for the ``board``
+    layout, the barrier model's for ``barriers``."""
+    if view.layout == "board":
+        return approach_board(shown, lang=lang)
+    if view.layout == "barriers":
+        return barrier_model(shown, lang=lang)
+    return None
+
+
 def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -> dict[str, Any]:
     """How to draw ``view`` of ``full``: positions, group titles, board, sizes, dimmed organisations, colours, caption.
 
@@ -391,7 +438,7 @@ def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -
         "map": shown,
         "positions": {org: list(xy) for org, xy in positions.items()},
         "anchors": anchors,
-        "board": approach_board(shown, lang=lang) if view.layout == "board" else None,
+        "board": view_board(shown, view, lang=lang),
         "dimmed": dimmed,
         "netmap": netmap_display(shown, lang=lang) if view.overlay == "netmap" else None,
         **view_style(shown, view, lang=lang),

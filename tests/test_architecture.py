@@ -27,6 +27,7 @@ LAYERS = {
         "_types",
         "_field_labels",
         "_board_words",
+        "_barrier_words",
         "_analysis_words",
         "_netmap_words",
         "_report_words",
@@ -45,10 +46,10 @@ LAYERS = {
     3: ("model", "graph", "style"),
     4: ("naming", "source"),
     5: ("validate", "timeline", "layout", "analysis"),
-    6: ("board", "views", "formats", "diff", "audience", "template"),
+    6: ("board", "barrier_board", "views", "formats", "diff", "audience", "template"),
     7: ("load",),
     8: ("pages", "board_image", "images", "merge"),
-    9: ("serve", "slides", "_cli_options", "_cli_layout", "_cli_merge"),
+    9: ("serve", "slides", "_cli_options", "_cli_layout", "_cli_merge", "_cli_barriers"),
     10: ("cli", "__init__", "__main__"),
 }
 """Each top-level module or sub-package of ``stakeholders`` by layer: a module imports only from its own layer

@@ -343,8 +343,17 @@ def test_a_deck_step_shows_the_board(open_page: Any, browser: Any, example: Any,
     deck = write_presentation(example, tmp_path / "deck.html")
     opened = open_page(deck, width=1920, height=1080)
     page = opened.page
-    assert page.locator(".deck-board").count() == 1 and page.is_hidden(".deck-board")
-    page.keyboard.press("End")
+    boards = page.locator(".deck-board")
+    assert boards.count() == 2 and boards.nth(0).is_hidden() and boards.nth(1).is_hidden()
+    page.keyboard.press("End")  # the last step: the barrier model of a map with a Script
+    assert page.inner_text("#step-title") == steps[-1]["title"] == "The barrier model"
+    barriers = page.locator(f'.deck-board[data-step="{len(steps) - 1}"]')
+    assert barriers.is_visible() and barriers.locator('.board-card[data-kind="barrier"]').count() > 20
+    barriers.locator('.board-card[data-ref="key-player-targeting"]').click()
+    page.wait_for_selector("#info", state="visible")
+    assert page.inner_text("#info-body").startswith("Priority for forum key players and facilitators")
+    page.keyboard.press("Escape")
+    page.keyboard.press("ArrowLeft")
     assert page.inner_text("#step-title") == steps[index]["title"] == "The approach, step by step"
     board = page.locator(f'.deck-board[data-step="{index}"]')
     assert board.is_visible()
@@ -361,7 +370,7 @@ def test_a_deck_step_shows_the_board(open_page: Any, browser: Any, example: Any,
     assert "Openbaar Ministerie" in page.inner_text("#info")
     page.keyboard.press("Escape")
     page.keyboard.press("ArrowLeft")  # back to the network
-    assert page.is_hidden(".deck-board")
+    assert boards.nth(0).is_hidden() and boards.nth(1).is_hidden()
     assert page.evaluate("getComputedStyle(document.getElementById('network')).visibility") == "visible"
     page.wait_for_timeout(200)
     assert opened.requests == [] and opened.errors == [] and opened.dialogs == []

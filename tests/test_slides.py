@@ -54,7 +54,7 @@ def marking(slide: object) -> str | None:
 
 def test_one_slide_per_step_with_title_picture_notes_and_footer(internal: object, deck: Presentation) -> None:
     steps = presentation_steps(internal)
-    assert len(deck.slides) == 1 + len(steps) == 6
+    assert len(deck.slides) == 1 + len(steps) == 7  # the barrier model is the last step
     assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, abs=0.01)
     first = deck.slides[0]
     assert first.shapes.title.text == internal.settings.title

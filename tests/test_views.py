@@ -203,7 +203,7 @@ def test_view_validation_messages(tmp_path: Path) -> None:
         "evidence, influence, stance, staff",
         "views.csv, row 2, column size_by: cannot size by 'height': use links, partners, betweenness, closeness, "
         "pagerank, trust, value or a column of numbers",
-        "views.csv, row 2, column layout: 'grid' is not a layout: use one of force, board, circles",
+        "views.csv, row 2, column layout: 'grid' is not a layout: use one of force, board, circles, barriers",
         "views.csv, row 2, column stage: unknown stage 'opsporng' (did you mean 'investigation'?): use an id from "
         "the default stages (prevention, detection, removal, investigation, victim-identification, prosecution, "
         "sanction, treatment, victim-support, policy)",
@@ -242,10 +242,12 @@ def test_example_presentation() -> None:
         "+ Hotlines, industry, government and research",
         "+ International partners",
         "The approach, step by step",  # the board of the approach: every organisation under every stage it acts on
+        "The barrier model",  # the built-in last step of a map with a barrier model
     ]
-    assert [s["board"] for s in steps] == [False, False, False, False, True]
+    assert [s["board"] for s in steps] == [False, False, False, False, True, True]
+    assert [s["layout"] for s in steps][-2:] == ["board", "barriers"]
     sizes = [len(s["organisations"]) for s in steps]
-    assert sizes == sorted(sizes) and sizes[-1] == 67
+    assert sizes == sorted(sizes) and sizes[-1] == 67 and steps[-1]["note"].startswith("Each barrier stands")
     assert all(set(a["organisations"]) <= set(b["organisations"]) for a, b in zip(steps, steps[1:], strict=False))
 
 
@@ -354,7 +356,8 @@ def test_invalid_view_field_in_yaml(runner: CliRunner, tmp_path: Path) -> None:
         "map.yaml, section views, item 2, field sector: 'polise' is not a sector (did you mean 'police'?): use one "
         "of police, justice, probation, care, prevention, victim-support, hotline, industry, research, government, "
         "international, ngo, or add it to the map's sectors setting",
-        "map.yaml, section views, item 2, field layout: 'wrong' is not a layout: use one of force, board, circles",
+        "map.yaml, section views, item 2, field layout: 'wrong' is not a layout: use one of force, board, circles, "
+        "barriers",
     ]
     result = runner.invoke(cli, ["validate", str(path)])
     assert result.exit_code == 1

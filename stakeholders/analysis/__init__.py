@@ -3,6 +3,8 @@
 - :mod:`~stakeholders.analysis.network`: graph measures in the networkx style (brokers, single points of
   failure, bridges, communities, what-if);
 - :mod:`~stakeholders.analysis.approach`: the approach (stage coverage, hand-overs, missing cooperation);
+- :mod:`~stakeholders.analysis.barriers`: the barrier model (phases held or open, barriers' findings, leads for
+  missing cooperation, what falls without an organisation);
 - :mod:`~stakeholders.analysis.checks`: checks of the data (one-way, stale and expired links, data quality);
 - :func:`analyse` runs them all into one :class:`Analysis` (data, no prose);
 - :mod:`~stakeholders.analysis.tables` puts it into words: one list of :class:`Table` in English or Dutch,

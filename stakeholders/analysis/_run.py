@@ -19,14 +19,14 @@ import pandas as pd
 from .._types import Progress
 from ..model import StakeholderMap
 from ..validate import find_organisation
-from . import approach, checks, netmap, network, partners
+from . import approach, barriers, checks, netmap, network, partners
 
 __all__ = ["MISSING_LISTED", "Analysis", "analyse"]
 
 MISSING_LISTED = 200
 """How many suggestions for missing cooperation the results keep (more when ``top`` asks for more)."""
 
-STEPS = ("figures", "organisations", "risks", "communities", "stages", "missing cooperation", "checks")
+STEPS = ("figures", "organisations", "risks", "communities", "stages", "missing cooperation", "barriers", "checks")
 
 
 @dataclass
@@ -63,6 +63,10 @@ class Analysis:
     """Net-Map: the organisations to engage, enlist, win over or strengthen (:func:`netmap.influence_stance`)."""
     spanners: list[dict[str, Any]] | None = None
     """The organisations that join sectors (:func:`netmap.boundary_spanners`)."""
+    barrier_phases: list[dict[str, Any]] = field(default_factory=list)
+    barrier_findings: list[dict[str, Any]] = field(default_factory=list)
+    barrier_organisations: list[dict[str, Any]] = field(default_factory=list)
+    barrier_what_if: dict[str, Any] | None = None
     confirmations: pd.DataFrame = field(default_factory=pd.DataFrame)
     """Per organisation, its links both ends or one end reported (a map made together; see ``partners``)."""
     scores: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -81,7 +85,7 @@ def analyse(
     today: date | None = None,
     progress: Progress | None = None,
 ) -> Analysis:
-    """Analyse ``m``: figures, brokers, risks, communities, coverage, hand-overs, missing cooperation.
+    """Analyse ``m``: figures, brokers, risks, communities, coverage, hand-overs, missing cooperation, barriers.
 
     ``without`` names organisations (id, name, short name or alias) for a
     what-if; unknown names raise
@@ -107,6 +111,10 @@ def analyse(
     step(STEPS[5])
     missing, missing_total = approach.missing_cooperation(m, statuses=statuses, top=max(top, MISSING_LISTED))
     step(STEPS[6])
+    barrier_what_if = barriers.barriers_without(m, removed) if removed and len(m.barriers) else None
+    barrier_phases, barrier_findings = barriers.phase_cover(m), barriers.barrier_findings(m, statuses=statuses)
+    barrier_organisations = barriers.barriers_by_organisation(m)
+    step(STEPS[7])
     return Analysis(
         map=m,
         statuses=statuses,
@@ -133,6 +141,10 @@ def analyse(
         what_if=network.without(G, removed, statuses=statuses) if removed else None,
         influence=netmap.influence_stance(m.organisations, dict(zip(metrics["id"], metrics["partners"], strict=True))),
         spanners=netmap.boundary_spanners(G, statuses=statuses),
+        barrier_phases=barrier_phases,
+        barrier_findings=barrier_findings,
+        barrier_organisations=barrier_organisations,
+        barrier_what_if=barrier_what_if,
         confirmations=partners.confirmed_links(m),
         scores=partners.partner_scores(m),
         network_scores=partners.network_scores(m),

@@ -13,12 +13,12 @@ a table is written in. :mod:`stakeholders.analysis.tables` builds the tables; se
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..i18n import words
 from ..model import StakeholderMap
-from ..naming import org_labels, stage_names
+from ..naming import barrier_names, org_labels, phase_names, stage_names
 
 __all__ = ["Cell", "Column", "Table", "Wording"]
 
@@ -144,13 +144,16 @@ class Wording:
     """The words (:func:`stakeholders.i18n.words`)."""
     org_names: dict[str, str]
     stage_names: dict[str, str]
+    phase_names: dict[str, str] = field(default_factory=dict)
+    barrier_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, m: StakeholderMap, lang: str | None = None) -> Wording:
         """The words of ``lang`` (English unless ``nl``) and, when ``lang`` is given, the names organisations and
         stages have in it (:mod:`stakeholders.naming`); without, the names as written."""
         language: Literal["en", "nl"] = "nl" if lang == "nl" else "en"
-        return cls(m, language, words(language), org_labels(m, lang), stage_names(m, lang))
+        names = (org_labels(m, lang), stage_names(m, lang), phase_names(m, lang), barrier_names(m, lang))
+        return cls(m, language, words(language), *names)
 
     def org(self, org_id: str) -> str:
         """An organisation's label."""
@@ -167,6 +170,18 @@ class Wording:
     def stage(self, stage_id: str) -> str:
         """A stage's name."""
         return self.stage_names.get(stage_id, stage_id)
+
+    def phase(self, phase_id: str) -> str:
+        """A phase's name (of the offending process)."""
+        return self.phase_names.get(phase_id, phase_id)
+
+    def phases(self, phase_ids: Iterable[str]) -> str:
+        """Phases' names, joined by commas."""
+        return ", ".join(self.phase(p) for p in phase_ids)
+
+    def barrier(self, barrier_id: str) -> str:
+        """A barrier's name."""
+        return self.barrier_names.get(barrier_id, barrier_id)
 
     def sector(self, sector_id: str) -> str:
         """A sector's label; "—" for none."""

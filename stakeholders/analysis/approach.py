@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import StakeholderMap
+from .barriers import barrier_pairs
 from .network import current_links, pair_graph
 
 __all__ = ["handovers", "missing_cooperation", "stage_coverage", "stage_members"]
@@ -206,14 +207,18 @@ def missing_cooperation(
     """Pairs of organisations that would be expected to cooperate but have no current link, best first.
 
     A pair is a candidate when both act on the same stage, or one acts at
-    each end of an expected hand-over, and no current or planned link joins
-    them. The score adds one per shared stage, two per hand-over they would
-    carry and a half per partner in common. Each entry: ``a`` and ``b`` (ids),
-    ``score``, and why: ``shared`` (stages both act on), ``handovers`` (the
-    expected hand-overs, as (from, to), the pair could carry),
-    ``common_partners`` (ids) and ``lapsed`` (whether a lapsed link joined
-    them). Returns the best ``top`` pairs (all when None) and how many there are in
-    all. Ties go to the pair whose ids come first.
+    each end of an expected hand-over, or a barrier in place or planned needs
+    both (two of its owners, or an owner and a partner:
+    :func:`~stakeholders.analysis.barriers.barrier_pairs`), and no current or
+    planned link joins them. The score adds three per such barrier, one per
+    shared stage, two per hand-over they would carry and a half per partner in
+    common. Each entry: ``a`` and ``b`` (ids), ``score``, and why: ``shared``
+    (stages both act on), ``handovers`` (the expected hand-overs, as (from,
+    to), the pair could carry), ``barriers`` (the barriers that need them,
+    each ``barrier``, ``phases`` and ``both_own``), ``common_partners`` (ids)
+    and ``lapsed`` (whether a lapsed link joined them). Returns the best
+    ``top`` pairs (all when None) and how many there are in all. Ties go to
+    the pair whose ids come first.
     """
     members = stage_members(m)
     expected = list(
@@ -233,12 +238,19 @@ def missing_cooperation(
         for u, v, d in m.graph.edges(data=True)
         if d.get("status") == "planned" and u != v
     }
-    ranked, total = _ranked_pairs(U, group, worth, excluded, top)
-    found = []
-    for _, i, j in ranked:
-        a, b = nodes[i], nodes[j]
-        first, second = sorted((group[a], group[b]))
-        shared, carried = why[first, second]
+    # pairs a barrier needs are few: scored here in full, and kept out of the ranking of the rest
+    leads = {
+        index[a] * n + index[b]: (a, b, needed)
+        for (a, b), needed in barrier_pairs(m, statuses=statuses).items()
+        if index[a] * n + index[b] not in excluded
+    }
+    ranked, total = _ranked_pairs(U, group, worth, excluded | set(leads), None if top is None else top + len(leads))
+    pairs: list[tuple[str, str, list[dict[str, Any]]]] = [(nodes[i], nodes[j], []) for _, i, j in ranked]
+    pairs += leads.values()
+    found: list[dict[str, Any]] = []
+    for a, b, needed in pairs:
+        kinds = (min(group[a], group[b]), max(group[a], group[b])) if a in group and b in group else None
+        shared, carried = why.get(kinds, ([], [])) if kinds else ([], [])
         common = sorted(set(U.neighbors(a)) & set(U.neighbors(b)))
         links = [*(m.graph.get_edge_data(a, b) or {}).values(), *(m.graph.get_edge_data(b, a) or {}).values()]
         lapsed = any(d.get("status") == "lapsed" for d in links)
@@ -246,11 +258,13 @@ def missing_cooperation(
             {
                 "a": a,
                 "b": b,
-                "score": len(shared) + 2 * len(carried) + 0.5 * len(common),
+                "score": 3 * len(needed) + len(shared) + 2 * len(carried) + 0.5 * len(common),
                 "shared": shared,
                 "handovers": carried,
+                "barriers": needed,
                 "common_partners": common,
                 "lapsed": lapsed,
             }
         )
-    return found, total
+    found.sort(key=lambda row: (-row["score"], index[row["a"]], index[row["b"]]))
+    return (found if top is None else found[:top]), total + len(leads)

@@ -56,6 +56,7 @@ from ._netmap_tables import influence_table, spanners_table
 from ._partner_tables import confirmation_table, scores_table
 from ._run import Analysis
 from ._table import Cell, Column, Table, Wording
+from .barrier_tables import barrier_organisations, barrier_phases, barrier_what_if, barriers_table
 from .network import APPROXIMATE_ABOVE, BETWEENNESS_SAMPLE, SEED
 
 __all__ = [
@@ -130,6 +131,12 @@ def missing_reasons(row: dict[str, Any], say: Wording) -> list[str]:
     'kunnen de overdracht Opsporing → Vervolging dragen'
     """
     w, reasons = say.w, []
+    for lead in row.get("barriers") or []:
+        sentence = w["barrier_both_raise" if lead["both_own"] else "barrier_one_raises"]
+        at = w["barrier_at_phase" if len(lead["phases"]) == 1 else "barrier_at_phases"].format(
+            phases=say.phases(lead["phases"])
+        )
+        reasons.append(sentence.format(barrier=say.barrier(lead["barrier"]), phases=at))
     if row["shared"]:
         reasons.append(w["both_act_on"].format(stages=", ".join(say.stage(s) for s in row["shared"])))
     if row["handovers"]:
@@ -524,6 +531,9 @@ TABLES: dict[str, Callable[[Analysis, Wording], Table]] = {
     "coverage": _coverage,
     "stage-members": _stage_members,
     "handovers": _handovers,
+    "barrier-phases": barrier_phases,
+    "barriers": barriers_table,
+    "barrier-organisations": barrier_organisations,
     "missing": _missing,
     "one-way": _one_way,
     "confirmation": confirmation_table,
@@ -532,6 +542,7 @@ TABLES: dict[str, Callable[[Analysis, Wording], Table]] = {
     "communities": _communities,
     "what-if": _what_if,
     "what-if-figures": _what_if_figures,
+    "what-if-barriers": barrier_what_if,
     "influence-stance": influence_table,
     "spanners": spanners_table,
     "quality": _quality,

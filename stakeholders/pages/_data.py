@@ -14,11 +14,22 @@ from typing import Any
 
 from .._types import Progress
 from .._version import __version__
-from ..i18n import FIELD_LABELS, PAGE_WORDS, undated_note
+from ..i18n import BARRIER_WORDS, FIELD_LABELS, PAGE_WORDS, undated_note
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
 from ..routing import route_links
-from ..schema import COLUMNS, CONFIRMATIONS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STANCES, STATUSES, Vocabulary
+from ..schema import (
+    BARRIER_STATUSES,
+    COLUMNS,
+    CONFIRMATIONS,
+    DIRECTIONS,
+    EVIDENCE,
+    LEVELS,
+    SENSITIVITY,
+    STANCES,
+    STATUSES,
+    Vocabulary,
+)
 from ..style import NO_KIND_COLOUR, link_curves, style_table
 from ..values import records
 
@@ -60,7 +71,9 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     drawn, or None); ``audience`` (who the page is for)
     and ``hidden`` (how many organisations and links, and barriers when the
     map has any, that audience does not see, only when the source allows
-    saying so, else None); ``undated`` (on a
+    saying so, else None); ``script`` and ``barriers`` (only on a map
+    with a barrier model: the phases and the barriers, one object per row,
+    as the other tables); ``undated`` (on a
     map as of a date with organisations or links that have no dates: their
     counts, whether they are ``shown``, the dated ``links_taken`` with them
     when not, and the ``note`` that says so; else None). Positions come
@@ -108,6 +121,8 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
         "hidden": m.hidden if settings.show_hidden_counts and any(m.hidden.values()) else None,
         "undated": _undated(m, PAGE_WORDS[page_lang]),
     }
+    if len(m.script) or len(m.barriers):
+        _add_barriers(data, m, page_lang)
     data["layout"]["curves"] = link_bends(data)
     return data
 
@@ -153,6 +168,16 @@ def link_bends(data: dict[str, Any]) -> dict[str, float]:
     where = {org: (float(xy[0]), float(xy[1])) for org, xy in data["layout"]["positions"].items()}
     links = data["links"]
     return route_links(where, links, node_radii(data), curves=link_curves(links))
+
+
+def _add_barriers(data: dict[str, Any], m: StakeholderMap, page_lang: str) -> None:
+    """A map with a barrier model: its ``script`` and ``barriers``, their fields, vocabularies and words."""
+    data["script"] = records(m.script, drop_empty=True)
+    data["barriers"] = records(m.barriers, drop_empty=True)
+    data["fields"]["barriers"] = _fields(m, "barriers", page_lang)
+    data["vocabularies"]["technique"] = _terms(m.settings.techniques, page_lang)
+    data["vocabularies"]["barrier_status"] = _terms(BARRIER_STATUSES, page_lang)
+    data["words"] = {**data["words"], **BARRIER_WORDS[page_lang]["page"]}
 
 
 def _undated(m: StakeholderMap, page_words: dict[str, str]) -> dict[str, Any] | None:

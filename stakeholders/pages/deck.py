@@ -24,10 +24,19 @@ from pathlib import Path
 from typing import Any
 
 from .._atomic import write_atomic
-from ..board import approach_board
 from ..errors import InvalidArgument
 from ..model import StakeholderMap
-from ..views import View, apply_view, find_view, netmap_display, presentation, select, view_style
+from ..views import (
+    View,
+    apply_view,
+    find_view,
+    netmap_display,
+    presentation,
+    select,
+    view_board,
+    view_note,
+    view_style,
+)
 from ._engine import render_page, static_text
 
 __all__ = ["presentation_html", "presentation_steps", "unused_layouts", "write_presentation"]
@@ -53,7 +62,7 @@ def unused_layouts(m: StakeholderMap, views: list[str] | None = None) -> list[st
     return [view.name for view in _steps_of(m, views) if view.layout not in SHOWN_LAYOUTS]
 
 
-SHOWN_LAYOUTS = ("force", "board")
+SHOWN_LAYOUTS = ("force", "board", "barriers")
 """The layouts of views that a presentation shows as they are."""
 
 
@@ -65,8 +74,10 @@ def presentation_steps(
     ``sizes`` and ``highlight`` are how the step's view sizes and colours its
     organisations, as on its map (:func:`stakeholders.views.view_style`):
     empty sizes mean the default size, no highlight the sector colours.
-    ``board`` says whether the step shows the board of the approach, ``netmap`` whether it draws the influence
-    towers and stance marks (the built-in ``netmap`` view, which ends the presentation of a map with scores).
+    ``board`` says whether the step shows a board (the approach's, or the barrier model's: ``layout`` says
+    which; a map with a barrier model ends with it, :data:`stakeholders.views.BARRIER_VIEW`), ``netmap``
+    whether it draws the influence towers and stance marks (the built-in ``netmap`` view, which ends the
+    presentation of a map with scores).
     """
     steps = []
     for view in _steps_of(m, views):
@@ -81,11 +92,12 @@ def presentation_steps(
             {
                 "view": view.name,
                 "title": view.heading_in(lang),
-                "note": view.note,
+                "note": view_note(view, lang),
                 "organisations": orgs,
                 "links": links,
                 "dimmed": dimmed,
-                "board": view.layout == "board",
+                "board": view.layout in ("board", "barriers"),
+                "layout": view.layout,
                 "netmap": view.overlay == "netmap",
                 **view_style(apply_view(m, view), view, lang=lang),
             }
@@ -99,9 +111,9 @@ def presentation_html(
     """The presentation page; ``views`` names the steps (default: the views with a step number)."""
     steps = presentation_steps(m, views, lang=lang)
     boards = [
-        (index, approach_board(apply_view(m, view), lang=lang))
+        (index, view_board(apply_view(m, view), view, lang=lang))
         for index, view in enumerate(_steps_of(m, views))
-        if view.layout == "board"
+        if view.layout in ("board", "barriers")
     ]
     css = static_text("present.css") + (static_text("board.css") if boards else "")
     netmap = netmap_display(m, lang=lang) if any(step["netmap"] for step in steps) else None

@@ -13,13 +13,33 @@
   cards.forEach(function (card) {
     card.addEventListener("click", function () {
       var ref = card.getAttribute("data-ref");
+      if (card.getAttribute("data-kind") === "barrier") {
+        if (page && page.showBarrier) page.showBarrier(ref);
+        return;
+      }
       choose(ref);
       if (page && page.showOrganisation) page.showOrganisation(ref);
     });
   });
   var close = document.getElementById("close-info");
-  if (close) close.addEventListener("click", function () { choose(null); });
-  document.addEventListener("keydown", function (event) { if (event.key === "Escape") choose(null); });
+  if (close) close.addEventListener("click", function () { choose(null); relate(null); });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") { choose(null); relate(null); } });
+
+  /* Barrier cards: the one in focus is chosen; an organisation in focus marks every barrier it raises or joins. */
+  var barrierCards = cards.filter(function (card) { return card.getAttribute("data-kind") === "barrier"; });
+  function relate(org) {
+    barrierCards.forEach(function (card) {
+      var related = org !== null && JSON.parse(card.getAttribute("data-related") || "[]").indexOf(org) >= 0;
+      card.classList.toggle("is-related", related);
+    });
+  }
+  if (barrierCards.length) {
+    document.addEventListener("stakeholders:focus", function (event) {
+      var detail = event.detail || {};
+      choose(detail.barrier || null);
+      relate(detail.org || null);
+    });
+  }
 
   /* The legend's checkboxes (data-filter="sector", "level") hide the cards whose value they turn off. */
   function applyFilters() {

@@ -47,6 +47,27 @@
     linksByOrg.get(link.source).push(link);
     linksByOrg.get(link.target).push(link);
   });
+  /* The barrier model, when the map has one: phases by id, barriers by id and by organisation. */
+  var phaseNames = new Map();
+  var barrierById = new Map();
+  var barriersByOrg = new Map();
+  (data.script || []).forEach(function (p) { phaseNames.set(p.id, localised(p, "name")); });
+  (data.barriers || []).forEach(function (b) {
+    barrierById.set(b.id, b);
+    (b.owners || []).concat(b.partners || []).forEach(function (org) {
+      if (!barriersByOrg.has(org)) barriersByOrg.set(org, []);
+      if (barriersByOrg.get(org).indexOf(b) < 0) barriersByOrg.get(org).push(b);
+    });
+  });
+  function barrierOrgs(b) {
+    return (b.owners || []).concat(b.partners || []).filter(function (org, i, all) {
+      return orgById.has(org) && all.indexOf(org) === i;
+    });
+  }
+  /* Tell the page's other scripts (the board) what is in focus: {org: id}, {barrier: id} or nothing. */
+  function announce(detail) {
+    document.dispatchEvent(new CustomEvent("stakeholders:focus", { detail: detail || {} }));
+  }
 
   function $(id) { return document.getElementById(id); }
   function on(id, event, handler) { // pages other than the map (a presentation) leave some controls out
@@ -556,7 +577,7 @@
     } else {
       edges.update(data.links.map(function (link) {
         var inFocus = !members || (members.has(link.source) && members.has(link.target) &&
-          (focus.type === "org" || link.id === focus.id));
+          (focus.type === "org" || focus.type === "barrier" || link.id === focus.id));
         var colour = edgeColour(link);
         return {
           id: link.id, hidden: !shown.links.has(link.id),
@@ -630,9 +651,11 @@
       return SAFE_URL.test(text) ? link(text, text) : el("span", text);
     }
     if (name === "source" || name === "target") return el("span", orgTitle(orgById.get(value)));
-    if (name === "stages" || name === "hands_over_to") {
+    if (name === "stages" || name === "hands_over_to" || name === "stage") {
       return el("span", value.map(function (s) { return stageNames.get(s) || s; }).join(", "));
     }
+    if (name === "phase") return el("span", value.map(function (p) { return phaseNames.get(p) || p; }).join(", "));
+    if (name === "technique") return el("span", term("technique", value));
     if (VOCABULARY_FIELDS[name]) return el("span", term(VOCABULARY_FIELDS[name], value));
     if (Array.isArray(value)) return el("span", value.join(", "));
     return linkified(value);
@@ -705,6 +728,69 @@
       list.appendChild(item);
     });
     children.push(list);
+    var ownBarriers = barriersByOrg.get(id) || [];
+    if (ownBarriers.length) {
+      children.push(el("h" + (HEADING + 1), W.barrier_of_org));
+      var barrierList = el("ul");
+      ownBarriers.forEach(function (b) {
+        var item = el("li");
+        var go = el("button", localised(b, "name"));
+        go.type = "button";
+        go.addEventListener("click", function () { focusBarrier(b.id); });
+        item.appendChild(go);
+        var facts = [(b.phase || []).map(function (p) { return phaseNames.get(p) || p; }).join(", ")];
+        if ((b.owners || []).indexOf(id) < 0) facts.push(W.barrier_as_partner);
+        if (b.status && b.status !== "in-place") facts.push(term("barrier_status", b.status));
+        item.appendChild(document.createTextNode(": " + facts.join(", ")));
+        barrierList.appendChild(item);
+      });
+      children.push(barrierList);
+    }
+    openInfo(children);
+  }
+
+  function orgButtons(ids) {
+    var list = el("ul");
+    ids.filter(function (org) { return orgById.has(org); }).forEach(function (org) {
+      var item = el("li");
+      var go = el("button", orgTitle(orgById.get(org)));
+      go.type = "button";
+      go.addEventListener("click", function () { focusOrganisation(org); });
+      item.appendChild(go);
+      list.appendChild(item);
+    });
+    return list;
+  }
+
+  /* A barrier: what it is, who raises it, whose cooperation it needs, and the links between them. */
+  function showBarrier(id, members) {
+    var b = barrierById.get(id);
+    var children = [el("h" + HEADING, localised(b, "name")),
+      el("p", [term("technique", b.technique), term("barrier_status", b.status || "in-place")].join(" · "), "kind")];
+    children.push(el("h" + (HEADING + 1), W.barrier_owners));
+    children.push((b.owners || []).length ? orgButtons(b.owners) : el("p", W.not_stated));
+    if ((b.partners || []).length) {
+      children.push(el("h" + (HEADING + 1), W.barrier_partners));
+      children.push(orgButtons(b.partners));
+    }
+    var between = data.links.filter(function (l) { return members.has(l.source) && members.has(l.target) && l.source !== l.target; });
+    if (members.size > 1) children.push(el("h" + (HEADING + 1), W.barrier_links));
+    if (members.size > 1 && !between.some(isCurrent)) children.push(el("p", W.barrier_no_links));
+    if (between.length) {
+      var list = el("ul");
+      between.forEach(function (l) {
+        var item = el("li");
+        var go = el("button", linkTitle(l));
+        go.type = "button";
+        go.addEventListener("click", function () { focusLink(l.id); });
+        item.appendChild(go);
+        item.appendChild(document.createTextNode(": " + linkFacts(l)));
+        list.appendChild(item);
+      });
+      children.push(list);
+    }
+    children.push(fieldList(b, data.fields.barriers, ["id", "name", "owners", "partners", "technique", "status",
+      "name_nl", "name_en", "description_nl", "description_en"]));
     openInfo(children);
   }
 
@@ -739,9 +825,27 @@
     refresh();
     network.selectNodes([id]);
     showOrg(id);
+    announce({ org: id });
     if (!options || options.move !== false) {
       glide(function () { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: { duration: 350 } }); });
     }
+  }
+
+  /* A barrier in focus: its owners and partners, and the links between them, stand out. */
+  function focusBarrier(id) {
+    var b = barrierById.get(id);
+    if (!b) return;
+    var members = new Set(barrierOrgs(b));
+    members.forEach(function (org) { // show them again if a filter had hidden them
+      var o = orgById.get(org);
+      if (!orgVisible(o)) { hidden.sector.delete(o.sector || ""); hidden.level.delete(o.level || ""); }
+    });
+    syncCheckboxes();
+    focus = { type: "barrier", id: id, members: members };
+    refresh();
+    network.selectNodes(Array.from(members));
+    showBarrier(id, members);
+    announce({ barrier: id });
   }
 
   function focusLink(id) {
@@ -755,6 +859,7 @@
 
   function clearFocus() {
     focus = null;
+    announce();
     network.unselectAll();
     closeInfo();
     refresh();
@@ -965,6 +1070,8 @@
     },
     /* Open the info panel of an organisation without moving the view (a list of the step's organisations). */
     showOrganisation: function (id) { focusOrganisation(id, { move: false }); },
+    /* Bring a barrier into focus: its owners and partners, the links between them, its details. */
+    showBarrier: function (id) { focusBarrier(id); },
     nodes: nodes,
     network: network
   });
