@@ -17,6 +17,7 @@ from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, Valid
 from .i18n import LANGUAGES, PAGE_WORDS, undated_note
 from .load import load_map
 from .model import StakeholderMap, Undated
+from .pages import LABEL_PX, LABEL_PX_RANGE
 from .schema import AUDIENCES
 from .source import LIMIT_MB
 from .timeline import UNDATED
@@ -291,6 +292,19 @@ def image_size(_ctx: click.Context, _param: click.Parameter, value: str) -> tupl
     if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 10000 and 200 <= int(height) <= 10000):
         raise click.BadParameter(f"'{value}' is not a size: write WIDTHxHEIGHT in pixels, e.g. 1920x1080")
     return int(width), int(height)
+
+
+def label_size_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--label-size PX``: organisations' names on screen, for a small screen or a large room."""
+    low, high = LABEL_PX_RANGE
+    return click.option(
+        "--label-size",
+        "label_px",
+        type=click.FloatRange(low, high),
+        metavar="PX",
+        help=f"Organisations' names on screen, in pixels ({low:g}-{high:g}) [default: {LABEL_PX:g}]. "
+        "Larger for a small screen seen from afar; names that find no room appear as one zooms in.",
+    )(command)
 
 
 def lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

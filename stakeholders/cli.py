@@ -25,6 +25,7 @@ from ._cli_options import (
     fail,
     html_output,
     image_size,
+    label_size_option,
     lang_option,
     limit_mb,
     load_source,
@@ -86,6 +87,7 @@ def cli() -> None:
     "description_<lang> columns where the source has them."
 )
 @click.option("--view", "view_name", metavar="NAME", help="Draw one of the views in the source's Views sheet.")
+@label_size_option
 @as_of_option
 def map_command(
     source: Path | None,
@@ -93,6 +95,7 @@ def map_command(
     title: str | None,
     lang: str | None,
     view_name: str | None,
+    label_px: float | None,
     as_of_date: str | None,
 ) -> None:
     """Draw SOURCE as one self-contained, offline HTML map.
@@ -114,7 +117,9 @@ def map_command(
         if progress:
             progress(f"Reading {path}")
         stakeholder_map = load_source(path, as_of_date)
-        written = write_html(stakeholder_map, output, title=title, lang=lang, view=view_name, progress=progress)
+        written = write_html(
+            stakeholder_map, output, title=title, lang=lang, view=view_name, progress=progress, label_px=label_px
+        )
     except StakeholdersError as err:
         fail(err)
     finally:
@@ -438,8 +443,9 @@ def image(
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True, help="Open the map in a browser.")
 @lang_option("The page's own words in English or Dutch.")
+@label_size_option
 @audience_option
-def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None:
+def serve(source: Path, port: int, open_browser: bool, lang: str | None, label_px: float | None) -> None:
     """Show SOURCE in the browser and redraw it each time the spreadsheet is saved.
 
     Serves on 127.0.0.1 only (nobody else on the network can see it). An
@@ -453,7 +459,7 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
     """
     try:
         audience = click.get_current_context().meta.get("stakeholders.audience")
-        server = start(source, port=port, lang=lang, audience=audience, limit_mb=limit_mb())
+        server = start(source, port=port, lang=lang, audience=audience, limit_mb=limit_mb(), label_px=label_px)
     except OSError as err:
         raise click.ClickException(f"cannot serve on port {port} ({err.strerror}): choose another with --port") from err
     click.echo(f"Serving {source} at {server.url} — press Ctrl-C to stop.")
@@ -485,6 +491,7 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
 )
 @click.option("--title", help="Use this title instead of the one in the source.")
 @lang_option("The page's own words in English or Dutch.")
+@label_size_option
 @as_of_option
 def present(
     source: Path | None,
@@ -492,6 +499,7 @@ def present(
     view_names: str | None,
     title: str | None,
     lang: str | None,
+    label_px: float | None,
     as_of_date: str | None,
 ) -> None:
     """Write a step-by-step presentation of SOURCE's views: one offline HTML file for a projector, or a .pptx.
@@ -512,6 +520,11 @@ def present(
     if output is not None and output.suffix.lower() not in (".html", ".htm", ".pptx"):
         raise click.BadParameter(f"'{output}' must end in .html or .pptx", param_hint="'-o' / '--output'")
     powerpoint = output is not None and output.suffix.lower() == ".pptx"
+    if powerpoint and label_px is not None:
+        raise click.BadParameter(
+            "it sizes the HTML deck's names; a .pptx deck's pictures size theirs to the slide",
+            param_hint="'--label-size'",
+        )
     if output is not None and powerpoint:
         target = output
     else:
@@ -520,7 +533,8 @@ def present(
     write = write_pptx if powerpoint else write_presentation
     try:
         stakeholder_map = load_source(path, as_of_date)
-        written = write(stakeholder_map, target, views=names, lang=lang, title=title)
+        sized = {} if powerpoint else {"label_px": label_px}
+        written = write(stakeholder_map, target, views=names, lang=lang, title=title, **sized)
         unused = unused_layouts(stakeholder_map, names)
     except StakeholdersError as err:
         fail(err)

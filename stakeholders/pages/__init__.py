@@ -13,7 +13,7 @@ scripts and styles in ``pages/static``) from the data of
 
 from __future__ import annotations
 
-from ._data import DATA_FORMAT, map_data
+from ._data import DATA_FORMAT, LABEL_PX, LABEL_PX_RANGE, map_data
 from ._engine import content_security_policy, html_safe_json, render_page, vis_network_bundle
 from .deck import presentation_html, presentation_steps, unused_layouts, write_presentation
 from .diff import diff_html, write_diff
@@ -23,6 +23,8 @@ from .report import report_context, report_html, write_report
 
 __all__ = [
     "DATA_FORMAT",
+    "LABEL_PX",
+    "LABEL_PX_RANGE",
     "content_security_policy",
     "diff_html",
     "html_safe_json",

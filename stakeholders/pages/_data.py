@@ -13,6 +13,7 @@ from typing import Any
 
 from .._types import Progress
 from .._version import __version__
+from ..errors import InvalidArgument
 from ..i18n import FIELD_LABELS, PAGE_WORDS, undated_note
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
@@ -20,10 +21,29 @@ from ..schema import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSE
 from ..style import NO_KIND_COLOUR, link_curves, style_table
 from ..values import records
 
-__all__ = ["DATA_FORMAT", "legend", "map_data"]
+__all__ = ["DATA_FORMAT", "LABEL_PX", "LABEL_PX_RANGE", "check_label_px", "legend", "map_data"]
 
 DATA_FORMAT = "stakeholders.map/1"
 """Identifies the shape of ``window.stakeholdersMap``; changes when the shape does."""
+
+
+LABEL_PX = 20.0
+"""Organisations' names on the page, in pixels on screen (18 or more reads from the back of a room at 1920×1080)."""
+LABEL_PX_RANGE = (10.0, 48.0)
+"""The label sizes a page accepts (``--label-size``)."""
+
+
+def check_label_px(label_px: float) -> float:
+    """``label_px`` when it is a size a page can use, else :class:`~stakeholders.errors.InvalidArgument`.
+
+    >>> check_label_px(24)
+    24.0
+    """
+    low, high = LABEL_PX_RANGE
+    if not low <= float(label_px) <= high:
+        msg = f"a label size of {label_px:g} px is outside {low:g}-{high:g}: choose a size in that range"
+        raise InvalidArgument(msg)
+    return float(label_px)
 
 
 def _terms(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
@@ -36,7 +56,9 @@ def _fields(m: StakeholderMap, table: str, lang: str) -> list[dict[str, str]]:
     return [{"name": name, "label": labels.get(name, name.replace("_", " ").capitalize())} for name in names]
 
 
-def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress | None = None) -> dict[str, Any]:
+def map_data(
+    m: StakeholderMap, *, lang: str | None = None, progress: Progress | None = None, label_px: float = LABEL_PX
+) -> dict[str, Any]:
     """The data object a page is drawn from, exposed there as ``window.stakeholdersMap``.
 
     Keys: ``format``; ``title``, ``date``, ``source_note``, ``description``;
@@ -48,7 +70,8 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     one); ``fields`` (field names and labels per table, in display order);
     ``vocabularies`` (ids and labels); ``style`` (colours and shapes by id);
     ``layout`` (``positions``: id → [x, y]; ``curves``: link id → curvature
-    for parallel links); ``words`` (the page's own words); ``view`` (the
+    for parallel links); ``label_px`` (organisations' names on screen, in
+    pixels: :data:`LABEL_PX` unless asked); ``words`` (the page's own words); ``view`` (the
     caption of the view drawn, or None); ``audience`` (who the page is for)
     and ``hidden`` (how many organisations and links, and barriers when the
     map has any, that audience does not see, only when the source allows
@@ -91,6 +114,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
             "positions": {node: list(xy) for node, xy in positions.items()},
             "curves": link_curves(links),
         },
+        "label_px": check_label_px(label_px),
         "words": PAGE_WORDS[page_lang],
         "view": None,
         "audience": m.audience,

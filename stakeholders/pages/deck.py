@@ -92,9 +92,17 @@ def presentation_steps(
 
 
 def presentation_html(
-    m: StakeholderMap, *, views: list[str] | None = None, lang: str | None = None, title: str | None = None
+    m: StakeholderMap,
+    *,
+    views: list[str] | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+    label_px: float | None = None,
 ) -> str:
-    """The presentation page; ``views`` names the steps (default: the views with a step number)."""
+    """The presentation page; ``views`` names the steps (default: the views with a step number).
+
+    ``label_px`` sizes the organisations' names on screen (pixels; default 20).
+    """
     steps = presentation_steps(m, views, lang=lang)
     boards = [
         (index, approach_board(apply_view(m, view), lang=lang))
@@ -108,6 +116,7 @@ def presentation_html(
         title=title,
         lang=lang,
         css=css,
+        label_px=label_px,
         scripts=("present.js", *(("board.js",) if boards else ())),
         extra_data={"presentation": {"steps": steps}},
         deck={

@@ -12,9 +12,9 @@ from ._engine import content_security_policy, environment, marking_of, render_pa
 __all__ = ["live_map_html", "waiting_html"]
 
 
-def live_map_html(m: StakeholderMap, *, version: int, lang: str | None = None) -> str:
+def live_map_html(m: StakeholderMap, *, version: int, lang: str | None = None, label_px: float | None = None) -> str:
     """The map page that reloads itself when the server has a newer build than ``version``."""
-    return render_page("map.html", m, lang=lang, live=True, live_version=version)
+    return render_page("map.html", m, lang=lang, live=True, live_version=version, label_px=label_px)
 
 
 def waiting_html(title: str, message: str, *, audience: str | None = None, lang: str | None = None) -> str:

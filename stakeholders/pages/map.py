@@ -34,6 +34,7 @@ def to_html(
     lang: str | None = None,
     view: str | None = None,
     progress: Progress | None = None,
+    label_px: float | None = None,
 ) -> str:
     """The map as one HTML page: no external resource, no network request, same input → same bytes.
 
@@ -41,10 +42,11 @@ def to_html(
     the page's own words and picks names from ``name_<lang>`` columns;
     ``view`` draws one of the map's views (by name): a board view shows the
     board of the approach over the network, with a button to switch between
-    them; ``progress`` hears about long steps.
+    them; ``progress`` hears about long steps; ``label_px`` sizes the
+    organisations' names on screen (pixels, 10-48; default 20).
     """
     if view is None:
-        return render_page("map.html", m, title=title, lang=lang, progress=progress)
+        return render_page("map.html", m, title=title, lang=lang, progress=progress, label_px=label_px)
     display = view_display(m, find_view(m, view), lang=lang)
     board: dict[str, Any] = {}
     if display["board"]:  # the board over the network, a button to switch (templates/board_stage.html)
@@ -54,7 +56,16 @@ def to_html(
             "board": display["board"],
             "board_words": BOARD_WORDS[lang if lang in BOARD_WORDS else "en"],
         }
-    return render_page("map.html", display["map"], title=title, lang=lang, display=display, progress=progress, **board)
+    return render_page(
+        "map.html",
+        display["map"],
+        title=title,
+        lang=lang,
+        display=display,
+        progress=progress,
+        label_px=label_px,
+        **board,
+    )
 
 
 def notebook_html(m: StakeholderMap, *, height: int = 640) -> str:
