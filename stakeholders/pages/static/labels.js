@@ -4,15 +4,20 @@
  * names at 11-13 px and they pile up where organisations crowd. Here every name is drawn at `px` screen
  * pixels whatever the zoom, in the first free place around its organisation (below, above, right, left,
  * the corners, a little further out): never over another name or another organisation, and clear of the
- * arrowheads of mutual links. The most connected organisations are placed first; a name that finds no
- * room waits until the map is zoomed in. Each name is painted once into a small picture of its own
+ * arrowheads of mutual links (those of one-way links too where it can). The most connected organisations
+ * are placed first; a name that finds no room waits until the map is zoomed in, and with more than
+ * CROWDED organisations in view a name may cover a less connected organisation rather than be left out.
+ * Names keep their places while the view moves and are placed again, between frames and a few
+ * milliseconds at a time, once it stops. Each name is painted once into a small picture of its own
  * (text and white halo) and copied onto the map in every frame, which is far cheaper than stroked text.
- * Used by map.js (window.stakeholdersLabels.create); reads names as plain text, never as markup. */
+ * Used by map.js (window.stakeholdersLabels.create); names are drawn as text on a canvas, never markup. */
 (function () {
   "use strict";
 
   var FACE = "system-ui, Segoe UI, Roboto, Arial, sans-serif";
   var HALO = 4;
+  var CROWDED = 150;
+  var TRIED = 1200; // organisations in view tried at most, most connected first: the rest wait for a zoom
   var BUDGET_MS = 8; // placement work per frame; a large map goes on placing in the next frames
 
   function create(network, options) {
@@ -80,14 +85,15 @@
         if (list) list.push(box); else cells.set(key, [box]);
       });
     };
-    Grid.prototype.free = function (box, except, soft) {
+    Grid.prototype.free = function (box, except, soft, rank) {
+      // soft: arrowheads of one-way links may be covered; rank: so may the less connected organisations
       var cells = this.cells;
       return this.keys(box, function (key) {
         var list = cells.get(key);
         if (!list) return true;
         for (var i = 0; i < list.length; i++) {
           var o = list[i];
-          if (o.owner === except || (o.soft && !soft)) continue;
+          if (o.owner === except || (o.soft && soft) || (o.rank !== undefined && o.rank > rank)) continue;
           if (o.l < box.r && box.l < o.r && o.t < box.b && box.t < o.b) return false;
         }
         return true;
@@ -140,12 +146,13 @@
         var node = network.body.nodes[id];
         if (!node || node.options.hidden) return;
         var at = screen(node, v), r = Math.max(3, (node.options.size || 14) * v.scale);
-        if (at.x < -r || at.y < -r || at.x > v.w + r || at.y > v.h + r) return;
-        grid.add({ l: at.x - r, r: at.x + r, t: at.y - r, b: at.y + r, owner: id });
+        if (at.x < -r || at.y < -r || at.x > v.w + r || at.y > v.h + r || queue.length >= TRIED) return;
+        grid.add({ l: at.x - r, r: at.x + r, t: at.y - r, b: at.y + r, owner: id, rank: queue.length });
         queue.push({ id: id, at: at, r: r });
       });
       if (options.arrowLinks) arrowBoxes(grid, v);
-      pending = { key: key, queue: queue, index: 0, grid: grid, placed: [] };
+      // on a crowded map (more than CROWDED organisations in view) the most connected may cover the least
+      pending = { key: key, queue: queue, index: 0, grid: grid, placed: [], passes: queue.length > CROWDED ? 3 : 2 };
     }
 
     function proceed() {
@@ -158,12 +165,12 @@
         var w = width(text), h = Math.ceil(px * 1.25);
         var spots = candidates(item.r, w, h);
         var found = null;
-        for (var pass = 0; pass < 2 && !found; pass++) {
+        for (var pass = 0; pass < p.passes && !found; pass++) {
           for (var i = 0; i < spots.length; i++) {
             var cx = item.at.x + spots[i][0], cy = item.at.y + spots[i][1];
             var box = { l: cx - w / 2 + HALO, r: cx + w / 2 - HALO, t: cy - h / 2, b: cy + h / 2, owner: item.id };
             if (box.l < 2 || box.t < 2 || box.r > v.w - 2 || box.b > v.h - 2) continue;
-            if (p.grid.free(box, item.id, pass === 1)) { found = box; break; }
+            if (p.grid.free(box, item.id, pass > 0, pass > 1 ? p.index - 1 : Infinity)) { found = box; break; }
           }
         }
         if (found) {
@@ -177,7 +184,7 @@
       placed = p.placed;
       placedKey = p.key;
       if (p.index >= p.queue.length) pending = null;
-      else window.requestAnimationFrame(function () { network.redraw(); });
+      network.redraw();
     }
 
     /* Names keep their place while the view pans or zooms and find new places once it stops. */
@@ -188,13 +195,26 @@
       quietTimer = setTimeout(function () { quietTimer = null; network.redraw(); }, 160);
     }
 
+    /* Placing happens between frames (never inside a redraw), a few milliseconds at a time. */
+    var scheduled = false;
+    function work() {
+      scheduled = false;
+      if (options.moving() || quietTimer) return;
+      var v = view();
+      var key = stateKey(v) + "|" + Math.round(v.x) + "|" + Math.round(v.y);
+      if (!pending || pending.key !== key) {
+        if (!pending && placedKey === key) return;
+        start(key, v);
+      }
+      proceed();
+    }
+
     function draw(ctx) {
       var v = view();
       var key = stateKey(v) + "|" + Math.round(v.x) + "|" + Math.round(v.y);
-      if (!options.moving() && !quietTimer) {
-        if (pending && pending.key === key) proceed();
-        else if (!pending && placedKey !== key) { start(key, v); proceed(); }
-        else if (pending && pending.key !== key) { start(key, v); proceed(); }
+      if (!scheduled && !options.moving() && !quietTimer && (pending || placedKey !== key)) {
+        scheduled = true;
+        window.requestAnimationFrame(work);
       }
       var ratio = network.canvas.pixelRatio || 1;
       ctx.save();

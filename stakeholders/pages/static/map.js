@@ -176,7 +176,7 @@
    * links are hidden while the view is dragged or zoomed; above BIG organisations names appear only when
    * zoomed in; many edge labels get a plain background instead of a stroked halo (stroked text is the
    * slowest thing a canvas draws). */
-  var MANY_LINKS = 3000;
+  var MANY_LINKS = 1500;
   var VEIL_LINKS = 1000;
   var BIG = 1000;
   var ownLinks = data.links.length > MANY_LINKS;
@@ -248,6 +248,12 @@
   var labelVersion = 0;
   var labelOrder = null;
   var moving = false; // a view animation (a glide, a step of the presentation) is under way
+  var movingTimer = null;
+  function startMoving(ms) { // until the animation ends (or a little after it should have)
+    moving = true;
+    clearTimeout(movingTimer);
+    movingTimer = setTimeout(function () { moving = false; network.redraw(); }, ms + 250);
+  }
   network.on("animationFinished", function () { moving = false; network.redraw(); });
   var labeller = window.stakeholdersLabels.create(network, {
     px: LABEL_PX,
@@ -294,7 +300,7 @@
     var scale = Math.min((w - 2 * marginX) / (box.r - box.l + 2 * radius),
       (h - 2 * marginY) / (box.b - box.t + 2 * radius), MAX_FIT);
     if (!(scale > 0) || !isFinite(scale)) scale = 1;
-    moving = Boolean(animation);
+    if (animation) startMoving(animation.duration || 1000);
     network.moveTo({ position: { x: (box.l + box.r) / 2, y: (box.t + box.b) / 2 }, scale: scale, animation: animation || false });
     fitScale = scale;
     if (linkLabels) setLinkLabelSize();
@@ -305,10 +311,15 @@
   function setLinkLabelSize() {
     network.setOptions({ edges: { font: { size: LINK_LABEL_PX / fitScale } } });
   }
+  var labelsGiven = false; // links get their labels the first time they are shown (none to draw before)
   function showLinkLabels(show) {
     linkLabels = Boolean(show);
     if (linkLabels) setLinkLabelSize();
-    edges.update(data.links.map(function (link) { return { id: link.id, label: linkLabels ? linkLabel(link) : null }; }));
+    if (linkLabels && !labelsGiven) {
+      labelsGiven = true;
+      edges.update(data.links.map(function (link) { return { id: link.id, label: linkLabel(link) }; }));
+    }
+    network.setOptions({ edges: { scaling: { label: { drawThreshold: linkLabels ? 5 : NO_LABELS } } } });
     var button = $("link-labels");
     if (button) button.setAttribute("aria-pressed", String(linkLabels));
   }
@@ -556,6 +567,7 @@
   function glide(move) {
     // run a view animation; large maps draw their links again when it ends (or after 800 ms at most)
     animating = ownLinks;
+    startMoving(800);
     move();
     if (ownLinks) setTimeout(function () { if (animating) { animating = false; network.redraw(); } }, 800);
   }
