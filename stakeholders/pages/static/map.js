@@ -188,7 +188,7 @@
   var LABEL_PX = Number(data.label_px) || 20;
   var LINK_LABEL_PX = Math.max(12, Math.round(LABEL_PX * 0.8));
   var NO_LABELS = 1e9;
-  var linkLabels = false;
+  var linkLabels = Boolean(data.link_labels); // a diff opens with them: they say what changed
   var edgeFont = { size: 10, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" };
   if (data.links.length > 300) {
     edgeFont = { size: 10, color: "#333333", strokeWidth: 0, background: "rgba(255,255,255,0.85)", align: "middle" };
@@ -311,7 +311,7 @@
   function setLinkLabelSize() {
     network.setOptions({ edges: { font: { size: LINK_LABEL_PX / fitScale } } });
   }
-  var labelsGiven = false; // links get their labels the first time they are shown (none to draw before)
+  var labelsGiven = linkLabels; // links get their labels the first time they are shown (none to draw before)
   function showLinkLabels(show) {
     linkLabels = Boolean(show);
     if (linkLabels) setLinkLabelSize();
@@ -324,6 +324,7 @@
     if (button) button.setAttribute("aria-pressed", String(linkLabels));
   }
   on("link-labels", "click", function () { showLinkLabels(!linkLabels); });
+  if ($("link-labels")) $("link-labels").setAttribute("aria-pressed", String(linkLabels));
   document.addEventListener("keydown", function (event) { // L, as the button says, outside text fields
     if ((event.key !== "l" && event.key !== "L") || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.target && /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName)) return;
@@ -856,11 +857,11 @@
   network.on("click", function (params) {
     var own = ownLinks && !params.nodes.length ? linkNear(params.pointer.canvas, 6 / network.getScale()) : null;
     var named = params.nodes.length ? null : labeller.at(params.pointer.DOM.x, params.pointer.DOM.y);
-    if (named) focusOrganisation(named, { move: false }); // a click on a name is a click on its organisation
-    else if (params.nodes.length && orgById.has(params.nodes[0])) focusOrganisation(params.nodes[0], { move: false });
+    if (params.nodes.length && orgById.has(params.nodes[0])) focusOrganisation(params.nodes[0], { move: false });
     else if (params.nodes.length) clearFocus(); // a lane or group title
     else if (params.edges.length) focusLink(params.edges[0]);
     else if (own) focusLink(own.id);
+    else if (named) focusOrganisation(named, { move: false }); // a click on a name is a click on its organisation
     else clearFocus();
   });
 
