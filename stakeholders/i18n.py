@@ -107,7 +107,7 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "step_status": "Step {n} of {total}: {title}",
         "step_organisations": "Organisations in this step",
         "deck_map_label": "Map of step {n} of {total}, {title}: {orgs} and {links}.",
-        "keys_help": "← → or Space: steps · Home/End · N: notes · O: organisations · F: full screen",
+        "keys_help": "← → or Space: steps · Home/End · N: notes · O: organisations · L: link labels · F: full screen",
         "view_label": "View",
         "view_highlight": "Highlighted: {stages}.",
         "diff_kicker": "Changes",
@@ -236,7 +236,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "step_status": "Stap {n} van {total}: {title}",
         "step_organisations": "Organisaties in deze stap",
         "deck_map_label": "Kaart van stap {n} van {total}, {title}: {orgs} en {links}.",
-        "keys_help": "← → of spatie: stappen · Home/End · N: notities · O: organisaties · F: volledig scherm",
+        "keys_help": "← → of spatie: stappen · Home/End · N: notities · O: organisaties · L: soort bij verbindingen · "
+        "F: volledig scherm",
         "view_label": "Weergave",
         "view_highlight": "Uitgelicht: {stages}.",
         "diff_kicker": "Wijzigingen",

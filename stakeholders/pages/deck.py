@@ -8,7 +8,7 @@ what the view selects instead of the network (:mod:`stakeholders.board`);
 circles by sector are not used in a presentation (:func:`unused_layouts`
 names those views). Organisations that appear fade in and the map pans to
 what the step shows. Keys: → ↓ Space PageDown forward, ← ↑ PageUp back, Home and End, N
-for the speaker notes, F for full screen. The page keeps every promise of the
+for the speaker notes, L for the links' labels, F for full screen. The page keeps every promise of the
 map: offline, safe, still.
 
 >>> import stakeholders
