@@ -12,6 +12,8 @@ from typing import Any, NoReturn, TextIO
 
 import click
 
+from ._language import resolve_lang
+from ._validation_words import count, say
 from .dates import parse_as_of, parse_date
 from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
 from .i18n import LANGUAGES, PAGE_WORDS, undated_note
@@ -41,10 +43,13 @@ __all__ = [
     "output_option",
     "reference_date",
     "remember",
+    "report_valid",
+    "report_validation",
     "note_undated",
     "terminal_progress",
     "undated",
     "undated_option",
+    "warn_columns",
     "warn_sensitive",
     "warn_undated",
 ]
@@ -124,8 +129,49 @@ def load_source(path: Path, as_of_date: str | None = None, undated_rows: str | N
     undated_rows = undated_rows or undated()
     if undated_rows == "hide" and as_of_date is None:
         raise click.UsageError("--undated hide leaves out what has no dates from a map as of a date: add --as-of DATE")
-    audience = click.get_current_context().meta.get("stakeholders.audience")
-    return load_map(path, audience=audience, limit_mb=limit_mb(), as_of=as_of_date, undated=undated_rows)
+    context = click.get_current_context()
+    audience = context.meta.get("stakeholders.audience")
+    loaded = load_map(path, audience=audience, limit_mb=limit_mb(), as_of=as_of_date, undated=undated_rows)
+    warn_columns(loaded, path, context.params.get("lang"))
+    return loaded
+
+
+def warn_columns(stakeholder_map: StakeholderMap, path: Path, lang: str | None = None) -> None:
+    """Say on stderr, in one line, that validation has warnings about the source (``validate`` lists them)."""
+    if stakeholder_map.warnings:
+        lang = resolve_lang(lang, stakeholder_map.settings.lang)
+        warnings = count(lang, len(stakeholder_map.warnings), "warning")
+        click.echo(say(lang, "summary", warnings=warnings, source=path), err=True)
+
+
+def report_valid(source: Path, stakeholder_map: StakeholderMap, lang: str | None) -> None:
+    """Say that ``source`` is valid, with its counts, and list its warnings, in ``lang`` (or the map's language)."""
+    lang = resolve_lang(lang, stakeholder_map.settings.lang)
+    for warning in stakeholder_map.warnings:
+        click.echo(f"{say(lang, 'warning')}: {warning}", err=True)
+    m = stakeholder_map
+    found = [count(lang, len(m.organisations), "organisation"), count(lang, len(m.links), "link")]
+    found.append(count(lang, len(m.stages), "stage"))
+    if len(m.script) or len(m.barriers):  # the barrier model, when the map has one
+        found += [count(lang, len(m.script), "phase"), count(lang, len(m.barriers), "barrier")]
+    click.echo(say(lang, "valid", source=source, counts=", ".join(found)))
+    if m.warnings:
+        click.echo(say(lang, "warned", warnings=count(lang, len(m.warnings), "warning")), err=True)
+
+
+def report_validation(err: ValidationError, *, nothing_written: bool = False) -> NoReturn:
+    """Every problem and warning of a source that is not valid, one a line, in the messages' language; exit 1.
+
+    ``nothing_written`` adds that the command wrote nothing.
+    """
+    for problem in err.problems:
+        click.echo(f"{say(err.lang, 'error')}: {problem}", err=True)
+    for warning in err.warnings:
+        click.echo(f"{say(err.lang, 'warning')}: {warning}", err=True)
+    outcome = say(err.lang, "nothing_written") if nothing_written else ""
+    problems = count(err.lang, len(err.problems), "problem")
+    click.echo(say(err.lang, "found", problems=problems, outcome=outcome), err=True)
+    sys.exit(1)
 
 
 def number(count: int, thing: str) -> str:
@@ -151,11 +197,7 @@ def fail(err: StakeholdersError, outcome: str = "; nothing was written") -> NoRe
     if isinstance(err, (UnsupportedSource, InvalidArgument)):
         raise click.UsageError(str(err))
     if isinstance(err, ValidationError):
-        for problem in err.problems:
-            click.echo(f"Error: {problem}", err=True)
-        count = len(err.problems)
-        click.echo(f"{count} problem{'s' if count != 1 else ''} found{outcome}.", err=True)
-        sys.exit(1)
+        report_validation(err, nothing_written=bool(outcome))
     raise click.ClickException(str(err))
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from .errors import Problem
 from .graph import build_graph
 from .schema import LINK_KINDS, SECTORS, TECHNIQUES, Vocabulary, default_stages, empty_table
 from .values import records
@@ -54,6 +55,8 @@ class MapSettings:
     partners_fields: tuple[str, ...] = ()
     restricted_fields: tuple[str, ...] = ()
     show_hidden_counts: bool = False
+    lang: str = ""
+    """The language the map's users read (``en`` or ``nl``; "" when the map does not say)."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,9 @@ class StakeholderMap:
     (see :mod:`stakeholders.audience`) and ``hidden`` how many organisations
     and links (and barriers, when the map has any) were left out for that audience. ``undated`` is set on a map
     taken as of a date (see :func:`stakeholders.timeline.as_of`): what became
-    of its organisations and links that have no dates.
+    of its organisations and links that have no dates. ``warnings`` are what
+    validation found that is not wrong but probably not meant (a header close
+    to one of ours, kept as a custom field), each a :class:`~stakeholders.errors.Problem`.
     """
 
     organisations: pd.DataFrame
@@ -122,6 +127,7 @@ class StakeholderMap:
     undated: Undated | None = None
     script: pd.DataFrame = field(default_factory=lambda: empty_table("script"))
     barriers: pd.DataFrame = field(default_factory=lambda: empty_table("barriers"))
+    warnings: tuple[Problem, ...] = ()
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:

@@ -70,7 +70,7 @@ def test_a_valid_source_has_no_problems(tmp_path: Path) -> None:
         (
             [["id", "name", "niveau"], ["om", "OM", "strategy"]],
             [["source", "target"]],
-            "organisations.csv, row 2, column niveau: 'strategy' is not a level (did you mean 'policy'?): "
+            "organisations.csv, row 2, column niveau: 'strategy' is not a level (did you mean 'strategic'?): "
             "use one of policy, operational, both",
         ),
         (
@@ -89,7 +89,7 @@ def test_a_valid_source_has_no_problems(tmp_path: Path) -> None:
         (
             ORGS,
             [["source", "target", "since"], ["politie", "om", "31-13-2021"]],
-            "links.csv, row 2, column since: '31-13-2021' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
+            "links.csv, row 2, column since: '31-13-2021' is not a date: there is no month 13: months run from 1 to 12",
         ),
         (
             ORGS,
@@ -167,7 +167,7 @@ def test_settings_messages(tmp_path: Path) -> None:
     settings = [["key", "value"], ["title", "T"], ["colour", "red"], ["date", "yesterday"]]
     assert problems(tmp_path, map=settings) == [
         "map.csv, row 3, column colour: unknown setting 'colour': use title, date, source_note, description, "
-        "sectors, kinds, techniques, audience, partners_fields, restricted_fields or show_hidden_counts",
+        "sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts or lang",
         "map.csv, row 4, column date: 'yesterday' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
     ]
 
