@@ -17,8 +17,10 @@
   var FACE = "system-ui, Segoe UI, Roboto, Arial, sans-serif";
   var HALO = 4;
   var CROWDED = 150;
-  var TRIED = 1200; // organisations in view tried at most, most connected first: the rest wait for a zoom
-  var BUDGET_MS = 8; // placement work per frame; a large map goes on placing in the next frames
+  var TRIED = 600; // organisations in view tried at most, most connected first: the rest wait for a zoom
+  var BUDGET_MS = 4; // placement work at a time, between frames; a large map goes on placing after the next
+  var SHOW_MS = 150;
+  var IN_FRAME = 400; // names placed inside a frame at most // while a large map is being placed, its names so far are shown this often
 
   function create(network, options) {
     var px = options.px;
@@ -121,7 +123,7 @@
       // where arrowheads are drawn: those of mutual links must stay visible, the others preferably
       var ctx = network.canvas.frame.canvas.getContext("2d");
       var links = options.arrowLinks();
-      var all = links.length <= 600;
+      var all = links.length <= 600, soft = 0;
       links.forEach(function (link) {
         if (!all && link.direction !== "mutual") return;
         var edge = network.body.edges[link.id];
@@ -135,8 +137,10 @@
           var cx = tip.x - Math.cos(arrow.angle) * size / 2, cy = tip.y - Math.sin(arrow.angle) * size / 2;
           grid.add({ l: cx - size / 2, r: cx + size / 2, t: cy - size / 2, b: cy + size / 2,
             owner: null, soft: link.direction !== "mutual" });
+          if (link.direction !== "mutual") soft += 1;
         });
       });
+      return soft; // how many may be covered
     }
 
     function start(key, v) {
@@ -150,12 +154,13 @@
         grid.add({ l: at.x - r, r: at.x + r, t: at.y - r, b: at.y + r, owner: id, rank: queue.length });
         queue.push({ id: id, at: at, r: r });
       });
-      if (options.arrowLinks) arrowBoxes(grid, v);
+      var soft = options.arrowLinks ? arrowBoxes(grid, v) : 0;
       // on a crowded map (more than CROWDED organisations in view) the most connected may cover the least
-      pending = { key: key, queue: queue, index: 0, grid: grid, placed: [], passes: queue.length > CROWDED ? 3 : 2 };
+      pending = { key: key, queue: queue, index: 0, grid: grid, placed: [], soft: soft > 0, shown: performance.now(),
+        passes: queue.length > CROWDED ? 3 : 2 };
     }
 
-    function proceed() {
+    function proceed(budget, inFrame) {
       var started = performance.now();
       var p = pending, v = view();
       while (p.index < p.queue.length) {
@@ -166,6 +171,7 @@
         var spots = candidates(item.r, w, h);
         var found = null;
         for (var pass = 0; pass < p.passes && !found; pass++) {
+          if (pass === 1 && !p.soft) continue; // nothing soft to cover: the same as the first pass
           for (var i = 0; i < spots.length; i++) {
             var cx = item.at.x + spots[i][0], cy = item.at.y + spots[i][1];
             var box = { l: cx - w / 2 + HALO, r: cx + w / 2 - HALO, t: cy - h / 2, b: cy + h / 2, owner: item.id };
@@ -178,13 +184,18 @@
           p.placed.push({ id: item.id, dx: (found.l + found.r) / 2 - item.at.x, dy: (found.t + found.b) / 2 - item.at.y,
             w: w, h: h + 2 * HALO });
         }
-        if ((p.index & 31) === 0 && performance.now() - started > BUDGET_MS) break;
+        if ((p.index & 7) === 0 && performance.now() - started > budget) break;
       }
-      // names appear as they are placed, most connected first; the rest follow in the next frames
-      placed = p.placed;
-      placedKey = p.key;
-      if (p.index >= p.queue.length) pending = null;
-      network.redraw();
+      var done = p.index >= p.queue.length;
+      if (done) pending = null;
+      // names appear once placed (on a large map, those placed so far, most connected first, now and then)
+      if (done || performance.now() - p.shown > SHOW_MS) {
+        p.shown = performance.now();
+        placed = p.placed.slice();
+        placedKey = p.key;
+        if (!inFrame) network.redraw();
+      }
+      return done;
     }
 
     /* Names keep their place while the view pans or zooms and find new places once it stops. */
@@ -206,15 +217,19 @@
         if (!pending && placedKey === key) return;
         start(key, v);
       }
-      proceed();
+      if (!proceed(BUDGET_MS, false)) { scheduled = true; setTimeout(work, 0); }
     }
 
     function draw(ctx) {
       var v = view();
       var key = stateKey(v) + "|" + Math.round(v.x) + "|" + Math.round(v.y);
       if (!scheduled && !options.moving() && !quietTimer && (pending || placedKey !== key)) {
-        scheduled = true;
-        window.requestAnimationFrame(work);
+        if (!pending || pending.key !== key) start(key, v);
+        // a few names are placed in this frame (cheaper than drawing the map once more); many, between frames
+        if (pending.queue.length > IN_FRAME || !proceed(Infinity, true)) {
+          scheduled = true;
+          setTimeout(work, 0);
+        }
       }
       var ratio = network.canvas.pixelRatio || 1;
       ctx.save();
