@@ -100,6 +100,7 @@ VOCABULARY_NAMES: dict[str, dict[str, str]] = {
         "sensitivity": "gevoeligheid",
         "evidence": "onderbouwing",
         "technique": "techniek",
+        "stance": "standpunt",
         "audience": "publiek",
         "layout": "indeling",
         "sectors": "sectoren",
@@ -123,6 +124,8 @@ WHERE: dict[str, dict[str, str]] = {
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "not_a_date": "'{value}' is not a date: {why}",
+        "not_a_position": "'{value}' is not a position: write a number (pixels, at most {limit} from 0) or empty it",
+        "pin_both": "an organisation is pinned by both x and y: fill in {missing} too, or empty both",
         "date_formats": "write it as YYYY-MM-DD, YYYY-MM or YYYY",
         "no_such_day": "{month} has no {day}{suffix} day",
         "not_leap": "{year} is not a leap year: February {year} has 28 days",
@@ -133,6 +136,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "extend": ", or add it to the map's {whats} setting",
         "did_you_mean": " (did you mean '{name}'?)",
         "not_a_strength": "'{value}' is not a strength: use a whole number from 1 to 5",
+        "not_an_influence": "'{value}' is not an influence: use a whole number from 0 to 10",
         "not_an_order": "'{value}' is not a whole number: use 1, 2, 3 … to order the {ordered}",
         "not_a_count": "'{value}' is not a whole number: use 0, 1, 2 …",
         "empty_required": "{column} is empty: give every {thing} {article} {column}",
@@ -165,6 +169,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field): run stakeholders validate {source} to see them.",
     },
     "nl": {
+        "not_a_position": (
+            "'{value}' is geen positie: schrijf een getal (pixels, hooguit {limit} van 0) of maak het leeg"
+        ),
+        "pin_both": "een organisatie wordt vastgezet met x én y: vul ook {missing} in, of maak beide leeg",
         "not_a_date": "'{value}' is geen datum: {why}",
         "date_formats": "schrijf hem als JJJJ-MM-DD, JJJJ-MM of JJJJ (of DD-MM-JJJJ)",
         "no_such_day": "{month} heeft geen {day} dagen",
@@ -176,6 +184,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "extend": ", of voeg hem toe aan de instelling {whats} van de kaart",
         "did_you_mean": " (bedoelt u '{name}'?)",
         "not_a_strength": "'{value}' is geen sterkte: gebruik een heel getal van 1 tot en met 5",
+        "not_an_influence": "'{value}' is geen invloed: gebruik een heel getal van 0 tot en met 10",
         "not_an_order": "'{value}' is geen heel getal: gebruik 1, 2, 3 … om de {ordered} te ordenen",
         "not_a_count": "'{value}' is geen heel getal: gebruik 0, 1, 2 …",
         "empty_required": "{column} is leeg: geef elke {thing} een {column}",

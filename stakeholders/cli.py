@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from ._cli_layout import layout_command, positions_file_option
 from ._cli_options import (
     DateType,
     analysis_options,
@@ -73,6 +74,7 @@ __all__ = ["cli"]
     callback=remember,
     help="Refuse sources larger than this (for a workbook: packed or unpacked).",
 )
+@positions_file_option
 def cli() -> None:
     """Map how organisations cooperate, as interactive offline maps.
 
@@ -91,7 +93,12 @@ def cli() -> None:
     "The page's own words in English or Dutch; names and descriptions from name_<lang> and "
     "description_<lang> columns where the source has them."
 )
-@click.option("--view", "view_name", metavar="NAME", help="Draw one of the views in the source's Views sheet.")
+@click.option(
+    "--view",
+    "view_name",
+    metavar="NAME",
+    help="Draw one of the views in the source's Views sheet, or the built-in netmap.",
+)
 @label_size_option
 @as_of_option
 def map_command(
@@ -449,7 +456,12 @@ def diff(
 )
 @click.option("--title", help="Use this title instead of the one in the source.")
 @lang_option("Legend words in English or Dutch; names from name_<lang>.")
-@click.option("--view", "view_name", metavar="NAME", help="Draw one of the views in the source's Views sheet.")
+@click.option(
+    "--view",
+    "view_name",
+    metavar="NAME",
+    help="Draw one of the views in the source's Views sheet, or the built-in netmap.",
+)
 @as_of_option
 def image(
     source: Path | None,
@@ -588,3 +600,6 @@ def present(
         click.echo(f"Warning: every step keeps the map's own layout, so the layout of {ignored} is not used.", err=True)
     click.echo(f"Wrote {written.resolve()}.")
     warn_undated(stakeholder_map)
+
+
+cli.add_command(layout_command)

@@ -28,10 +28,12 @@ LAYERS = {
         "_field_labels",
         "_board_words",
         "_analysis_words",
+        "_netmap_words",
         "_report_words",
         "i18n",
         "_vocabulary",
         "_marking",
+        "_positions_words",
         "placement",
         "_validation_words",
         "_template_words",
@@ -45,7 +47,7 @@ LAYERS = {
     6: ("board", "views", "formats", "diff", "audience", "template"),
     7: ("load",),
     8: ("pages", "board_image", "images"),
-    9: ("serve", "slides", "_cli_options"),
+    9: ("serve", "slides", "_cli_options", "_cli_layout"),
     10: ("cli", "__init__", "__main__"),
 }
 """Each top-level module or sub-package of ``stakeholders`` by layer: a module imports only from its own layer
