@@ -364,6 +364,16 @@ def label_size_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def deck_label_size(label_px: float | None, *, powerpoint: bool) -> dict[str, Any]:
+    """The presentation's ``label_px`` option, refused for a .pptx deck (whose pictures size their names)."""
+    if powerpoint and label_px is not None:
+        raise click.BadParameter(
+            "it sizes the HTML deck's names; a .pptx deck's pictures size theirs to the slide",
+            param_hint="'--label-size'",
+        )
+    return {} if powerpoint else {"label_px": label_px}
+
+
 def lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--lang`` (English or Dutch), with what it changes for this command in ``help_text``."""
     return click.option("--lang", type=click.Choice(LANGUAGES), help=help_text)

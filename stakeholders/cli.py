@@ -24,6 +24,7 @@ from ._cli_options import (
     as_of_option,
     audience_option,
     counts,
+    deck_label_size,
     fail,
     html_output,
     image_size,
@@ -129,9 +130,8 @@ def map_command(
         if progress:
             progress(f"Reading {path}")
         stakeholder_map = load_source(path, as_of_date)
-        written = write_html(
-            stakeholder_map, output, title=title, lang=lang, view=view_name, progress=progress, label_px=label_px
-        )
+        options = {"title": title, "lang": lang, "view": view_name, "label_px": label_px}
+        written = write_html(stakeholder_map, output, progress=progress, **options)
     except StakeholdersError as err:
         fail(err)
     finally:
@@ -576,11 +576,7 @@ def present(
     if output is not None and output.suffix.lower() not in (".html", ".htm", ".pptx"):
         raise click.BadParameter(f"'{output}' must end in .html or .pptx", param_hint="'-o' / '--output'")
     powerpoint = output is not None and output.suffix.lower() == ".pptx"
-    if powerpoint and label_px is not None:
-        raise click.BadParameter(
-            "it sizes the HTML deck's names; a .pptx deck's pictures size theirs to the slide",
-            param_hint="'--label-size'",
-        )
+    sized = deck_label_size(label_px, powerpoint=powerpoint)
     if output is not None and powerpoint:
         target = output
     else:
@@ -589,7 +585,6 @@ def present(
     write = write_pptx if powerpoint else write_presentation
     try:
         stakeholder_map = load_source(path, as_of_date)
-        sized = {} if powerpoint else {"label_px": label_px}
         written = write(stakeholder_map, target, views=names, lang=lang, title=title, **sized)
         unused = unused_layouts(stakeholder_map, names)
     except StakeholdersError as err:
