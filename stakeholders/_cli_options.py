@@ -379,6 +379,11 @@ def lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., 
     return click.option("--lang", type=click.Choice(LANGUAGES), help=help_text)
 
 
+def page_lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--lang`` and ``--label-size``: the options of a command that writes a map page."""
+    return lambda command: lang_option(help_text)(label_size_option(command))
+
+
 def output_option(help_text: str, *, required: bool = False, file: bool = True) -> Callable[..., Any]:
     """``-o/--output PATH``; with ``file``, a file (not a folder) is asked for."""
     return click.option(

@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from ._cli_layout import layout_command, positions_file_option
+from ._cli_merge import merge
 from ._cli_options import (
     DateType,
     analysis_options,
@@ -28,13 +29,13 @@ from ._cli_options import (
     fail,
     html_output,
     image_size,
-    label_size_option,
     lang_option,
     limit_mb,
     load_source,
     map_counts,
     note_undated,
     output_option,
+    page_lang_option,
     remember,
     report_valid,
     report_validation,
@@ -90,7 +91,7 @@ def cli() -> None:
 @click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
 @output_option("The HTML file to write [default: SOURCE's name with .html, in the current folder].")
 @click.option("--title", help="Use this title instead of the one in the source.")
-@lang_option(
+@page_lang_option(
     "The page's own words in English or Dutch; names and descriptions from name_<lang> and "
     "description_<lang> columns where the source has them."
 )
@@ -100,7 +101,6 @@ def cli() -> None:
     metavar="NAME",
     help="Draw one of the views in the source's Views sheet, or the built-in netmap.",
 )
-@label_size_option
 @as_of_option
 def map_command(
     source: Path | None,
@@ -498,8 +498,7 @@ def image(
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True, help="Open the map in a browser.")
-@lang_option("The page's own words in English or Dutch.")
-@label_size_option
+@page_lang_option("The page's own words in English or Dutch.")
 @audience_option
 def serve(source: Path, port: int, open_browser: bool, lang: str | None, label_px: float | None) -> None:
     """Show SOURCE in the browser and redraw it each time the spreadsheet is saved.
@@ -546,8 +545,7 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None, label_p
     help="The views to show, in this order [default: the views with a step number, by step].",
 )
 @click.option("--title", help="Use this title instead of the one in the source.")
-@lang_option("The page's own words in English or Dutch.")
-@label_size_option
+@page_lang_option("The page's own words in English or Dutch.")
 @as_of_option
 def present(
     source: Path | None,
@@ -598,3 +596,4 @@ def present(
 
 
 cli.add_command(layout_command)
+cli.add_command(merge)
