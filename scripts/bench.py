@@ -21,7 +21,9 @@ Times are medians of ``--runs`` runs (the naive pipeline runs ``--naive-runs``
 times at 5,000 and above, as the table says). With ``--browser`` it opens each of our
 pages from file:// in Debian's Chromium and reports the time until the map is
 still, and at 500 and 5,000 organisations the cost per frame of a redraw, a
-drag, a zoom, a hover, a click focus and a search. ``--layouts`` instead times
+drag, a zoom, a hover, a click focus and a search; with ``--baseline REF`` (a git
+revision, e.g. ``main``) it measures the pages that revision writes too, in the
+same run, and prints the ratio of ours to them. ``--layouts`` instead times
 the candidate layouts on the largest connected part of each map and reports
 their stress. Everything is written under one temporary folder that is
 removed at the end; progress goes to stderr, the tables to stdout.
@@ -202,6 +204,28 @@ def naive_pyvis(folder: Path, out: Path) -> None:
     net.from_nx(G)
     with contextlib.chdir(out.parent):  # pyvis may write a lib/ folder into the working directory
         net.write_html(str(out))
+
+
+def baseline_pages(ref: str, sources: dict[int, Path], root: Path) -> dict[int, Path]:
+    """The map pages the code at git revision ``ref`` writes for these sources (its package, unpacked under root)."""
+    tree = root / "baseline"
+    tree.mkdir()
+    repository = Path(__file__).resolve().parent.parent
+    archive = subprocess.run(
+        ["git", "-C", str(repository), "archive", ref, "stakeholders"], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    pages = {}
+    for n, source in sources.items():
+        out = root / f"baseline-{n}.html"
+        script = (
+            "import sys; sys.path.insert(0, sys.argv[1]); from stakeholders import load_map, write_html; "
+            "write_html(load_map(sys.argv[2]), sys.argv[3])"
+        )
+        env = {**os.environ, "STAKEHOLDERS_CACHE": "off"}
+        subprocess.run([sys.executable, "-c", script, str(tree), str(source), str(out)], check=True, env=env, cwd=root)
+        pages[n] = out
+    return pages
 
 
 def timed(action: Callable[[], Any], runs: int) -> float:
@@ -575,6 +599,11 @@ def main(argv: list[str] | None = None) -> int:
         help="time analyse and the report at these sizes instead, and measure the betweenness estimate's error",
     )
     parser.add_argument("--tree-size", type=int, default=5000, help="organisations in the tree for --analysis [5000]")
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="with --browser: also measure the pages of this git revision (e.g. main) and print our ratio to them",
+    )
     args = parser.parse_args(argv)
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
     runs = max(1, args.runs)
@@ -589,10 +618,11 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         cold = {**os.environ, "STAKEHOLDERS_CACHE": "off"}
         warm_cache = root / "cache"
-        rows, pages = [], {}
+        rows, pages, sources = [], {}, {}
         for n in sizes:
             log(f"{n:,} organisations: writing the CSV folder")
             source = write_map(root / f"map-{n}", n)
+            sources[n] = source
             ours, naive = root / f"ours-{n}.html", root / f"naive-{n}.html"
             naive_runs = runs if n < 5000 else max(1, args.naive_runs)
             os.environ["STAKEHOLDERS_CACHE"] = "off"
@@ -654,12 +684,24 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
 
         if args.browser:
-            browser_tables(sizes, pages, runs)
+            baseline = None
+            if args.baseline:
+                log(f"the pages of {args.baseline}, for the baseline")
+                baseline = (args.baseline, baseline_pages(args.baseline, sources, root))
+            browser_tables(sizes, pages, runs, baseline)
     return 0
 
 
-def browser_tables(sizes: list[int], pages: dict[int, tuple[Path, Path]], runs: int) -> None:
-    """Time to a still map for every size, and interaction costs at the sizes from 500 to 5,000."""
+def browser_tables(
+    sizes: list[int],
+    pages: dict[int, tuple[Path, Path]],
+    runs: int,
+    baseline: tuple[str, dict[int, Path]] | None = None,
+) -> None:
+    """Time to a still map for every size, and interaction costs at the sizes from 500 to 5,000.
+
+    With a ``baseline`` (a revision's name and its pages), its interaction costs too, and our ratio to them.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -683,15 +725,30 @@ def browser_tables(sizes: list[int], pages: dict[int, tuple[Path, Path]], runs: 
             print(f"| {n:,} | {ours_ms:,.0f} | {naive_ms} |" if ours_ms else f"| {n:,} | not still | {naive_ms} |")
         sys.stdout.flush()
         probes = [n for n in sizes if 500 <= n <= 5000] or [min(sizes)]
-        costs = {}
+        costs, before = {}, {}
         for n in probes:
             log(f"{n:,}: interaction costs")
             costs[n] = interaction_costs(browser, pages[n][0])
+            if baseline:
+                log(f"{n:,}: interaction costs of {baseline[0]}")
+                before[n] = interaction_costs(browser, baseline[1][n])
         print("\nCost per frame, ms (longest gap between animation frames while the page reacts; medians)\n")
-        print("| action | " + " | ".join(f"{n:,} organisations" for n in probes) + " |")
-        print("|---|" + "---|" * len(probes))
-        for action in costs[probes[0]]:
-            print(f"| {action} | " + " | ".join(f"{costs[n][action]:.0f}" for n in probes) + " |")
+        if baseline:
+            ref = baseline[0]
+            heads = [f"{n:,}: {ref} / ours / ratio" for n in probes]
+            print("| action | " + " | ".join(heads) + " |")
+            print("|---|" + "---|" * len(probes))
+            for action in costs[probes[0]]:
+                cells = []
+                for n in probes:
+                    was, now = before[n][action], costs[n][action]
+                    cells.append(f"{was:.0f} / {now:.0f} / {now / max(was, 0.1):.2f}×")
+                print(f"| {action} | " + " | ".join(cells) + " |")
+        else:
+            print("| action | " + " | ".join(f"{n:,} organisations" for n in probes) + " |")
+            print("|---|" + "---|" * len(probes))
+            for action in costs[probes[0]]:
+                print(f"| {action} | " + " | ".join(f"{costs[n][action]:.0f}" for n in probes) + " |")
         browser.close()
 
 

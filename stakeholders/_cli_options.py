@@ -19,6 +19,7 @@ from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, Valid
 from .i18n import LANGUAGES, PAGE_WORDS, undated_note
 from .load import load_map
 from .model import StakeholderMap, Undated
+from .pages import LABEL_PX, LABEL_PX_RANGE
 from .schema import AUDIENCES
 from .source import LIMIT_MB
 from .timeline import UNDATED
@@ -357,9 +358,37 @@ def image_size(_ctx: click.Context, _param: click.Parameter, value: str) -> tupl
     return int(width), int(height)
 
 
+def label_size_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--label-size PX``: organisations' names on screen, for a small screen or a large room."""
+    low, high = LABEL_PX_RANGE
+    return click.option(
+        "--label-size",
+        "label_px",
+        type=click.FloatRange(low, high),
+        metavar="PX",
+        help=f"Organisations' names on screen, in pixels ({low:g}-{high:g}) [default: {LABEL_PX:g}]. "
+        "Larger for a small screen seen from afar; names that find no room appear as one zooms in.",
+    )(command)
+
+
+def deck_label_size(label_px: float | None, *, powerpoint: bool) -> dict[str, Any]:
+    """The presentation's ``label_px`` option, refused for a .pptx deck (whose pictures size their names)."""
+    if powerpoint and label_px is not None:
+        raise click.BadParameter(
+            "it sizes the HTML deck's names; a .pptx deck's pictures size theirs to the slide",
+            param_hint="'--label-size'",
+        )
+    return {} if powerpoint else {"label_px": label_px}
+
+
 def lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--lang`` (English or Dutch), with what it changes for this command in ``help_text``."""
     return click.option("--lang", type=click.Choice(LANGUAGES), help=help_text)
+
+
+def page_lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--lang`` and ``--label-size``: the options of a command that writes a map page."""
+    return lambda command: lang_option(help_text)(label_size_option(command))
 
 
 def output_option(help_text: str, *, required: bool = False, file: bool = True) -> Callable[..., Any]:

@@ -26,6 +26,7 @@ from ._cli_options import (
     as_of_option,
     audience_option,
     counts,
+    deck_label_size,
     fail,
     html_output,
     image_size,
@@ -35,6 +36,7 @@ from ._cli_options import (
     map_counts,
     note_undated,
     output_option,
+    page_lang_option,
     remember,
     report_valid,
     report_validation,
@@ -90,7 +92,7 @@ def cli() -> None:
 @click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
 @output_option("The HTML file to write [default: SOURCE's name with .html, in the current folder].")
 @click.option("--title", help="Use this title instead of the one in the source.")
-@lang_option(
+@page_lang_option(
     "The page's own words in English or Dutch; names and descriptions from name_<lang> and "
     "description_<lang> columns where the source has them."
 )
@@ -107,6 +109,7 @@ def map_command(
     title: str | None,
     lang: str | None,
     view_name: str | None,
+    label_px: float | None,
     as_of_date: str | None,
 ) -> None:
     """Draw SOURCE as one self-contained, offline HTML map.
@@ -128,7 +131,8 @@ def map_command(
         if progress:
             progress(f"Reading {path}")
         stakeholder_map = load_source(path, as_of_date)
-        written = write_html(stakeholder_map, output, title=title, lang=lang, view=view_name, progress=progress)
+        options = {"title": title, "lang": lang, "view": view_name, "label_px": label_px}
+        written = write_html(stakeholder_map, output, progress=progress, **options)
     except StakeholdersError as err:
         fail(err)
     finally:
@@ -495,9 +499,9 @@ def image(
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True, help="Open the map in a browser.")
-@lang_option("The page's own words in English or Dutch.")
+@page_lang_option("The page's own words in English or Dutch.")
 @audience_option
-def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None:
+def serve(source: Path, port: int, open_browser: bool, lang: str | None, label_px: float | None) -> None:
     """Show SOURCE in the browser and redraw it each time the spreadsheet is saved.
 
     Serves on 127.0.0.1 only (nobody else on the network can see it). An
@@ -511,7 +515,7 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
     """
     try:
         audience = click.get_current_context().meta.get("stakeholders.audience")
-        server = start(source, port=port, lang=lang, audience=audience, limit_mb=limit_mb())
+        server = start(source, port=port, lang=lang, audience=audience, limit_mb=limit_mb(), label_px=label_px)
     except OSError as err:
         raise click.ClickException(f"cannot serve on port {port} ({err.strerror}): choose another with --port") from err
     click.echo(f"Serving {source} at {server.url} — press Ctrl-C to stop.")
@@ -542,7 +546,7 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
     help="The views to show, in this order [default: the views with a step number, by step].",
 )
 @click.option("--title", help="Use this title instead of the one in the source.")
-@lang_option("The page's own words in English or Dutch.")
+@page_lang_option("The page's own words in English or Dutch.")
 @as_of_option
 def present(
     source: Path | None,
@@ -550,6 +554,7 @@ def present(
     view_names: str | None,
     title: str | None,
     lang: str | None,
+    label_px: float | None,
     as_of_date: str | None,
 ) -> None:
     """Write a step-by-step presentation of SOURCE's views: one offline HTML file for a projector, or a .pptx.
@@ -570,6 +575,7 @@ def present(
     if output is not None and output.suffix.lower() not in (".html", ".htm", ".pptx"):
         raise click.BadParameter(f"'{output}' must end in .html or .pptx", param_hint="'-o' / '--output'")
     powerpoint = output is not None and output.suffix.lower() == ".pptx"
+    sized = deck_label_size(label_px, powerpoint=powerpoint)
     if output is not None and powerpoint:
         target = output
     else:
@@ -578,7 +584,7 @@ def present(
     write = write_pptx if powerpoint else write_presentation
     try:
         stakeholder_map = load_source(path, as_of_date)
-        written = write(stakeholder_map, target, views=names, lang=lang, title=title)
+        written = write(stakeholder_map, target, views=names, lang=lang, title=title, **sized)
         unused = unused_layouts(stakeholder_map, names)
     except StakeholdersError as err:
         fail(err)

@@ -54,6 +54,7 @@ class LiveMap:
     lang: str | None = None
     audience: str | None = None
     limit_mb: float = LIMIT_MB
+    label_px: float | None = None
     version: int = 0
     good: int = -1
     page: str = ""
@@ -67,7 +68,7 @@ class LiveMap:
             version = self.version + 1
             try:
                 stakeholder_map = load_map(self.source, audience=self.audience, limit_mb=self.limit_mb)
-                page = live_map_html(stakeholder_map, lang=self.lang, version=version)
+                page = live_map_html(stakeholder_map, lang=self.lang, version=version, label_px=self.label_px)
             except ValidationError as err:
                 self.version, self.errors = version, [str(problem) for problem in err.problems]
                 return
@@ -254,13 +255,14 @@ def start(
     lang: str | None = None,
     audience: str | None = None,
     limit_mb: float = LIMIT_MB,
+    label_px: float | None = None,
 ) -> LiveServer:
     """Build the map at ``source`` for ``audience``, serve it on 127.0.0.1:``port`` (0: any free port), watch it.
 
     Sources larger than ``limit_mb`` megabytes are refused like in :func:`~stakeholders.load_map`.
-    Raises :class:`OSError` when the port is taken.
+    ``label_px`` sizes the organisations' names on screen. Raises :class:`OSError` when the port is taken.
     """
-    live = LiveMap(Path(source).resolve(), lang=lang, audience=audience, limit_mb=limit_mb)
+    live = LiveMap(Path(source).resolve(), lang=lang, audience=audience, limit_mb=limit_mb, label_px=label_px)
     live.rebuild()
     handler = type("Handler", (_Handler,), {"live": live})
     server = ThreadingHTTPServer((HOST, port), handler)

@@ -14,7 +14,7 @@ scripts and styles in ``pages/static``) from the data of
 
 from __future__ import annotations
 
-from ._data import DATA_FORMAT, map_data
+from ._data import DATA_FORMAT, LABEL_PX, LABEL_PX_RANGE, map_data
 from ._engine import content_security_policy, html_safe_json, render_page, vis_network_bundle
 from .barriers import barriers_html, write_barriers
 from .deck import presentation_html, presentation_steps, unused_layouts, write_presentation
@@ -25,6 +25,8 @@ from .report import report_context, report_html, write_report
 
 __all__ = [
     "DATA_FORMAT",
+    "LABEL_PX",
+    "LABEL_PX_RANGE",
     "barriers_html",
     "content_security_policy",
     "diff_html",

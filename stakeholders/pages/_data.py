@@ -14,6 +14,7 @@ from typing import Any
 
 from .._types import Progress
 from .._version import __version__
+from ..errors import InvalidArgument
 from ..i18n import BARRIER_WORDS, FIELD_LABELS, PAGE_WORDS, undated_note
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
@@ -33,7 +34,18 @@ from ..schema import (
 from ..style import NO_KIND_COLOUR, link_curves, style_table
 from ..values import records
 
-__all__ = ["DATA_FORMAT", "NODE_SIZE", "SHAPE_REACH", "legend", "link_bends", "map_data", "node_radii"]
+__all__ = [
+    "DATA_FORMAT",
+    "LABEL_PX",
+    "LABEL_PX_RANGE",
+    "NODE_SIZE",
+    "SHAPE_REACH",
+    "check_label_px",
+    "legend",
+    "link_bends",
+    "map_data",
+    "node_radii",
+]
 
 DATA_FORMAT = "stakeholders.map/1"
 """Identifies the shape of ``window.stakeholdersMap``; changes when the shape does."""
@@ -41,6 +53,25 @@ NODE_SIZE = 14.0
 """An organisation's size on the page (vis-network's ``size``) when neither a view nor a highlight sets one."""
 SHAPE_REACH = {"dot": 1.0, "square": math.sqrt(2), "diamond": 1.0, "triangle": 2 / math.sqrt(3)}
 """How far each of vis-network's shapes reaches from its centre, in sizes (a square to its corners)."""
+
+
+LABEL_PX = 20.0
+"""Organisations' names on the page, in pixels on screen (18 or more reads from the back of a room at 1920×1080)."""
+LABEL_PX_RANGE = (10.0, 48.0)
+"""The label sizes a page accepts (``--label-size``)."""
+
+
+def check_label_px(label_px: float) -> float:
+    """``label_px`` when it is a size a page can use, else :class:`~stakeholders.errors.InvalidArgument`.
+
+    >>> check_label_px(24)
+    24.0
+    """
+    low, high = LABEL_PX_RANGE
+    if not low <= float(label_px) <= high:
+        msg = f"a label size of {label_px:g} px is outside {low:g}-{high:g}: choose a size in that range"
+        raise InvalidArgument(msg)
+    return float(label_px)
 
 
 def _terms(vocabulary: Vocabulary, lang: str) -> list[dict[str, str]]:
@@ -53,7 +84,9 @@ def _fields(m: StakeholderMap, table: str, lang: str) -> list[dict[str, str]]:
     return [{"name": name, "label": labels.get(name, name.replace("_", " ").capitalize())} for name in names]
 
 
-def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress | None = None) -> dict[str, Any]:
+def map_data(
+    m: StakeholderMap, *, lang: str | None = None, progress: Progress | None = None, label_px: float = LABEL_PX
+) -> dict[str, Any]:
     """The data object a page is drawn from, exposed there as ``window.stakeholdersMap``.
 
     Keys: ``format``; ``title``, ``date``, ``source_note``, ``description``, ``goal``;
@@ -67,7 +100,8 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
     ``layout`` (``positions``: id → [x, y]; ``curves``: link id → curvature
     of each link that is not straight: parallel links apart, and links bent
     around the organisations they do not join, see :func:`link_bends`);
-    ``words`` (the page's own words); ``view`` (the caption of the view
+    ``label_px`` (organisations' names on screen, in
+    pixels: :data:`LABEL_PX` unless asked); ``words`` (the page's own words); ``view`` (the caption of the view
     drawn, or None); ``audience`` (who the page is for)
     and ``hidden`` (how many organisations and links, and barriers when the
     map has any, that audience does not see, only when the source allows
@@ -115,6 +149,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
             "positions": {node: list(xy) for node, xy in positions.items()},
             "curves": {},
         },
+        "label_px": check_label_px(label_px),
         "words": PAGE_WORDS[page_lang],
         "view": None,
         "audience": m.audience,

@@ -30,7 +30,7 @@ from ..errors import OutputError
 from ..i18n import audience_marking, counted
 from ..model import StakeholderMap
 from ..style import MARKING_COLOURS
-from ._data import legend, link_bends, map_data
+from ._data import LABEL_PX, legend, link_bends, map_data
 
 __all__ = [
     "STATIC",
@@ -155,6 +155,7 @@ def render_page(
     scripts: tuple[str, ...] = (),
     extra_data: dict[str, Any] | None = None,
     progress: Progress | None = None,
+    label_px: float | None = None,
     **context: Any,
 ) -> str:
     """Render ``template`` (from ``pages/templates``) with the map's data, scripts and policy.
@@ -176,9 +177,10 @@ def render_page(
     after the map's (file names in ``pages/static``); ``extra_data`` adds keys
     to the page's data object;
     ``progress`` is called with a short message at each long step (the
-    library itself never prints).
+    library itself never prints); ``label_px`` is the size of organisations'
+    names on screen (default :data:`~stakeholders.pages.LABEL_PX`).
     """
-    data = map_data(m, lang=lang, progress=progress)
+    data = map_data(m, lang=lang, progress=progress, label_px=label_px or LABEL_PX)
     if progress:
         progress(f"Writing the page ({len(data['organisations']):,} organisations, {len(data['links']):,} links)")
     if title:
@@ -197,7 +199,7 @@ def render_page(
     if data.get("netmap"):  # the netmap view's towers and marks, before a presentation's script that turns them on
         scripts = ("netmap.js", *scripts)
     vis = vis_network_bundle()
-    app = static_text("map.js")
+    app = static_text("labels.js") + static_text("map.js")
     extra = [static_text(name) for name in (*scripts, *(("live.js",) if live else ()))]
     csp = content_security_policy([vis, app, *extra], live=live)
     return (

@@ -8,7 +8,7 @@ what the view selects instead of the network (:mod:`stakeholders.board`);
 circles by sector are not used in a presentation (:func:`unused_layouts`
 names those views). Organisations that appear fade in and the map pans to
 what the step shows. Keys: → ↓ Space PageDown forward, ← ↑ PageUp back, Home and End, N
-for the speaker notes, F for full screen. The page keeps every promise of the
+for the speaker notes, L for the links' labels, F for full screen. The page keeps every promise of the
 map: offline, safe, still.
 
 >>> import stakeholders
@@ -106,9 +106,17 @@ def presentation_steps(
 
 
 def presentation_html(
-    m: StakeholderMap, *, views: list[str] | None = None, lang: str | None = None, title: str | None = None
+    m: StakeholderMap,
+    *,
+    views: list[str] | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+    label_px: float | None = None,
 ) -> str:
-    """The presentation page; ``views`` names the steps (default: the views with a step number)."""
+    """The presentation page; ``views`` names the steps (default: the views with a step number).
+
+    ``label_px`` sizes the organisations' names on screen (pixels; default 20).
+    """
     steps = presentation_steps(m, views, lang=lang)
     boards = [
         (index, view_board(apply_view(m, view), view, lang=lang))
@@ -123,6 +131,7 @@ def presentation_html(
         title=title,
         lang=lang,
         css=css,
+        label_px=label_px,
         scripts=("present.js", *(("board.js",) if boards else ())),
         extra_data={"presentation": {"steps": steps}, **({"netmap": netmap} if netmap else {})},
         deck={

@@ -89,7 +89,13 @@ def diff_html(result: MapDiff, *, old_label: str, new_label: str, lang: str | No
         "rows": rows,
     }
     return render_page(
-        "diff.html", result.union, lang=lang, highlight=highlight, css=static_text("diff.css"), diff=context
+        "diff.html",
+        result.union,
+        lang=lang,
+        highlight=highlight,
+        css=static_text("diff.css"),
+        diff=context,
+        extra_data={"link_labels": True},  # what changed says so on its links too
     )
 
 

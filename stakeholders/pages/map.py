@@ -48,6 +48,7 @@ def to_html(
     lang: str | None = None,
     view: str | None = None,
     progress: Progress | None = None,
+    label_px: float | None = None,
 ) -> str:
     """The map as one HTML page: no external resource, no network request, same input → same bytes.
 
@@ -55,10 +56,13 @@ def to_html(
     the page's own words and picks names from ``name_<lang>`` columns;
     ``view`` draws one of the map's views (by name): a board view shows the
     board of the approach over the network, with a button to switch between
-    them; ``progress`` hears about long steps.
+    them; ``progress`` hears about long steps; ``label_px`` sizes the
+    organisations' names on screen (pixels, 10-48; default 20).
     """
     if view is None:
-        return render_page("map.html", m, title=title, lang=lang, progress=progress, **saving_positions(lang))
+        return render_page(
+            "map.html", m, title=title, lang=lang, progress=progress, label_px=label_px, **saving_positions(lang)
+        )
     chosen = find_view(m, view)
     display = view_display(m, chosen, lang=lang)
     # a view on the map's own positions may save them; one arranged otherwise (circles) may not
@@ -72,7 +76,15 @@ def to_html(
         }
         saving["scripts"] = ("board.js", *saving["scripts"])
     return render_page(
-        "map.html", display["map"], title=title, lang=lang, display=display, progress=progress, **saving, **board
+        "map.html",
+        display["map"],
+        title=title,
+        lang=lang,
+        display=display,
+        progress=progress,
+        label_px=label_px,
+        **saving,
+        **board,
     )
 
 

@@ -90,7 +90,7 @@
       stage.hidden = !showBoard;
       stage.parentNode.classList.toggle("board-shown", showBoard); // the network leaves the tab order under the board
       toggle.textContent = toggle.getAttribute(showBoard ? "data-to-network" : "data-to-board");
-      if (!showBoard && window.network) { window.network.redraw(); window.network.fit(); }
+      if (!showBoard && window.network) { window.network.redraw(); window.stakeholdersPage.fit(); }
     });
   }
 })();

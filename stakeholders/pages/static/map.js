@@ -163,6 +163,11 @@
     return link.status === "lapsed" ? style.lapsed : (style.kind[link.kind || ""] || "#333333");
   }
 
+  function linkLabel(link) {
+    var mark = highlighted(link);
+    return mark && mark.faint ? "" : markSymbol(mark) + term("kind", link.kind);
+  }
+
   function edgeFor(link) {
     var unverified = link.evidence === "unverified" || link.evidence === "inferred";
     var dashKey = link.status === "planned" || link.status === "lapsed"
@@ -186,14 +191,15 @@
       },
       smooth: curve ? { enabled: true, type: curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(curve) }
         : false,
-      label: mark && mark.faint ? "" : markSymbol(mark) + term("kind", link.kind),
+      label: linkLabels ? linkLabel(link) : undefined,
       title: linkTitle(link) + "\n" + linkFacts(link) + (mark ? "\n" + mark.label : "")
     };
   }
 
   var anchorNodes = (data.layout.anchors || []).map(function (anchor, index) {
     return { id: "anchor:" + index, label: anchor.label, x: anchor.x, y: anchor.y, shape: "text", fixed: true,
-      chosen: false, font: { size: 22, face: "system-ui, Segoe UI, Roboto, Arial, sans-serif", color: "#4a4a4a", bold: true } };
+      chosen: false, scaling: { label: { drawThreshold: 5 } },
+      font: { size: 22, face: "system-ui, Segoe UI, Roboto, Arial, sans-serif", color: "#4a4a4a", bold: true } };
   });
   /* Large maps (measured with scripts/bench): vis-network spends ~14 µs per link per frame, so above
    * MANY_LINKS links the page draws the links itself, batched by style, under vis-network's nodes; above
@@ -201,12 +207,19 @@
    * links are hidden while the view is dragged or zoomed; above BIG organisations names appear only when
    * zoomed in; many edge labels get a plain background instead of a stroked halo (stroked text is the
    * slowest thing a canvas draws). */
-  var MANY_LINKS = 3000;
+  var MANY_LINKS = 1500;
   var VEIL_LINKS = 1000;
   var BIG = 1000;
   var ownLinks = data.links.length > MANY_LINKS;
   var veil = data.links.length > VEIL_LINKS;
   var big = ownLinks || data.organisations.length > BIG;
+  /* Organisations' names are drawn by labels.js at LABEL_PX on screen (vis-network never draws them: its
+   * threshold is out of reach); links' labels are off until the reader asks for them (the "Link labels"
+   * button), then drawn at LINK_LABEL_PX on screen at the fitted zoom. */
+  var LABEL_PX = Number(data.label_px) || 20;
+  var LINK_LABEL_PX = Math.max(12, Math.round(LABEL_PX * 0.8));
+  var NO_LABELS = 1e9;
+  var linkLabels = Boolean(data.link_labels); // a diff opens with them: they say what changed
   var edgeFont = { size: 10, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" };
   if (data.links.length > 300) {
     edgeFont = { size: 10, color: "#333333", strokeWidth: 0, background: "rgba(255,255,255,0.85)", align: "middle" };
@@ -225,16 +238,15 @@
     nodes: {
       size: 14, borderWidth: 1.5, borderWidthSelected: 3,
       font: { size: 14, face: "system-ui, Segoe UI, Roboto, Arial, sans-serif", color: INK, strokeWidth: 4, strokeColor: "#ffffff" },
-      scaling: { label: { drawThreshold: big ? 8 : 5 } }
+      scaling: { label: { drawThreshold: NO_LABELS } }
     },
     edges: {
       width: 1.5, selectionWidth: 1.5, hoverWidth: 0.5, smooth: false,
       font: edgeFont,
-      scaling: { label: { enabled: false, drawThreshold: 9 } }
+      scaling: { label: { enabled: false, drawThreshold: 5 } }
     }
   });
   window.network = network;
-  network.fit();
 
   /* The map is one keyboard stop, the element that carries its name: vis-network's own canvas frame is taken
    * out of the tab order (its keyboard module is off), and arrow keys move the view, + and - zoom. A page with
@@ -256,7 +268,100 @@
       scale: zoom ? scale * zoom : scale
     });
   });
-  window.addEventListener("beforeprint", function () { network.redraw(); network.fit(); });
+  window.addEventListener("beforeprint", function () { network.redraw(); fitView(); });
+
+  /* ---- names and fit ------------------------------------------------------------ */
+
+  var degree = new Map(data.organisations.map(function (org) { return [org.id, linksByOrg.get(org.id).length]; }));
+  var byDegree = data.organisations.map(function (org) { return org.id; }).sort(function (a, b) {
+    return degree.get(b) - degree.get(a) || (a < b ? -1 : a > b ? 1 : 0);
+  });
+  var labelVersion = 0;
+  var labelOrder = null;
+  var moving = false; // a view animation (a glide, a step of the presentation) is under way
+  var movingTimer = null;
+  function startMoving(ms) { // until the animation ends (or a little after it should have)
+    moving = true;
+    clearTimeout(movingTimer);
+    movingTimer = setTimeout(function () { moving = false; network.redraw(); }, ms + 250);
+  }
+  network.on("animationFinished", function () { moving = false; network.redraw(); });
+  var labeller = window.stakeholdersLabels.create(network, {
+    px: LABEL_PX,
+    text: function (id) { var node = nodes.get(id); return node ? node.label : ""; },
+    // the organisation in focus and its neighbours first, then the most connected
+    order: function () {
+      if (labelOrder && labelOrder.version === labelVersion) return labelOrder.ids;
+      var members = focus ? focus.members : null;
+      var first = members ? byDegree.filter(function (id) { return members.has(id); }) : [];
+      var rest = members ? byDegree.filter(function (id) { return !members.has(id); }) : byDegree;
+      labelOrder = { version: labelVersion, ids: first.concat(rest) };
+      return labelOrder.ids;
+    },
+    colour: function (id, node) { return (node.options.font && node.options.font.color) || INK; },
+    alpha: function (id, node) {
+      var opacity = node.options.opacity === undefined ? 1 : node.options.opacity;
+      return veil && focus && !focus.members.has(id) ? opacity * DIM_NODE : opacity;
+    },
+    version: function () { return labelVersion; },
+    moving: function () {
+      var renderer = network.renderer;
+      return moving || animating || Boolean(renderer && (renderer.dragging || renderer.zooming));
+    },
+    arrowLinks: ownLinks ? null : function () { return data.links.filter(function (l) { return shown.links.has(l.id); }); }
+  });
+
+  /* Fit the organisations (all those shown, or ids) to the frame, names included: beyond 100 % for a small
+   * map, so that a dozen organisations fill the screen as a hundred do. */
+  var MAX_FIT = 4;
+  function fitView(ids, animation) {
+    var list = ids ? ids.slice() : Array.from(shown.orgs).concat(anchorNodes.map(function (a) { return a.id; }));
+    var box = { l: Infinity, r: -Infinity, t: Infinity, b: -Infinity }, radius = 0, widest = 0;
+    list.forEach(function (id) {
+      var node = nodeAt(id);
+      if (!node) return;
+      box.l = Math.min(box.l, node.x); box.r = Math.max(box.r, node.x);
+      box.t = Math.min(box.t, node.y); box.b = Math.max(box.b, node.y);
+      radius = Math.max(radius, node.options.size || 14);
+      if (orgById.has(id)) widest = Math.max(widest, labeller.width(nodes.get(id).label || ""));
+    });
+    if (!(box.r >= box.l)) return;
+    var w = container.clientWidth, h = container.clientHeight;
+    var marginX = Math.min(widest / 2, w * 0.12) + 8, marginY = LABEL_PX * 1.5 + 8;
+    var scale = Math.min((w - 2 * marginX) / (box.r - box.l + 2 * radius),
+      (h - 2 * marginY) / (box.b - box.t + 2 * radius), MAX_FIT);
+    if (!(scale > 0) || !isFinite(scale)) scale = 1;
+    if (animation) startMoving(animation.duration || 1000);
+    network.moveTo({ position: { x: (box.l + box.r) / 2, y: (box.t + box.b) / 2 }, scale: scale, animation: animation || false });
+    fitScale = scale;
+    if (linkLabels) setLinkLabelSize();
+  }
+  var fitScale = 1;
+
+  /* Links' labels, off at first: the button shows them (and hides them again), sized for the fitted view. */
+  function setLinkLabelSize() {
+    network.setOptions({ edges: { font: { size: LINK_LABEL_PX / fitScale } } });
+  }
+  var labelsGiven = linkLabels; // links get their labels the first time they are shown (none to draw before)
+  function showLinkLabels(show) {
+    linkLabels = Boolean(show);
+    if (linkLabels) setLinkLabelSize();
+    if (linkLabels && !labelsGiven) {
+      labelsGiven = true;
+      edges.update(data.links.map(function (link) { return { id: link.id, label: linkLabel(link) }; }));
+    }
+    network.setOptions({ edges: { scaling: { label: { drawThreshold: linkLabels ? 5 : NO_LABELS } } } });
+    var button = $("link-labels");
+    if (button) button.setAttribute("aria-pressed", String(linkLabels));
+  }
+  on("link-labels", "click", function () { showLinkLabels(!linkLabels); });
+  if ($("link-labels")) $("link-labels").setAttribute("aria-pressed", String(linkLabels));
+  document.addEventListener("keydown", function (event) { // L, as the button says, outside text fields
+    if ((event.key !== "l" && event.key !== "L") || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target && /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName)) return;
+    if ($("link-labels") && !$("link-labels").hidden) showLinkLabels(!linkLabels);
+  });
+  if (ownLinks && $("link-labels")) $("link-labels").hidden = true; // links drawn by the page carry no labels
 
   /* ---- links drawn by the page (large maps) ------------------------------------- */
 
@@ -497,6 +602,7 @@
   function glide(move) {
     // run a view animation; large maps draw their links again when it ends (or after 800 ms at most)
     animating = ownLinks;
+    startMoving(800);
     move();
     if (ownLinks) setTimeout(function () { if (animating) { animating = false; network.redraw(); } }, 800);
   }
@@ -540,6 +646,7 @@
   }
 
   function refresh() {
+    labelVersion += 1;
     shown.orgs = new Set(data.organisations.filter(orgVisible).map(function (o) { return o.id; }));
     shown.links = new Set(data.links.filter(linkVisible).map(function (l) { return l.id; }));
     if (focus && focus.type === "org") {
@@ -867,10 +974,12 @@
 
   network.on("click", function (params) {
     var own = ownLinks && !params.nodes.length ? linkNear(params.pointer.canvas, 6 / network.getScale()) : null;
+    var named = params.nodes.length ? null : labeller.at(params.pointer.DOM.x, params.pointer.DOM.y);
     if (params.nodes.length && orgById.has(params.nodes[0])) focusOrganisation(params.nodes[0], { move: false });
     else if (params.nodes.length) clearFocus(); // a lane or group title
     else if (params.edges.length) focusLink(params.edges[0]);
     else if (own) focusLink(own.id);
+    else if (named) focusOrganisation(named, { move: false }); // a click on a name is a click on its organisation
     else clearFocus();
   });
 
@@ -893,7 +1002,7 @@
   on("focus-depth", "change", refresh);
   on("zoom-in", "click", function () { network.moveTo({ scale: network.getScale() * 1.3 }); });
   on("zoom-out", "click", function () { network.moveTo({ scale: network.getScale() / 1.3 }); });
-  on("fit", "click", function () { glide(function () { network.fit({ animation: { duration: 300 } }); }); });
+  on("fit", "click", function () { glide(function () { fitView(null, { duration: 300 }); }); });
   on("clear-focus", "click", clearFocus);
   on("close-info", "click", clearFocus);
   document.addEventListener("keydown", function (event) {
@@ -1045,6 +1154,7 @@
   }
 
   refresh();
+  fitView();
 
   /* For other scripts of our own pages (the presentation): show only some organisations and links. */
   window.stakeholdersPage = Object.freeze({
@@ -1067,11 +1177,16 @@
         var node = nodeFor(org);
         return { id: node.id, size: node.size, color: node.color, shapeProperties: node.shapeProperties, title: node.title };
       }));
+      labelVersion += 1;
     },
     /* Open the info panel of an organisation without moving the view (a list of the step's organisations). */
     showOrganisation: function (id) { focusOrganisation(id, { move: false }); },
     /* Bring a barrier into focus: its owners and partners, the links between them, its details. */
     showBarrier: function (id) { focusBarrier(id); },
+    /* Fit these organisations (ids; default: all shown) to the frame, with an optional vis-network animation. */
+    fit: fitView,
+    /* The organisations' names as drawn: [{id, text, px, left, top, width, height}] in CSS pixels of the page. */
+    labelBoxes: labeller.boxes,
     nodes: nodes,
     network: network
   });

@@ -7,8 +7,6 @@
   var steps = data.presentation.steps;
   var W = data.words;
   var current = -1;
-  // labels readable from the back of the room; the presenter's keys (below) drive the steps
-  network.setOptions({ nodes: { font: { size: 20 } } });
 
   function $(id) { return document.getElementById(id); }
   function fmt(template, values) {
@@ -119,7 +117,7 @@
     })));
     listOrganisations(step);
     if (window.history && window.history.replaceState) window.history.replaceState(null, "", "#" + (index + 1));
-    network.fit({ nodes: step.organisations, animation: animate ? { duration: 700, easingFunction: "easeInOutQuad" } : false });
+    page.fit(step.organisations, animate ? { duration: 700, easingFunction: "easeInOutQuad" } : false);
   }
 
   function toggleNotes() {

@@ -17,8 +17,7 @@
     saved = onScreen;
     root.classList.add("printing");
     network.setSize(); // the canvas takes the frame's printed size (reading it lays the page out)
-    network.fit({ animation: false });
-    network.moveTo({ scale: network.getScale() * 0.96, animation: false }); // room for labels' halos
+    window.stakeholdersPage.fit(); // the names' room included
     network.redraw();
   }
 
