@@ -21,6 +21,7 @@ from ._cli_options import (
     analysis_options,
     as_of_option,
     audience_option,
+    cli_words,
     counts,
     fail,
     html_output,
@@ -31,6 +32,7 @@ from ._cli_options import (
     map_counts,
     note_undated,
     number,
+    output_language,
     output_option,
     remember,
     terminal_progress,
@@ -41,10 +43,11 @@ from ._cli_options import (
 )
 from ._version import __version__
 from .analysis import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
-from .dates import before
+from .dates import before, format_date
 from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary, undated_summary
 from .errors import StakeholdersError
 from .formats import FORMAT_NAMES, export_format, export_map
+from .i18n import CLI_WORDS
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
 from .pages import unused_layouts, write_diff, write_html, write_presentation, write_report
@@ -112,8 +115,9 @@ def map_command(
     progress = terminal_progress()
     try:
         if progress:
-            progress(f"Reading {path}")
+            progress(cli_words()["reading"].format(path=path))
         stakeholder_map = load_source(path, as_of_date)
+        lang = output_language(stakeholder_map)
         written = write_html(stakeholder_map, output, title=title, lang=lang, view=view_name, progress=progress)
     except StakeholdersError as err:
         fail(err)
@@ -121,11 +125,12 @@ def map_command(
         if progress:
             progress.close()
     warn_sensitive(stakeholder_map)
+    words = cli_words(stakeholder_map)
     shown = map_counts(stakeholder_map, as_of_date)
     if view_name:
         organisations, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
-        shown = f"view {view_name}: {counts(len(organisations), len(links), as_of_date)}"
-    click.echo(f"Wrote {written.resolve()} ({shown}).")
+        shown = words["view"].format(name=view_name, counts=counts(len(organisations), len(links), as_of_date, lang))
+    click.echo(words["wrote"].format(path=written.resolve(), shown=shown))
     warn_undated(stakeholder_map)
 
 
@@ -142,8 +147,9 @@ def map_command(
     help="Write the .xlsx workbook in Kumu's format: Elements and Connections, with our Stages, Script, Barriers, "
     "Views and Map as (ignore) sheets that Kumu skips.",
 )
+@lang_option("The language of the lines this command prints.")
 @as_of_option
-def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> None:
+def export(source: Path, output: Path, kumu: bool, lang: str | None, as_of_date: str | None) -> None:
     """Write SOURCE for Gephi, Cytoscape, Kumu or another spreadsheet.
 
     The extension of OUTPUT picks the format: .gexf (Gephi and Gephi Lite, laid
@@ -173,7 +179,8 @@ def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> No
     except StakeholdersError as err:
         fail(err)
     warn_sensitive(stakeholder_map)
-    click.echo(f"Wrote {written.resolve()} ({FORMAT_NAMES[chosen]}: {map_counts(stakeholder_map, as_of_date)}).")
+    shown = f"{FORMAT_NAMES[chosen]}: {map_counts(stakeholder_map, as_of_date)}"
+    click.echo(cli_words(stakeholder_map)["wrote"].format(path=written.resolve(), shown=shown))
     warn_undated(stakeholder_map)
 
 
@@ -217,7 +224,7 @@ def _analyse(
             statuses=("active", *include),
             stale_months=stale_months,
             today=today,
-            progress=(lambda step: progress(f"Analysing: {step}")) if progress else None,
+            progress=(lambda step: progress(cli_words()["analysing"].format(step=step))) if progress else None,
         )
     except StakeholdersError as err:
         fail(err, outcome="")
@@ -271,6 +278,7 @@ def analyse_command(
         stakeholders analyse my-workbook.xlsx --lang nl
     """
     result = _analyse(source, top, without, include, stale_months, today, as_of_date)
+    lang = output_language(result.map)
     if output_format == "csv":
         click.echo(as_csv(result, table, lang), nl=False)
     else:
@@ -306,13 +314,14 @@ def report(
     """
     output = html_output(output, f"{source.stem if source.is_file() else source.name}-report.html")
     result = _analyse(source, top, without, include, stale_months, today, as_of_date)
+    lang = output_language(result.map)
     try:
         written = write_report(result, output, lang=lang)
     except StakeholdersError as err:
         fail(err)
     warn_sensitive(result.map)
-    shown = counts(result.summary["organisations"], result.summary["links"], as_of_date)
-    click.echo(f"Wrote {written.resolve()} ({shown}).")
+    shown = counts(result.summary["organisations"], result.summary["links"], as_of_date, lang)
+    click.echo(cli_words(result.map)["wrote"].format(path=written.resolve(), shown=shown))
     warn_undated(result.map)
 
 
@@ -330,7 +339,7 @@ def report(
     show_default=True,
     help="An HTML map of the changes, or the change list as Markdown or CSV on standard output.",
 )
-@lang_option("The HTML page's own words in English or Dutch (md and csv: English).")
+@lang_option("The page's own words and the Markdown change list in English or Dutch (CSV: ids, for programs).")
 @undated_option
 @audience_option
 def diff(
@@ -370,22 +379,26 @@ def diff(
             # both dates are given (checked above); they say what has no dates, so the map is loaded whole
             start, end = from_date or "", to_date or ""
             result = diff_dates(load_source(old, undated_rows="show"), start, end, undated=undated())
-            old_label, new_label = f"{old.name} as of {from_date}", f"{old.name} as of {to_date}"
+            lang = output_language(result.union)
+            labels = [(old.name, format_date(start, lang)), (old.name, format_date(end, lang))]
+            old_label, new_label = (cli_words(result.union)["source_as_of"].format(name=n, date=d) for n, d in labels)
         else:
             result = diff_maps(load_source(old), load_source(new))
+            lang = output_language(result.union)
             old_label, new_label = old.name, new.name
         if page is not None:
             written = write_diff(result, page, old_label=old_label, new_label=new_label, lang=lang)
     except StakeholdersError as err:
         fail(err)
     if output_format == "md":
-        click.echo(as_markdown(result), nl=False)
+        click.echo(as_markdown(result, lang), nl=False)
     elif output_format == "csv":
         click.echo(changes_csv(result), nl=False)
     else:
-        click.echo(f"Wrote {written.resolve()} ({diff_summary(result).rstrip('.')}).")
+        words = cli_words(result.union)
+        click.echo(words["wrote"].format(path=written.resolve(), shown=diff_summary(result, lang).rstrip(".")))
     if result.undated is not None:
-        note_undated(undated_summary(result), result.undated)
+        note_undated(undated_summary(result, lang), result.undated, lang)
 
 
 @cli.command()
@@ -425,11 +438,12 @@ def image(
         raise click.BadParameter(f"'{output}' must end in .png, .svg or .pdf", param_hint="'-o' / '--output'")
     try:
         stakeholder_map = load_source(source if source is not None else example_path(), as_of_date)
+        lang = output_language(stakeholder_map)
         written = write_image(stakeholder_map, output, size=size, title=title, lang=lang, view=view_name)
     except StakeholdersError as err:
         fail(err)
     warn_sensitive(stakeholder_map)
-    click.echo(f"Wrote {written.resolve()}.")
+    click.echo(cli_words(stakeholder_map)["wrote_plain"].format(path=written.resolve()))
     warn_undated(stakeholder_map)
 
 
@@ -453,12 +467,14 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
     """
     try:
         audience = click.get_current_context().meta.get("stakeholders.audience")
-        server = start(source, port=port, lang=lang, audience=audience, limit_mb=limit_mb())
+        server = start(source, port=port, lang=output_language(), audience=audience, limit_mb=limit_mb())
     except OSError as err:
         raise click.ClickException(f"cannot serve on port {port} ({err.strerror}): choose another with --port") from err
-    click.echo(f"Serving {source} at {server.url} — press Ctrl-C to stop.")
+    lang = server.live.language
+    words = CLI_WORDS[lang]
+    click.echo(words["serving"].format(source=source, url=server.url))
     if server.live.errors:
-        click.echo(f"{len(server.live.errors)} problems in the source; the map appears once it is saved without them.")
+        click.echo(words["serve_problems"].format(problems=number(len(server.live.errors), "problem", lang)))
     if open_browser:
         webbrowser.open(server.url)
     # Ctrl-C stops the server even when a shell started it with SIGINT ignored (a background job).
@@ -468,7 +484,7 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
             time.sleep(0.5)
     except KeyboardInterrupt:
         server.stop()
-        click.echo("Stopped.")
+        click.echo(words["stopped"])
 
 
 @cli.command()
@@ -520,13 +536,14 @@ def present(
     write = write_pptx if powerpoint else write_presentation
     try:
         stakeholder_map = load_source(path, as_of_date)
+        lang = output_language(stakeholder_map)
         written = write(stakeholder_map, target, views=names, lang=lang, title=title)
         unused = unused_layouts(stakeholder_map, names)
     except StakeholdersError as err:
         fail(err)
     warn_sensitive(stakeholder_map)
+    words = cli_words(stakeholder_map)
     if unused:
-        ignored = ", ".join(unused)
-        click.echo(f"Warning: every step keeps the map's own layout, so the layout of {ignored} is not used.", err=True)
-    click.echo(f"Wrote {written.resolve()}.")
+        click.echo(words["unused_layouts"].format(views=", ".join(unused)), err=True)
+    click.echo(words["wrote_plain"].format(path=written.resolve()))
     warn_undated(stakeholder_map)

@@ -54,6 +54,8 @@ class MapSettings:
     partners_fields: tuple[str, ...] = ()
     restricted_fields: tuple[str, ...] = ()
     show_hidden_counts: bool = False
+    lang: str = ""
+    """The language the map's users read (``en`` or ``nl``; "" when the map does not say)."""
 
 
 @dataclass(frozen=True)

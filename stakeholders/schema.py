@@ -38,6 +38,7 @@ __all__ = [
     "AUDIENCES",
     "LAYOUTS",
     "LINK_KINDS",
+    "OUTPUT_LANGUAGES",
     "SECTORS",
     "SENSITIVITY",
     "SETTINGS",
@@ -363,6 +364,15 @@ AUDIENCES = Vocabulary(
 )
 """Who an output is for: each audience sees what is marked for it and for every audience before it."""
 
+OUTPUT_LANGUAGES = Vocabulary(
+    "language",
+    (
+        Term("en", "English", "Engels", ("eng", "en-gb", "en-us")),
+        Term("nl", "Dutch", "Nederlands", ("nld", "nl-nl", "nl-be", "vlaams", "flemish")),
+    ),
+)
+"""The languages a map's outputs may be written in (its ``lang`` setting)."""
+
 LAYOUTS = Vocabulary(
     "layout",
     (
@@ -423,6 +433,7 @@ SETTINGS: dict[str, tuple[str, ...]] = {
     "partners_fields": ("partner fields", "partners fields", "velden partners", "partnervelden"),
     "restricted_fields": ("restricted fields", "vertrouwelijke velden", "interne velden"),
     "show_hidden_counts": ("hidden counts", "toon aantal verborgen", "aantal verborgen"),
+    "lang": ("language", "taal"),
 }
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .errors import StakeholdersError, ValidationError
+from .i18n import CLI_WORDS, count_of
 from .load import load_map
 from .pages import live_map_html, waiting_html
 from .schema import AUDIENCES
@@ -49,6 +50,7 @@ class LiveMap:
     good: int = -1
     page: str = ""
     errors: list[str] = field(default_factory=list)
+    map_language: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def rebuild(self) -> None:
@@ -57,7 +59,8 @@ class LiveMap:
             version = self.version + 1
             try:
                 stakeholder_map = load_map(self.source, audience=self.audience, limit_mb=self.limit_mb)
-                page = live_map_html(stakeholder_map, lang=self.lang, version=version)
+                self.map_language = stakeholder_map.settings.lang
+                page = live_map_html(stakeholder_map, lang=self.lang or self.map_language or None, version=version)
             except ValidationError as err:
                 self.version, self.errors = version, [str(problem) for problem in err.problems]
                 return
@@ -67,21 +70,23 @@ class LiveMap:
             self.version, self.good, self.page, self.errors = version, version, page, []
 
     @property
+    def language(self) -> str:
+        """The language of the page and its banner: ``lang``, else the source's own ``lang`` setting, else en."""
+        return self.lang or self.map_language or "en"
+
+    @property
     def shows_error_lines(self) -> bool:
         """Whether the page may list the problems: they quote the whole source, so only for ``internal``."""
         return self.audience is not None and AUDIENCES.lookup(self.audience) == "internal"
 
     def state(self) -> dict[str, Any]:
         with self.lock:
-            count = len(self.errors)
-            title = f"{count} problem{'s' if count != 1 else ''} in the source: showing the last good map"
+            count, words = len(self.errors), CLI_WORDS[self.language]
+            title = words["banner_title"].format(problems=count_of(count, "problem", self.language))
             if self.shows_error_lines or not count:
                 lines = list(self.errors)
             else:
-                lines = [
-                    f"Run `stakeholders validate {self.source.name}` on your own computer to see them "
-                    "(they are not shown here: they may quote what this audience may not see)."
-                ]
+                lines = [words["banner_validate"].format(source=self.source.name)]
             return {
                 "version": self.version,
                 "good": self.good,
@@ -90,11 +95,12 @@ class LiveMap:
 
     def waiting_page(self) -> str:
         """What to show before the source has ever been valid."""
+        words = CLI_WORDS[self.language]
         return waiting_html(
-            f"Waiting for {self.source.name}",
-            "The source has problems (see above); the map appears as soon as it is saved without them.",
+            words["waiting_title"].format(source=self.source.name),
+            words["waiting_message"],
             audience=AUDIENCES.lookup(self.audience) if self.audience else None,
-            lang=self.lang,
+            lang=self.language,
         )
 
 

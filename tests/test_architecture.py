@@ -29,6 +29,7 @@ LAYERS = {
         "_board_words",
         "_analysis_words",
         "_report_words",
+        "_cli_words",
         "i18n",
         "_vocabulary",
         "_marking",

@@ -167,7 +167,7 @@ def test_settings_messages(tmp_path: Path) -> None:
     settings = [["key", "value"], ["title", "T"], ["colour", "red"], ["date", "yesterday"]]
     assert problems(tmp_path, map=settings) == [
         "map.csv, row 3, column colour: unknown setting 'colour': use title, date, source_note, description, "
-        "sectors, kinds, techniques, audience, partners_fields, restricted_fields or show_hidden_counts",
+        "sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts or lang",
         "map.csv, row 4, column date: 'yesterday' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
     ]
 

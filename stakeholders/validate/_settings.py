@@ -7,7 +7,7 @@ from typing import Any
 
 from ..dates import parse_date
 from ..model import MapSettings
-from ..schema import AUDIENCES, COLUMNS, SETTINGS, normalise_key
+from ..schema import AUDIENCES, COLUMNS, OUTPUT_LANGUAGES, SETTINGS, normalise_key
 from ..source import RawTable
 from ..values import cell_text, check_text, split_list
 from ._findings import Findings
@@ -52,6 +52,12 @@ def read_settings(table: RawTable | None, findings: Findings) -> tuple[MapSettin
             if found is None:
                 msg = f"'{cell_text(value)}' is not an audience: use one of {', '.join(AUDIENCES.ids)}"
                 findings.add(table, row, "audience", msg)
+                continue
+            value = found
+        if name == "lang" and value not in ("", []):
+            found = OUTPUT_LANGUAGES.lookup(cell_text(value))
+            if found is None:
+                findings.add(table, row, "lang", f"'{cell_text(value)}' is not a language: write en or nl")
                 continue
             value = found
         if name == "show_hidden_counts" and value not in ("", []):
