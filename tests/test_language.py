@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -18,7 +19,7 @@ from stakeholders.dates import format_date
 from stakeholders.diff import as_markdown, diff_maps
 from stakeholders.errors import ValidationError
 from stakeholders.i18n import PAGE_WORDS
-from stakeholders.pages import presentation_html, report_html, to_html
+from stakeholders.pages import presentation_html, report_html, to_html, write_html
 from stakeholders.serve import start
 
 DUTCH = {"LANG": "nl_NL.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
@@ -303,3 +304,33 @@ def test_the_serve_banner_speaks_the_users_language(
         assert f"<title>{waiting}</title>" in page and f'<html lang="{lang}"' in page
     finally:
         server.stop()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lang", "header", "since", "checked"),
+    [
+        ("en", "Data as of 1 December 2025", "2 November 2019", "March 2024"),
+        ("nl", "Gegevens van 1 december 2025", "2 november 2019", "maart 2024"),
+    ],
+)
+def test_a_page_shows_its_dates_the_readers_way(
+    open_page: Any, tmp_path: Path, lang: str, header: str, since: str, checked: str
+) -> None:
+    organisations = [[*ORGANISATIONS[0], "since"]] + [
+        [*row, "2019-11-02" if row[0] == "politie" else ""] for row in ORGANISATIONS[1:]
+    ]
+    links = [[*LINKS[0], "last_checked"]] + [[*row, "2024-03"] for row in LINKS[1:]]
+    rows = [["key", "value"], ["date", "2025-12-01"]]
+    source = write_folder(tmp_path / "m", {"organisations": organisations, "links": links, "map": rows})
+    page = open_page(write_html(load_map(source), tmp_path / "m.html", lang=lang)).page
+    assert page.inner_text("#map-date") == header
+    page.fill("#search", "politie")
+    page.press("#search", "Enter")
+    page.wait_for_selector("#info", state="visible")
+    panel = page.inner_text("#info")
+    assert since in panel and "2019-11-02" not in panel  # the organisation's since
+    details = "Details of the link" if lang == "en" else "Details van de verbinding"
+    page.locator(f"#info li button[aria-label^='{details}']").first.click()  # one of its links
+    panel = page.inner_text("#info")
+    assert checked in panel and "2024-03" not in panel  # the link's last_checked

@@ -13,6 +13,7 @@ from typing import Any
 
 from .._types import Progress
 from .._version import __version__
+from ..dates import MONTHS
 from ..i18n import FIELD_LABELS, PAGE_WORDS, undated_note
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
@@ -91,7 +92,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
             "positions": {node: list(xy) for node, xy in positions.items()},
             "curves": link_curves(links),
         },
-        "words": PAGE_WORDS[page_lang],
+        "words": {**PAGE_WORDS[page_lang], "months": "|".join(MONTHS[page_lang])},
         "view": None,
         "audience": m.audience,
         "hidden": m.hidden if settings.show_hidden_counts and any(m.hidden.values()) else None,
