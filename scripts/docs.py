@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from stakeholders import schema
+from stakeholders._template_words import EXPLAIN, HEADERS
 from stakeholders.cli import cli
 from stakeholders.schema import COLUMNS, DEFAULT_HANDOVERS, DEFAULT_STAGES, SETTINGS, TABLE_NAMES, Vocabulary
 
@@ -266,6 +267,13 @@ def _kind(column: schema.Column, titles: dict[int, str]) -> str:
     return kind + (f"; default `{column.default}`" if column.default else "")
 
 
+def _dutch(table: str, column: schema.Column) -> str:
+    """The column's Dutch header in a new workbook and what its instructions sheet says of it, when it has them."""
+    header = HEADERS["nl"].get(table, {}).get(column.name, "")
+    explained = EXPLAIN.get(table, {}).get(column.name, ("", ""))[1]
+    return f"**{header}**: {explained}" if header and explained else (f"**{header}**" if header else explained)
+
+
 def spreadsheet_reference() -> str:
     """docs/spreadsheet.md: every table, column, header, setting and closed list, in English and Dutch."""
     titles = {id(vocabulary): title for title, vocabulary in _vocabularies()}
@@ -298,12 +306,14 @@ def spreadsheet_reference() -> str:
         out += ["", f"## {title}", ""]
         if table in TABLE_INTROS:
             out += [TABLE_INTROS[table], ""]
-        out += ["| column | also accepted | kind | what it holds |", "|---|---|---|---|"]
+        out += ["| column | also accepted | kind | what it holds | in Dutch (as `init --lang nl` writes it) |"]
+        out += ["|---|---|---|---|---|"]
         for column in columns:
             required = " (required)" if column.required else ""
             headers, note = ", ".join(column.headers), COLUMN_NOTES.get(table, {}).get(column.name, "")
             kind = _kind(column, titles).replace("|", "\\|")
-            out.append(f"| `{column.name}`{required} | {_cell(headers)} | {kind} | {_cell(note)} |")
+            dutch = _cell(_dutch(table, column))
+            out.append(f"| `{column.name}`{required} | {_cell(headers)} | {kind} | {_cell(note)} | {dutch} |")
     out += ["", f"## {TABLE_TITLES['settings']}", "", TABLE_INTROS["settings"], ""]
     out += ["| key | also accepted | value |", "|---|---|---|"]
     for key, aliases in SETTINGS.items():

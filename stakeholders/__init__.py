@@ -47,6 +47,7 @@ from .pages import (
     write_report,
 )
 from .slides import write_pptx
+from .template import write_template
 from .timeline import as_of
 from .validate import find_organisation, validate_source
 from .views import find_view, views_of
@@ -105,4 +106,5 @@ __all__ = [
     "write_pptx",
     "write_presentation",
     "write_report",
+    "write_template",
 ]

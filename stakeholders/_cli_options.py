@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import click
 
+from ._language import environment_lang, resolve_lang
+from ._validation_words import count, say
 from .dates import format_date, parse_as_of, parse_date
 from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
 from .i18n import CLI_WORDS, LANGUAGES, PAGE_WORDS, count_of, undated_note
@@ -37,17 +38,19 @@ __all__ = [
     "lang_option",
     "limit_mb",
     "load_source",
-    "locale_language",
     "map_counts",
     "number",
     "output_language",
     "output_option",
     "reference_date",
     "remember",
+    "report_valid",
+    "report_validation",
     "note_undated",
     "terminal_progress",
     "undated",
     "undated_option",
+    "warn_columns",
     "warn_sensitive",
     "warn_undated",
 ]
@@ -127,28 +130,56 @@ def load_source(path: Path, as_of_date: str | None = None, undated_rows: str | N
     undated_rows = undated_rows or undated()
     if undated_rows == "hide" and as_of_date is None:
         raise click.UsageError("--undated hide leaves out what has no dates from a map as of a date: add --as-of DATE")
-    audience = click.get_current_context().meta.get("stakeholders.audience")
-    return load_map(path, audience=audience, limit_mb=limit_mb(), as_of=as_of_date, undated=undated_rows)
+    context = click.get_current_context()
+    audience = context.meta.get("stakeholders.audience")
+    lang = context.meta.get("stakeholders.lang")  # --lang, when given: validation speaks it too
+    loaded = load_map(path, audience=audience, limit_mb=limit_mb(), as_of=as_of_date, undated=undated_rows, lang=lang)
+    warn_columns(loaded, path, context.params.get("lang"))
+    return loaded
 
 
-def locale_language(environ: Mapping[str, str] | None = None) -> str:
-    """The language of the user's locale: ``nl`` when it is Dutch, else ``en``.
+def warn_columns(stakeholder_map: StakeholderMap, path: Path, lang: str | None = None) -> None:
+    """Say on stderr, in one line, that validation has warnings about the source (``validate`` lists them)."""
+    if stakeholder_map.warnings:
+        lang = resolve_lang(lang, stakeholder_map.settings.lang)
+        warnings = count(lang, len(stakeholder_map.warnings), "warning")
+        click.echo(say(lang, "summary", warnings=warnings, source=path), err=True)
 
-    The first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set decides, as it does for other programs.
 
-    >>> locale_language({"LANG": "nl_NL.UTF-8"}), locale_language({"LC_ALL": "C", "LANG": "nl_BE"})
-    ('nl', 'en')
+def report_valid(source: Path, stakeholder_map: StakeholderMap, lang: str | None) -> None:
+    """Say that ``source`` is valid, with its counts, and list its warnings, in ``lang`` (or the map's language)."""
+    lang = resolve_lang(lang, stakeholder_map.settings.lang)
+    for warning in stakeholder_map.warnings:
+        click.echo(f"{say(lang, 'warning')}: {warning}", err=True)
+    m = stakeholder_map
+    found = [count(lang, len(m.organisations), "organisation"), count(lang, len(m.links), "link")]
+    found.append(count(lang, len(m.stages), "stage"))
+    if len(m.script) or len(m.barriers):  # the barrier model, when the map has one
+        found += [count(lang, len(m.script), "phase"), count(lang, len(m.barriers), "barrier")]
+    click.echo(say(lang, "valid", source=source, counts=", ".join(found)))
+    if m.warnings:
+        click.echo(say(lang, "warned", warnings=count(lang, len(m.warnings), "warning")), err=True)
+
+
+def report_validation(err: ValidationError, *, nothing_written: bool = False) -> NoReturn:
+    """Every problem and warning of a source that is not valid, one a line, in the messages' language; exit 1.
+
+    ``nothing_written`` adds that the command wrote nothing.
     """
-    environ = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        if value := environ.get(name, ""):
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
+    for problem in err.problems:
+        click.echo(f"{say(err.lang, 'error')}: {problem}", err=True)
+    for warning in err.warnings:
+        click.echo(f"{say(err.lang, 'warning')}: {warning}", err=True)
+    outcome = say(err.lang, "nothing_written") if nothing_written else ""
+    problems = count(err.lang, len(err.problems), "problem")
+    click.echo(say(err.lang, "found", problems=problems, outcome=outcome), err=True)
+    sys.exit(1)
 
 
 def output_language(stakeholder_map: StakeholderMap | None = None) -> str | None:
     """The language a command writes in: ``--lang``; else the map's ``lang`` setting; else Dutch when the
-    locale is Dutch (:func:`locale_language`); else None: English, with names as the source writes them.
+    locale is Dutch (:func:`stakeholders._language.environment_lang`); else None: English, with names as the
+    source writes them (:func:`stakeholders._language.resolve_lang` gives "en" there).
 
     Every command asks here, for its output and for its own lines on the terminal.
     """
@@ -158,7 +189,7 @@ def output_language(stakeholder_map: StakeholderMap | None = None) -> str | None
         return str(chosen)
     if stakeholder_map is not None and stakeholder_map.settings.lang:
         return stakeholder_map.settings.lang
-    return "nl" if locale_language() == "nl" else None
+    return "nl" if environment_lang() == "nl" else None
 
 
 def cli_words(stakeholder_map: StakeholderMap | None = None) -> dict[str, str]:
@@ -195,22 +226,15 @@ def map_counts(stakeholder_map: StakeholderMap, as_of_date: str | None = None) -
     return counts(len(stakeholder_map.organisations), len(stakeholder_map.links), as_of_date, lang)
 
 
-def fail(err: StakeholdersError, outcome: str = "nothing_written") -> NoReturn:
+def fail(err: StakeholdersError, outcome: str = "; nothing was written") -> NoReturn:
     """Report a library error as one line per problem and exit (2 for usage, 1 for data).
 
-    ``outcome`` names the words (in :data:`~stakeholders.i18n.CLI_WORDS`) that say what became of the output;
-    "" says nothing.
+    A non-empty ``outcome`` adds that nothing was written, in the messages' language.
     """
     if isinstance(err, (UnsupportedSource, InvalidArgument)):
         raise click.UsageError(str(err))
     if isinstance(err, ValidationError):
-        lang = output_language()
-        words = CLI_WORDS[lang or "en"]
-        for problem in err.problems:
-            click.echo(words["error"].format(problem=problem), err=True)
-        problems = number(len(err.problems), "problem", lang)
-        click.echo(words["found"].format(problems=problems, outcome=words[outcome] if outcome else ""), err=True)
-        sys.exit(1)
+        report_validation(err, nothing_written=bool(outcome))
     raise click.ClickException(str(err))
 
 
@@ -358,6 +382,8 @@ def lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., 
     :func:`output_language` reads it, and says what applies when it is not given.
     """
     default = " [default: the source's lang setting, else Dutch under a Dutch locale, else English]"
+    if "[default" in help_text:  # the command says its own default
+        default = ""
     return click.option("--lang", type=click.Choice(LANGUAGES), callback=remember, help=help_text + default)
 
 

@@ -42,10 +42,6 @@ CLI_WORDS: dict[str, dict[str, str]] = {
         "as_of": "{counts} as of {date}",
         "view": "view {name}: {counts}",
         "source_as_of": "{name} as of {date}",
-        "error": "Error: {problem}",
-        "found": "{problems} found{outcome}.",
-        "nothing_written": "; nothing was written",
-        "valid": "{source} is valid: {counts}.",
         "left_out": "Note: for the audience {audience}, {listed} marked for a wider circle{why} were left out "
         "(see --audience).",
         "left_out_barriers": " (or raised only by organisations left out)",
@@ -72,10 +68,6 @@ CLI_WORDS: dict[str, dict[str, str]] = {
         "as_of": "{counts} op {date}",
         "view": "weergave {name}: {counts}",
         "source_as_of": "{name} op {date}",
-        "error": "Fout: {problem}",
-        "found": "{problems} gevonden{outcome}.",
-        "nothing_written": "; er is niets geschreven",
-        "valid": "{source} is in orde: {counts}.",
         "left_out": "Let op: voor het publiek {audience} zijn {listed} weggelaten die voor een bredere kring "
         "gemarkeerd zijn{why} (zie --audience).",
         "left_out_barriers": " (of alleen door weggelaten organisaties opgeworpen)",

@@ -87,6 +87,27 @@ class Vocabulary:
                 ids.setdefault(normalise_key(name), term.id)
         return ids
 
+    @cached_property
+    def names_by_key(self) -> dict[str, str]:
+        """Every folded name → the name as written (id, English and Dutch labels, aliases): what a hint may offer.
+
+        >>> Vocabulary("level", (Term("policy", "policy", "beleid"),)).names_by_key["beleid"]
+        'beleid'
+        """
+        names: dict[str, str] = {}
+        for term in self.terms:
+            for name in (term.id, term.en, term.nl, *term.aliases):
+                names.setdefault(normalise_key(name), name)
+        return names
+
+    def labels(self, lang: str = "en") -> tuple[str, ...]:
+        """The labels of the terms in ``lang``, in display order: what a person picks from.
+
+        >>> Vocabulary("level", (Term("policy", "policy", "beleid"),)).labels("nl")
+        ('beleid',)
+        """
+        return tuple(term.nl if lang == "nl" else term.en for term in self.terms)
+
     def label(self, term_id: str, lang: str = "en") -> str:
         """The label of a term in ``lang`` (``en`` or ``nl``); unknown ids come back as given.
 

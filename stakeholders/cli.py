@@ -9,6 +9,7 @@ code 2. Tracebacks are for bugs only.
 from __future__ import annotations
 
 import signal
+import sys
 import time
 import webbrowser
 from datetime import date
@@ -35,17 +36,21 @@ from ._cli_options import (
     output_language,
     output_option,
     remember,
+    report_valid,
+    report_validation,
     terminal_progress,
     undated,
     undated_option,
     warn_sensitive,
     warn_undated,
 )
+from ._language import resolve_lang
+from ._template_words import WORDS as TEMPLATE_WORDS
 from ._version import __version__
 from .analysis import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
 from .dates import before, format_date
 from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary, undated_summary
-from .errors import StakeholdersError
+from .errors import InvalidArgument, StakeholdersError, ValidationError
 from .formats import FORMAT_NAMES, export_format, export_map
 from .i18n import CLI_WORDS
 from .images import FORMATS, SLIDE, write_image
@@ -54,6 +59,7 @@ from .pages import unused_layouts, write_diff, write_html, write_presentation, w
 from .serve import start
 from .slides import write_pptx
 from .source import LIMIT_MB
+from .template import write_template
 from .views import find_view, select
 
 __all__ = ["cli"]
@@ -186,24 +192,63 @@ def export(source: Path, output: Path, kumu: bool, lang: str | None, as_of_date:
 
 @cli.command()
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
-def validate(source: Path) -> None:
-    """Check SOURCE and list every problem in it, one per line.
+@lang_option(
+    "The language of the messages and of the allowed values they list [default: the map's lang setting, else "
+    "Dutch when the locale (LC_ALL, LANG) is Dutch, else English]."
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Count warnings (a header that looks like one of ours but is kept as a custom field) as problems.",
+)
+def validate(source: Path, lang: str | None, strict: bool) -> None:
+    """Check SOURCE and list every problem in it, one per line, and every warning.
 
-    Exits with 0 when the source is valid and 1 when it has problems.
+    Exits with 0 when the source is valid (warnings or not) and 1 when it has
+    problems; with --strict, warnings are problems too.
 
     Example:
 
     \b
         stakeholders validate my-workbook.xlsx
+        stakeholders validate kaart.xlsx --lang nl --strict
     """
     try:
-        stakeholder_map = load_map(source, audience="internal", limit_mb=limit_mb())  # check everything in it
+        # check everything in it: the internal audience
+        stakeholder_map = load_map(source, audience="internal", limit_mb=limit_mb(), lang=lang, strict=strict)
+    except ValidationError as err:
+        report_validation(err)
     except StakeholdersError as err:
         fail(err, outcome="")
-    counts = [map_counts(stakeholder_map), number(len(stakeholder_map.stages), "stage")]
-    if len(stakeholder_map.script) or len(stakeholder_map.barriers):  # the barrier model, when the map has one
-        counts += [number(len(stakeholder_map.script), "phase"), number(len(stakeholder_map.barriers), "barrier")]
-    click.echo(f"{source} is valid: {', '.join(counts)}.")
+    report_valid(source, stakeholder_map, lang)
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@lang_option("The language of the sheets, headers, lists and instructions [default: Dutch when the locale is Dutch].")
+@click.option("--csv", "as_csv", is_flag=True, help="Write a folder of CSV files (as Excel saves them) instead.")
+def init(path: Path | None, lang: str | None, as_csv: bool) -> None:
+    """Write a ready-to-fill workbook to start a map: PATH [default: map.xlsx, or kaart.xlsx in Dutch].
+
+    Every sheet has a header row, drop-down lists for every closed list and
+    example rows to replace; the first explains every column. Never overwrites.
+
+    Example:
+
+    \b
+        stakeholders init kaart.xlsx --lang nl
+        stakeholders validate kaart.xlsx
+        stakeholders map kaart.xlsx
+    """
+    lang = resolve_lang(lang)
+    try:
+        written = write_template(path, lang=lang, csv=as_csv)
+    except InvalidArgument as err:
+        raise click.UsageError(str(err)) from None
+    except StakeholdersError as err:
+        click.echo(f"{TEMPLATE_WORDS[lang]['error']}: {err}", err=True)
+        sys.exit(1)
+    click.echo(TEMPLATE_WORDS[lang]["wrote"].format(path=written))
 
 
 def _analyse(

@@ -18,10 +18,11 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from ._validation_words import MONTHS, say
 from .errors import InvalidArgument
 from .values import cell_text
 
-__all__ = ["MONTHS", "before", "format_date", "parse_as_of", "parse_date", "present_on"]
+__all__ = ["MONTHS", "before", "format_date", "not_a_date", "parse_as_of", "parse_date", "present_on"]
 
 _DATE_FORMATS = (
     (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
@@ -65,6 +66,47 @@ def parse_date(value: Any) -> str | None:
     return None
 
 
+def not_a_date(value: Any, lang: str | None = "en") -> str:
+    """What is wrong with a cell that :func:`parse_date` refused, in ``lang``: an impossible day, or the formats.
+
+    >>> not_a_date("31-02-2021")
+    "'31-02-2021' is not a date: February has no 31st day"
+    >>> not_a_date("29-02-2021", "nl")
+    "'29-02-2021' is geen datum: 2021 is geen schrikkeljaar: februari 2021 heeft 28 dagen"
+    >>> not_a_date("2021-13")
+    "'2021-13' is not a date: there is no month 13: months run from 1 to 12"
+    >>> not_a_date("soon")
+    "'soon' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
+    """
+    text = cell_text(value)
+    return say(lang, "not_a_date", value=text, why=_impossible(text, lang) or say(lang, "date_formats"))
+
+
+def _impossible(text: str, lang: str | None) -> str:
+    """Why a date written in one of our formats is not a day of the calendar ("" when it is not in our formats)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?", text):
+        text = text[:10]
+    for pattern, parts in _DATE_FORMATS:
+        match = pattern.fullmatch(text)
+        if match:
+            found = dict(zip(parts, (int(g) for g in match.groups()), strict=True))
+            break
+    else:
+        return ""
+    year, month, day = found["y"], found.get("m", 1), found.get("d", 1)
+    if not 1000 <= year <= 9999:
+        return say(lang, "year_range", year=year)
+    if not 1 <= month <= 12:
+        return say(lang, "no_such_month", month=month)
+    if day == 0:
+        return say(lang, "no_day_zero")
+    if month == 2 and day == 29:
+        return say(lang, "not_leap", year=year)
+    name = MONTHS["nl" if lang == "nl" else "en"][month - 1]
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return say(lang, "no_such_day", month=name, day=day, suffix=suffix)
+
+
 def parse_as_of(value: str | date | datetime) -> str:
     """Normalise a date argument to ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or raise :class:`InvalidArgument`.
 
@@ -75,8 +117,7 @@ def parse_as_of(value: str | date | datetime) -> str:
     """
     parsed = parse_date(value)
     if parsed is None:
-        msg = f"'{value}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
-        raise InvalidArgument(msg)
+        raise InvalidArgument(not_a_date(value))
     return parsed
 
 
@@ -92,19 +133,6 @@ def present_on(since: Any, until: Any, when: str) -> bool:
     All three are normalised dates; each comparison uses the precision both dates have.
     """
     return not ((since and before(when, since)) or (until and before(until, when)))
-
-
-MONTHS = {
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-    "nl": (
-        "januari", "februari", "maart", "april", "mei", "juni",
-        "juli", "augustus", "september", "oktober", "november", "december",
-    ),
-}  # fmt: skip
-"""The months' names in English and Dutch (Dutch writes them in lower case)."""
 
 
 def format_date(value: str, lang: str | None = None) -> str:

@@ -95,9 +95,15 @@ class ValidationError(StakeholdersError):
     """The source has data problems; ``problems`` lists every one of them, each once.
 
     A problem found twice at the same place (a Kumu connection to several
-    targets is validated once per target) is listed once.
+    targets is validated once per target) is listed once. ``warnings`` are
+    what validation found besides: not wrong, but probably not meant; ``lang``
+    the language the messages are in.
     """
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(
+        self, problems: list[Problem], warnings: list[Problem] | tuple[Problem, ...] = (), lang: str = "en"
+    ) -> None:
         self.problems = list(dict.fromkeys(problems))
+        self.warnings = list(dict.fromkeys(warnings))
+        self.lang = lang
         super().__init__("\n".join(str(p) for p in self.problems))

@@ -50,6 +50,8 @@ def load_map(
     limit_mb: float = LIMIT_MB,
     as_of: str | date | None = None,
     undated: str = "show",
+    lang: str | None = None,
+    strict: bool = False,
 ) -> StakeholderMap:
     """Read, validate and build the map in ``path``, cut down to an audience.
 
@@ -65,13 +67,16 @@ def load_map(
     ``undated`` (``show`` or ``hide``, with ``as_of`` only) keeps or leaves
     out the organisations and links that have no dates, after the audience's
     cut, so the map's ``undated`` record counts only what the audience sees.
+    ``lang`` (``en`` or ``nl``) is the language of validation's messages (by
+    default the map's ``lang`` setting, else the locale); the map keeps
+    validation's warnings in ``warnings``, or with ``strict`` they are problems.
     Raises :class:`~stakeholders.errors.ValidationError` listing every problem,
     or :class:`~stakeholders.errors.SourceError` when the source cannot be read.
     """
     if timeline.parse_undated(undated) != "show" and as_of is None:
         msg = f"undated={undated!r} needs an as_of date: rows without dates are only left out of a map as of a date"
         raise InvalidArgument(msg)
-    whole = validate_source(read_source(path, limit_mb=limit_mb), path=path)
+    whole = validate_source(read_source(path, limit_mb=limit_mb), path=path, lang=lang, strict=strict)
     if as_of is None:
         return _dated(for_audience(whole, audience))
     then = timeline.as_of(whole, as_of)  # every row of that date, those without dates too, before the cut
@@ -91,14 +96,14 @@ def _dated(m: StakeholderMap) -> StakeholderMap:
     return replace(m, settings=replace(m.settings, date=max(checked)))
 
 
-def check_source(path: str | os.PathLike[str]) -> list[Problem]:
-    """Every problem in the source at ``path``; an empty list means it is valid.
+def check_source(path: str | os.PathLike[str], *, lang: str | None = None, strict: bool = False) -> list[Problem]:
+    """Every problem in the source at ``path``, in ``lang``; an empty list means it is valid.
 
-    A source that cannot be read at all still raises
-    :class:`~stakeholders.errors.SourceError`.
+    With ``strict``, the warnings count as problems. A source that cannot be
+    read at all still raises :class:`~stakeholders.errors.SourceError`.
     """
     try:
-        validate_source(read_source(path))
+        validate_source(read_source(path), lang=lang, strict=strict)
     except ValidationError as err:
         return err.problems
     return []

@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from .errors import Problem
 from .graph import build_graph
 from .schema import LINK_KINDS, SECTORS, TECHNIQUES, Vocabulary, default_stages, empty_table
 from .values import records
@@ -109,7 +110,9 @@ class StakeholderMap:
     (see :mod:`stakeholders.audience`) and ``hidden`` how many organisations
     and links (and barriers, when the map has any) were left out for that audience. ``undated`` is set on a map
     taken as of a date (see :func:`stakeholders.timeline.as_of`): what became
-    of its organisations and links that have no dates.
+    of its organisations and links that have no dates. ``warnings`` are what
+    validation found that is not wrong but probably not meant (a header close
+    to one of ours, kept as a custom field), each a :class:`~stakeholders.errors.Problem`.
     """
 
     organisations: pd.DataFrame
@@ -124,6 +127,7 @@ class StakeholderMap:
     undated: Undated | None = None
     script: pd.DataFrame = field(default_factory=lambda: empty_table("script"))
     barriers: pd.DataFrame = field(default_factory=lambda: empty_table("barriers"))
+    warnings: tuple[Problem, ...] = ()
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:

@@ -31,6 +31,7 @@ __all__ = [
     "BARRIER_STATUSES",
     "COLUMNS",
     "DEFAULT_HANDOVERS",
+    "DEFAULT_STAGE_ALIASES",
     "DEFAULT_STAGES",
     "DIRECTIONS",
     "EVIDENCE",
@@ -38,7 +39,6 @@ __all__ = [
     "AUDIENCES",
     "LAYOUTS",
     "LINK_KINDS",
-    "OUTPUT_LANGUAGES",
     "SECTORS",
     "SENSITIVITY",
     "SETTINGS",
@@ -63,24 +63,34 @@ SECTORS = Vocabulary(
         Term("police", "police", "politie", ("law enforcement", "opsporing")),
         Term("justice", "justice", "justitie", ("prosecution", "judiciary", "om")),
         Term("probation", "probation", "reclassering"),
-        Term("care", "care", "zorg", ("treatment", "health", "behandeling", "ggz")),
+        Term("care", "care", "zorg", ("treatment", "health", "behandeling", "ggz", "forensische zorg")),
         Term("prevention", "prevention", "preventie"),
-        Term("victim-support", "victim support", "slachtofferhulp", ("victims",)),
+        Term(
+            "victim-support",
+            "victim support",
+            "slachtofferhulp",
+            ("victims", "slachtofferzorg", "slachtofferondersteuning"),
+        ),
         Term("hotline", "hotline", "meldpunt"),
-        Term("industry", "industry", "bedrijfsleven", ("private sector", "business", "tech")),
+        Term(
+            "industry",
+            "industry",
+            "bedrijfsleven",
+            ("private sector", "business", "tech", "bedrijven", "private partijen", "internetsector"),
+        ),
         Term("research", "research", "onderzoek", ("science", "wetenschap")),
-        Term("government", "government", "overheid", ("policy", "beleid", "ministry")),
-        Term("international", "international", "internationaal"),
-        Term("ngo", "NGO", "maatschappelijke organisatie", ("civil society", "ngo's")),
+        Term("government", "government", "overheid", ("policy", "beleid", "ministry", "ministerie", "rijksoverheid")),
+        Term("international", "international", "internationaal", ("buitenland", "internationale partner")),
+        Term("ngo", "NGO", "maatschappelijke organisatie", ("civil society", "ngo's", "stichting", "middenveld")),
     ),
 )
 
 LEVELS = Vocabulary(
     "level",
     (
-        Term("policy", "policy", "beleid", ("strategic", "strategisch", "p")),
+        Term("policy", "policy", "beleid", ("strategic", "strategisch", "beleidsmatig", "p")),
         Term("operational", "operational", "operationeel", ("uitvoering", "uitvoerend", "o")),
-        Term("both", "policy and operational", "beleid en uitvoering", ("beide", "b")),
+        Term("both", "policy and operational", "beleid en uitvoering", ("beide", "allebei", "b")),
     ),
 )
 
@@ -91,60 +101,70 @@ LINK_KINDS = Vocabulary(
             "information-sharing",
             "information sharing",
             "informatie-uitwisseling",
-            ("information", "informatiedeling", "data sharing"),
+            ("information", "informatiedeling", "data sharing", "informatie delen", "gegevensuitwisseling"),
         ),
-        Term("referral", "referral", "doorverwijzing", ("verwijzing", "referrals")),
+        Term("referral", "referral", "doorverwijzing", ("verwijzing", "referrals", "doorverwijzen", "verwijzen")),
         Term("notice-and-takedown", "notice and takedown", "notice-and-takedown", ("ntd",)),
         Term(
             "joint-operation",
             "joint operation",
             "gezamenlijke operatie",
-            ("joint project", "joint programme", "samenwerkingsproject"),
+            ("joint project", "joint programme", "samenwerkingsproject", "gezamenlijke actie", "gezamenlijk project"),
         ),
-        Term("funding", "funding", "financiering", ("subsidie", "subsidy", "grant")),
-        Term("agreement", "agreement", "afspraak", ("covenant", "convenant", "mou", "overeenkomst")),
+        Term("funding", "funding", "financiering", ("subsidie", "subsidy", "grant", "subsidiering", "financiert")),
+        Term(
+            "agreement",
+            "agreement",
+            "afspraak",
+            ("covenant", "convenant", "mou", "overeenkomst", "afspraken", "samenwerkingsovereenkomst"),
+        ),
         Term(
             "policy-consultation",
             "policy consultation",
             "beleidsoverleg",
-            ("consultation", "overleg", "advice", "advies"),
+            ("consultation", "overleg", "advice", "advies", "beleidsadvies", "consultatie"),
         ),
-        Term("research", "research", "onderzoek", ("research collaboration",)),
+        Term("research", "research", "onderzoek", ("research collaboration", "onderzoekssamenwerking")),
         Term(
             "technology",
             "technology / data",
             "technologie / data",
-            ("technology/data", "data", "tooling", "data provision"),
+            ("technology/data", "data", "tooling", "data provision", "technologie", "gegevens"),
         ),
-        Term("membership", "membership", "lidmaatschap", ("member", "lid", "part of")),
-        Term("oversight", "oversight", "toezicht", ("supervision", "pressure")),
+        Term("membership", "membership", "lidmaatschap", ("member", "lid", "part of", "lid van")),
+        Term("oversight", "oversight", "toezicht", ("supervision", "pressure", "toezicht houden", "controle")),
     ),
 )
 
 DIRECTIONS = Vocabulary(
     "direction",
     (
-        Term("directed", "directed", "gericht", ("one way", "eenrichting", "->")),
-        Term("mutual", "mutual", "wederzijds", ("both ways", "two way", "tweezijdig", "<->")),
-        Term("undirected", "undirected", "ongericht", ("none", "geen", "--")),
+        Term("directed", "directed", "gericht", ("one way", "eenrichting", "eenzijdig", "->")),
+        Term(
+            "mutual",
+            "mutual",
+            "wederzijds",
+            ("both ways", "two way", "tweezijdig", "wederkerig", "beide kanten", "<->"),
+        ),
+        Term("undirected", "undirected", "ongericht", ("none", "geen", "zonder richting", "--")),
     ),
 )
 
 STATUSES = Vocabulary(
     "status",
     (
-        Term("active", "active", "actief", ("current", "lopend", "bestaand")),
-        Term("planned", "planned", "gepland", ("proposed", "voorgenomen", "future")),
-        Term("lapsed", "lapsed", "beëindigd", ("ended", "inactive", "vervallen", "gestopt")),
+        Term("active", "active", "actief", ("current", "lopend", "lopende", "loopt", "bestaand")),
+        Term("planned", "planned", "gepland", ("proposed", "voorgenomen", "future", "in voorbereiding", "voorgesteld")),
+        Term("lapsed", "lapsed", "beëindigd", ("ended", "inactive", "vervallen", "gestopt", "afgelopen")),
     ),
 )
 
 SENSITIVITY = Vocabulary(
     "sensitivity",
     (
-        Term("public", "public", "openbaar"),
-        Term("partners", "partners", "partners", ("partner",)),
-        Term("restricted", "restricted", "vertrouwelijk", ("internal", "intern", "confidential")),
+        Term("public", "public", "openbaar", ("publiek",)),
+        Term("partners", "partners", "partners", ("partner", "alleen partners")),
+        Term("restricted", "restricted", "vertrouwelijk", ("internal", "intern", "confidential", "geheim")),
     ),
 )
 
@@ -156,9 +176,9 @@ EVIDENCE = Vocabulary(
             "unverified",
             "plausible, unverified",
             "aannemelijk, onbevestigd",
-            ("plausible", "onbevestigd", "aannemelijk", "unconfirmed", "p"),
+            ("plausible", "onbevestigd", "aannemelijk", "unconfirmed", "niet bevestigd", "p"),
         ),
-        Term("inferred", "inferred", "afgeleid", ("interpretation", "i")),
+        Term("inferred", "inferred", "afgeleid", ("interpretation", "aanname", "i")),
     ),
 )
 
@@ -364,15 +384,6 @@ AUDIENCES = Vocabulary(
 )
 """Who an output is for: each audience sees what is marked for it and for every audience before it."""
 
-OUTPUT_LANGUAGES = Vocabulary(
-    "language",
-    (
-        Term("en", "English", "Engels", ("eng", "en-gb", "en-us")),
-        Term("nl", "Dutch", "Nederlands", ("nld", "nl-nl", "nl-be", "vlaams", "flemish")),
-    ),
-)
-"""The languages a map's outputs may be written in (its ``lang`` setting)."""
-
 LAYOUTS = Vocabulary(
     "layout",
     (
@@ -458,6 +469,20 @@ DEFAULT_STAGES: tuple[tuple[str, str, str], ...] = (
     ("policy", "Policy & research", "Beleid & onderzoek"),
 )
 """The steps of the approach used when a map has no Stages sheet: (id, English, Dutch)."""
+
+DEFAULT_STAGE_ALIASES: dict[str, tuple[str, ...]] = {
+    "prevention": ("preventie", "voorkomen"),
+    "detection": ("signalering", "signaleren", "melding", "melden", "detectie", "detection", "reporting"),
+    "removal": ("verwijdering", "verwijderen", "materiaal verwijderen", "removal", "takedown"),
+    "investigation": ("opsporing", "opsporingsonderzoek", "recherche", "investigation"),
+    "victim-identification": ("identificatie", "slachtoffers identificeren", "identification"),
+    "prosecution": ("vervolging", "vervolgen", "prosecution"),
+    "sanction": ("sanctie", "sancties", "straf", "reclassering", "sanction", "probation"),
+    "treatment": ("behandeling", "daderbehandeling", "behandeling van daders", "treatment"),
+    "victim-support": ("slachtofferhulp", "slachtofferzorg", "hulp aan slachtoffers"),
+    "policy": ("beleid", "onderzoek", "beleid en onderzoek", "policy", "research"),
+}
+"""Everyday words for the default stages, Dutch and English, that a reference to a stage may use."""
 
 DEFAULT_HANDOVERS: tuple[tuple[str, str], ...] = (
     ("detection", "investigation"),

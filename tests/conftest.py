@@ -56,7 +56,14 @@ LINKS = [
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Keep the layout cache of a test run out of the user's cache folder."""
+    """Keep the layout cache of a test run out of the user's cache folder; answer in English whatever the locale.
+
+    Messages follow the locale when nothing else names a language (a Dutch ``LANG`` gives Dutch messages);
+    the tests that check that set the locale themselves.
+    """
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
     folder = tempfile.mkdtemp(prefix="stakeholders-test-cache-")
     os.environ["STAKEHOLDERS_CACHE"] = folder
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))

@@ -244,7 +244,7 @@ def barrier_problems(tmp_path: Path, *rows: list[str], script: list[list[str]] =
         ),
         (
             ["b", "B", "entry", "om", "", "risc", "", "", "", ""],
-            "barriers.csv, row 2, column technique: 'risc' is not a technique (did you mean 'increase-risk'?): "
+            "barriers.csv, row 2, column technique: 'risc' is not a technique (did you mean 'risk'?): "
             "use one of increase-effort, increase-risk, reduce-rewards, reduce-provocations, remove-excuses, "
             "detection, disruption, removal, treatment-and-supervision, victim-protection, "
             "or add it to the map's techniques setting",

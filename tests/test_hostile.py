@@ -344,8 +344,8 @@ def test_numbers_and_dates_python_cannot_hold_are_text_to_validate(runner: CliRu
     result = runner.invoke(cli, ["validate", str(tmp_path / "map.yaml")])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.splitlines() == [
-        "Error: map.yaml, section organisations, item 1, field since: '2021-13-45' is not a date: write it as "
-        "YYYY-MM-DD, YYYY-MM or YYYY",
+        "Error: map.yaml, section organisations, item 1, field since: '2021-13-45' is not a date: there is no month "
+        "13: months run from 1 to 12",
         f"Error: map.yaml, section links, item 1, field strength: '{digits[:400]}' is not a strength: use a whole "
         "number from 1 to 5",
         "2 problems found.",

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import LINKS, ORGANISATIONS, write_folder
 
 from stakeholders import example_path, load_map
-from stakeholders._cli_options import locale_language
+from stakeholders._language import environment_lang as locale_language
 from stakeholders.analysis import analyse, as_text
 from stakeholders.cli import cli
 from stakeholders.dates import format_date

@@ -70,11 +70,19 @@ def test_as_of_takes_dates_as_python_and_spreadsheets_write_them(timeline_map: P
     assert list(as_of(m, "14-03-2019").organisations["id"]) == ["a", "b"]
 
 
-@pytest.mark.parametrize("when", ["yesterday", "2021-13", "31-02-2021", ""])
-def test_as_of_rejects_what_is_not_a_date(timeline_map: Path, when: str) -> None:
+@pytest.mark.parametrize(
+    ("when", "why"),
+    [
+        ("yesterday", "write it as YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("2021-13", "there is no month 13: months run from 1 to 12"),
+        ("31-02-2021", "February has no 31st day"),
+        ("", "write it as YYYY-MM-DD, YYYY-MM or YYYY"),
+    ],
+)
+def test_as_of_rejects_what_is_not_a_date(timeline_map: Path, when: str, why: str) -> None:
     with pytest.raises(InvalidArgument) as caught:
         as_of(load_map(timeline_map), when)
-    assert str(caught.value) == f"'{when}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
+    assert str(caught.value) == f"'{when}' is not a date: {why}"
 
 
 @pytest.mark.parametrize(
@@ -133,6 +141,6 @@ def test_a_bad_as_of_date_is_a_usage_error(runner: CliRunner, timeline_map: Path
     result = runner.invoke(cli, [command, str(timeline_map), "-o", str(out), "--as-of", "2021-13-01"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1] == (
-        "Error: Invalid value for '--as-of': '2021-13-01' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
+        "Error: Invalid value for '--as-of': '2021-13-01' is not a date: there is no month 13: months run from 1 to 12"
     )
     assert not out.exists()

@@ -70,7 +70,7 @@ def test_a_valid_source_has_no_problems(tmp_path: Path) -> None:
         (
             [["id", "name", "niveau"], ["om", "OM", "strategy"]],
             [["source", "target"]],
-            "organisations.csv, row 2, column niveau: 'strategy' is not a level (did you mean 'policy'?): "
+            "organisations.csv, row 2, column niveau: 'strategy' is not a level (did you mean 'strategic'?): "
             "use one of policy, operational, both",
         ),
         (
@@ -89,7 +89,7 @@ def test_a_valid_source_has_no_problems(tmp_path: Path) -> None:
         (
             ORGS,
             [["source", "target", "since"], ["politie", "om", "31-13-2021"]],
-            "links.csv, row 2, column since: '31-13-2021' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
+            "links.csv, row 2, column since: '31-13-2021' is not a date: there is no month 13: months run from 1 to 12",
         ),
         (
             ORGS,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 
 from .._gc import gc_paused
+from .._language import resolve_lang
 from ..errors import ValidationError
 from ..model import StakeholderMap
 from ..schema import COLUMNS
@@ -29,7 +30,7 @@ from ._barriers import resolve_barriers, sorted_script
 from ._columns import check_unique, read_records, to_frame
 from ._findings import Findings
 from ._links import Records, check_period, resolve_links, resolve_stages
-from ._settings import check_field_settings, read_settings
+from ._settings import check_field_settings, read_settings, settings_lang
 from ._views import check_views
 from .references import find_organisation
 
@@ -59,12 +60,19 @@ def _no_organisations(source: Source, findings: Findings) -> None:
 
 
 @gc_paused()
-def validate_source(source: Source, *, path: str | os.PathLike[str] | None = None) -> StakeholderMap:
+def validate_source(
+    source: Source, *, path: str | os.PathLike[str] | None = None, lang: str | None = None, strict: bool = False
+) -> StakeholderMap:
     """Validate everything in ``source`` and return its map, or raise with every problem.
 
     ``path`` is what the map says it was read from (default: the source's path).
+    ``lang`` (``en`` or ``nl``) is the language of the messages; by default the
+    map's ``lang`` setting, else the environment's locale (see
+    :func:`stakeholders._language.resolve_lang`). What is not wrong but
+    probably not meant (a header close to one of ours) is kept in the map's
+    ``warnings``, or with ``strict`` refused as a problem.
     """
-    findings = Findings()
+    findings = Findings(resolve_lang(lang, settings_lang(source.tables.get("settings"))))
     settings, setting_rows = read_settings(source.tables.get("settings"), findings)
     vocabularies = {"sector": settings.sectors, "kind": settings.kinds, "technique": settings.techniques}
     parsed: dict[str, Records] = {}
@@ -99,9 +107,9 @@ def validate_source(source: Source, *, path: str | os.PathLike[str] | None = Non
     }
     settings = check_field_settings(source.tables.get("settings"), settings, setting_rows, fields, findings)
 
-    problems = findings.problems()
+    problems, warnings = findings.problems(strict=strict), [] if strict else findings.warnings()
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems, warnings, findings.lang)
     has_views = source.tables.get("views") is not None  # a map without these tables has no custom columns for them
     return StakeholderMap(
         organisations=to_frame(orgs, "organisations", org_custom),
@@ -117,4 +125,5 @@ def validate_source(source: Source, *, path: str | os.PathLike[str] | None = Non
         views=to_frame(views, "views", view_custom) if has_views else None,
         script=sorted_script(phases, script_custom),
         barriers=to_frame(barriers, "barriers", barrier_custom),
+        warnings=tuple(warnings),
     )

@@ -51,11 +51,11 @@ def resolve_barriers(source: Source, barriers: Rows, orgs: Rows, phases: Rows, f
     if script is None:
         message = NO_SCRIPT.get(source.kind, NO_SCRIPT["workbook"])
         findings.add(table, 0, "", f"barriers need the phases of a script: {message}")
-    phase_refs = References(phases, ("id", "name", "name_nl", "name_en"), "phase", "script table")
+    phase_refs = References(phases, ("id", "name", "name_nl", "name_en"), "phase", "script table", findings.lang)
     organisations = source.tables.get("organisations")
     graph_file = organisations is not None and organisations.row_word == "node"
     what, where = ("node", "nodes of this file") if graph_file else ("organisation", "organisations table")
-    org_refs = References(orgs, ("id", "name", "short_name", "aliases"), what, where)
+    org_refs = References(orgs, ("id", "name", "short_name", "aliases"), what, where, findings.lang)
     for row, record in barriers:
         if script is not None:
             record["phase"] = _resolved(table, row, record, "phase", phase_refs, findings)

@@ -9,25 +9,29 @@ table were read cell by cell.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
-from ..schema import COLUMNS, Column, ColumnKind, Vocabulary
+from .._template_words import HEADERS
+from .._validation_words import THINGS, say
+from ..schema import COLUMNS, Column, ColumnKind, Vocabulary, normalise_key
 from ..source import RawTable
 from ..values import cell_text, check_text, clean_cells
 from ._cells import parse_cell
 from ._findings import THING, Findings, column_letter, header_of
 from .references import Rows
 
-__all__ = ["check_unique", "map_headers", "read_records", "to_frame"]
+__all__ = ["KNOWN_PHRASES", "check_unique", "close_column", "map_headers", "read_records", "to_frame"]
 
 
 def map_headers(table: RawTable, role: str, findings: Findings) -> tuple[dict[str, int], dict[str, int]]:
     """Which cell index holds each known field and each custom column.
 
     A table with neither a header nor rows (an empty sheet or CSV file, ``links: []``) is an empty table.
+    A custom header that looks like one of ours is kept, with a warning (see :func:`close_column`).
     """
     known: dict[str, int] = {}
     custom: dict[str, int] = {}
@@ -37,7 +41,7 @@ def map_headers(table: RawTable, role: str, findings: Findings) -> tuple[dict[st
         place = column_letter(index) if table.row_word == "row" else str(index + 1)
         if header == "":
             if any(index < len(cells) and cells[index] not in ("", []) for _, cells in table.rows):
-                findings.add(table, 1, place, "this column has values but no header: give it a name or delete it")
+                findings.add(table, 1, place, findings.say("no_header"))
             continue
         problem = check_text(header)
         if problem:
@@ -47,20 +51,76 @@ def map_headers(table: RawTable, role: str, findings: Findings) -> tuple[dict[st
         if column is not None:
             if column.name in known:
                 first = table.headers[known[column.name]]
-                msg = f"columns '{first}' and '{header}' both mean {column.name}: keep one of them"
-                findings.add(table, 1, header, msg)
+                findings.add(
+                    table, 1, header, findings.say("both_mean", first=first, header=header, column=column.name)
+                )
             else:
                 known[column.name] = index
         elif header in custom:
-            findings.add(table, 1, header, f"two columns are named '{header}': rename one of them")
+            findings.add(table, 1, header, findings.say("twice", header=header))
         else:
             custom[header] = index
     for column in COLUMNS[role]:
         if column.required and column.name not in known:
             accepted = ", ".join((column.name, *column.headers))
-            msg = f"column {column.name} is missing: add it to the header row (accepted headers: {accepted})"
-            findings.add(table, 1, "", msg)
+            findings.add(table, 1, "", findings.say("missing_column", column=column.name, accepted=accepted))
+    if table.row_word == "row":  # headers a person typed (a graph file's or Kumu's attributes are not ours to judge)
+        for header in custom:
+            close = close_column(header, role, set(known))
+            if close is not None:
+                shown = HEADERS[findings.lang if findings.lang == "nl" else "en"].get(role, {}).get(close.name)
+                shown = shown or close.name
+                others = [h for h in (close.name, *close.headers) if " " not in h and h != shown][:2]
+                hint = findings.say("or_headers", headers=", ".join(others)) if others else ""
+                message = findings.say("close_header", header=header, column=shown, others=hint)
+                findings.add(table, 1, header, message, warning=True)
     return known, custom
+
+
+KNOWN_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "links": {
+        "kind": ("verbinding", "samenwerking", "relatie", "link", "cooperation", "connection", "relationship"),
+        "since": ("datum", "date"),
+        "until": ("datum", "date"),
+        "last_checked": ("datum", "date"),
+    },
+    "organisations": {"since": ("datum", "date"), "until": ("datum", "date")},
+}
+"""Words that, with a word that names one of our columns, make a phrase for it ("soort verbinding": kind)."""
+
+
+def close_column(header: str, role: str, present: set[str]) -> Column | None:
+    """The column of ``role`` a custom ``header`` probably means, among those the table does not have; else None.
+
+    A header is close when it is spelled nearly as one of the column's headers
+    (``sectr``, ``richtng``), or when one of its words is one of them and the
+    others only say what it is about (``soort verbinding``, ``type samenwerking``,
+    ``link type``: the link's kind).
+
+    >>> close_column("soort verbinding", "links", {"source", "target"}).name
+    'kind'
+    >>> close_column("Sectr", "organisations", {"id", "name"}).name
+    'sector'
+    >>> close_column("contact person", "organisations", {"id", "name"}) is None
+    True
+    """
+    key = normalise_key(header)
+    words = set(key.split("-"))
+    candidates = [c for c in COLUMNS[role] if c.name not in present]
+    names = {normalise_key(h): c for c in candidates for h in (c.name, *c.headers)}
+    close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.8)
+    if close and len(key) >= 4:
+        return names[close[0]]
+    for column in candidates:
+        phrase_words = set(KNOWN_PHRASES.get(role, {}).get(column.name, ()))
+        own = {normalise_key(h) for h in (column.name, *column.headers) if " " not in h and len(h) >= 4}
+        if words & own and len(words) > 1 and words - own <= phrase_words | _FILLERS:
+            return column
+    return None
+
+
+_FILLERS = {"de", "het", "van", "the", "of", "een", "a", "an", "naar"}
+"""Words that say nothing about which column is meant."""
 
 
 def read_records(
@@ -86,7 +146,9 @@ def read_records(
         if at is None:
             columns[column.name] = _absent_column(column, len(rows), vocabularies)
             continue
-        values, problems = _column_values(column, role, cells_by_column[at], refused.get(at, set()), vocabularies)
+        values, problems = _column_values(
+            column, role, cells_by_column[at], refused.get(at, set()), vocabularies, findings.lang
+        )
         header = table.headers[at]
         pending.extend(((position, 1, place, tie), header, message) for position, tie, message in problems)
         columns[column.name] = values
@@ -134,7 +196,12 @@ def _absent_column(column: Column, count: int, vocabularies: dict[str, Vocabular
 
 
 def _column_values(
-    column: Column, role: str, raws: Sequence[Any], refused: set[int], vocabularies: dict[str, Vocabulary]
+    column: Column,
+    role: str,
+    raws: Sequence[Any],
+    refused: set[int],
+    vocabularies: dict[str, Vocabulary],
+    lang: str = "en",
 ) -> tuple[list[Any], list[tuple[int, int, str]]]:
     """The value of each cell of a known column, and its problems as (position, tie-break, message).
 
@@ -143,9 +210,9 @@ def _column_values(
     if refused:
         raws = ["" if position in refused else raw for position, raw in enumerate(raws)]
     if set(map(type, raws)) <= {str}:  # text only, as in a CSV file
-        values, problems = _text_column_values(column, role, raws, vocabularies)
+        values, problems = _text_column_values(column, role, raws, vocabularies, lang)
     else:
-        values, problems = _mixed_column_values(column, role, raws, vocabularies)
+        values, problems = _mixed_column_values(column, role, raws, vocabularies, lang)
     if refused:
         problems = [problem for problem in problems if problem[0] not in refused]
     if column.kind.is_list:
@@ -154,7 +221,7 @@ def _column_values(
 
 
 def _text_column_values(
-    column: Column, role: str, raws: Sequence[str], vocabularies: dict[str, Vocabulary]
+    column: Column, role: str, raws: Sequence[str], vocabularies: dict[str, Vocabulary], lang: str = "en"
 ) -> tuple[list[Any], list[tuple[int, int, str]]]:
     """The values and problems of a known column whose cells are all text; see :func:`_column_values`.
 
@@ -167,9 +234,9 @@ def _text_column_values(
         if not ((column.required and "" in values) or (column.kind == ColumnKind.ID and "|" in "".join(values))):
             return values, []
         doubtful = {raw for raw, value in zip(raws, values, strict=True) if value == "" or "|" in value}
-        outcomes = {raw: _parse(column, role, raw, vocabularies) for raw in doubtful}
+        outcomes = {raw: _parse(column, role, raw, vocabularies, lang) for raw in doubtful}
     else:
-        outcomes = {raw: _parse(column, role, raw, vocabularies) for raw in set(raws)}
+        outcomes = {raw: _parse(column, role, raw, vocabularies, lang) for raw in set(raws)}
         values = [outcomes[raw][0] for raw in raws]
     wrong = {raw: problems for raw, (_, problems) in outcomes.items() if problems}
     if not wrong:
@@ -178,7 +245,7 @@ def _text_column_values(
 
 
 def _mixed_column_values(
-    column: Column, role: str, raws: Sequence[Any], vocabularies: dict[str, Vocabulary]
+    column: Column, role: str, raws: Sequence[Any], vocabularies: dict[str, Vocabulary], lang: str = "en"
 ) -> tuple[list[Any], list[tuple[int, int, str]]]:
     """The values and problems of a known column whose cells are not all text; see :func:`_column_values`.
 
@@ -189,27 +256,29 @@ def _mixed_column_values(
     problems: list[tuple[int, int, str]] = []
     for position, raw in enumerate(raws):
         if type(raw) is not str:
-            value, found = _parse(column, role, raw, vocabularies)
+            value, found = _parse(column, role, raw, vocabularies, lang)
         elif raw in texts:
             value, found = texts[raw]
         else:
-            value, found = texts[raw] = _parse(column, role, raw, vocabularies)
+            value, found = texts[raw] = _parse(column, role, raw, vocabularies, lang)
         values.append(value)
         problems.extend((position, *problem) for problem in found)
     return values, problems
 
 
 def _parse(
-    column: Column, role: str, raw: Any, vocabularies: dict[str, Vocabulary]
+    column: Column, role: str, raw: Any, vocabularies: dict[str, Vocabulary], lang: str = "en"
 ) -> tuple[Any, list[tuple[int, str]]]:
     """The value of one cell of a known column the table has, and its problems as (tie-break, message)."""
-    value, message = parse_cell(column, raw, vocabularies, "phases" if role == "script" else "stages")
+    value, message = parse_cell(column, raw, vocabularies, "phases" if role == "script" else "stages", lang)
     problems = []
     if message:
         problems.append((0, message))
     elif column.required and value in ("", []):
         article = "an" if column.name[:1] in "aeiou" else "a"
-        problems.append((0, f"{column.name} is empty: give every {THING[role]} {article} {column.name}"))
+        thing = THINGS["nl" if lang == "nl" else "en"][THING[role]]
+        message = say(lang, "empty_required", column=column.name, thing=thing, article=article)
+        problems.append((0, message))
     if column.kind == ColumnKind.ID and value and "|" in value:
         problems.append((1, f"id '{value}' contains '|': ids may not contain '|'"))
     return value, problems
@@ -265,7 +334,8 @@ def check_unique(table: RawTable | None, records: Rows, findings: Findings, key:
         if not ident:
             continue
         if ident in first:
-            msg = f"duplicate {key} '{ident}' (also in row {first[ident]}): give each {THING[table.role]} its own {key}"
+            thing = findings.thing(table.role)
+            msg = findings.say("duplicate", key=key, value=ident, row=first[ident], thing=thing)
             findings.add(table, row, header_of(table, key), msg)
         else:
             first[ident] = row

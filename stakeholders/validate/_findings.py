@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .._template_words import SHEETS
+from .._validation_words import PLACE_WORDS, THINGS, say
 from ..errors import Problem
 from ..schema import COLUMNS, TABLE_NAMES
 from ..source import RawTable
@@ -22,35 +24,58 @@ THING = {
 
 
 class Findings:
-    """Collects problems with a sort key, so they come out in reading order."""
+    """Collects problems (and warnings) with a sort key, so they come out in reading order.
 
-    def __init__(self) -> None:
+    ``lang`` is the language the messages are written in (``en`` or ``nl``): :meth:`say` words one.
+    """
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
         self._items: list[tuple[tuple[int, int, int], Problem]] = []
+        self._warnings: list[tuple[tuple[int, int, int], Problem]] = []
 
-    def add(self, table: RawTable, row: int, column: str, message: str) -> None:
-        """Record a problem; within a row, problems sort by the column's place in the header."""
+    def say(self, key: str, /, **values: object) -> str:
+        """The message ``key`` in the findings' language (see :mod:`stakeholders._validation_words`)."""
+        return say(self.lang, key, **values)
+
+    def thing(self, role: str) -> str:
+        """One row of the table ``role`` in words, in the findings' language ("organisation", "verbinding")."""
+        return THINGS["nl" if self.lang == "nl" else "en"].get(THING.get(role, role), THING.get(role, role))
+
+    def add(self, table: RawTable, row: int, column: str, message: str, *, warning: bool = False) -> None:
+        """Record a problem (or, with ``warning``, a warning); within a row they sort by the column's place."""
         rank = TABLE_ORDER.index(table.role) if table.role in TABLE_ORDER else 9
         position = table.headers.index(column) if column in table.headers else -1
-        words = (table.sheet_word, table.row_word, table.column_word)
-        problem = Problem(table.file, table.sheet, row, column, message, *words, table.row_names.get(row, ""))
-        self._items.append(((rank, row, position), problem))
+        places = PLACE_WORDS["nl" if self.lang == "nl" else "en"]
+        sheet_word, row_word, column_word = (
+            places.get(w, w) for w in (table.sheet_word, table.row_word, table.column_word)
+        )
+        name = table.row_names.get(row, "")
+        problem = Problem(table.file, table.sheet, row, column, message, sheet_word, row_word, column_word, name)
+        (self._warnings if warning else self._items).append(((rank, row, position), problem))
 
     def missing_table(self, file: str, role: str, found: list[str], kind: str) -> None:
         """Record that a source has no table for ``role``, naming what it has instead."""
         names = TABLE_NAMES[role]
+        other = SHEETS["nl"][role] if self.lang == "nl" else names[2].capitalize()  # the other name to suggest
         if kind == "folder":
-            msg = f"no {role}.csv found: add a file named {role}.csv (or {names[2]}.csv)"
+            msg = self.say("no_file", role=role, other=other.lower().replace("è", "e"))
         elif kind == "data":
-            msg = f"no {role} section found: add a list named {role}"
+            msg = self.say("no_section", role=role)
         else:
-            msg = f"no sheet named {names[0]} found: name a sheet {names[0]} (or {names[2].capitalize()})"
+            msg = self.say("no_sheet", name=names[0], other=other)
         if found:
-            msg += f"; found: {', '.join(found)}"
+            msg += self.say("found_instead", found=", ".join(found))
         self._items.append(((TABLE_ORDER.index(role), 0, 0), Problem(file, "", 0, "", msg)))
 
-    def problems(self) -> list[Problem]:
-        """Every problem recorded, in reading order."""
-        return [problem for _, problem in sorted(self._items, key=lambda item: item[0])]
+    def problems(self, *, strict: bool = False) -> list[Problem]:
+        """Every problem recorded, in reading order; with ``strict``, the warnings too, as problems."""
+        items = self._items + self._warnings if strict else self._items
+        return [problem for _, problem in sorted(items, key=lambda item: item[0])]
+
+    def warnings(self) -> list[Problem]:
+        """Every warning recorded, in reading order: what is not wrong but probably not meant."""
+        return [problem for _, problem in sorted(self._warnings, key=lambda item: item[0])]
 
 
 def column_letter(index: int) -> str:

@@ -7,14 +7,14 @@ from typing import Any
 import pandas as pd
 
 from ..dates import before
-from ..schema import default_stages
+from ..schema import DEFAULT_STAGE_ALIASES, default_stages, normalise_key
 from ..source import RawTable, Source
 from ..values import raw_records
 from ._columns import to_frame
 from ._findings import Findings, header_of
 from .references import References, Rows
 
-__all__ = ["SENSITIVITY_RANK", "check_period", "resolve_links", "resolve_stages"]
+__all__ = ["SENSITIVITY_RANK", "check_period", "first_word", "resolve_links", "resolve_stages", "with_short_forms"]
 
 Records = tuple[Rows, list[str]]
 """Rows of one table as (row number, field → value), and the names of its custom columns."""
@@ -37,7 +37,8 @@ def resolve_stages(
         where = f"default stages ({', '.join(frame['id'])})"
     else:
         where = "stages table"
-    references = References(records, ("id", "name", "name_nl", "name_en"), "stage", where)
+    fields = ("id", "name", "name_nl", "name_en", "_short")
+    references = References(with_short_forms(records), fields, "stage", where, findings.lang)
     for referring, referring_records, name in (
         (source.tables.get("organisations"), orgs, "stages"),
         (table, records, "hands_over_to"),
@@ -56,6 +57,8 @@ def resolve_stages(
                 else:
                     resolved.append(found)
             record[name] = resolved
+    for _, record in records:
+        record.pop("_short", None)
     if table is None:
         return frame
     frame = to_frame(records, "stages", custom).assign(_row=range(len(records)))
@@ -63,11 +66,49 @@ def resolve_stages(
     return frame.drop(columns="_row").reset_index(drop=True)
 
 
+def with_short_forms(records: Rows) -> Rows:
+    """The stages with their short forms in the field ``_short``: what else a person may call each stage.
+
+    A stage's short form is the first word of its name in each language
+    (``sanctie`` for "Sanctie & reclassering"), and for a stage with the id of
+    a default stage (the default stages, or a Stages sheet that keeps their
+    ids, as ``stakeholders init`` writes it) also the everyday words in
+    :data:`~stakeholders.schema.DEFAULT_STAGE_ALIASES` (``behandeling``,
+    ``verwijdering``). A short form that two stages share, or that is the
+    whole name or id of a stage, is nobody's.
+
+    >>> rows = [(2, {"id": "a", "name": "Sanctie & reclassering"}), (3, {"id": "b", "name": "Sanctie"})]
+    >>> [record["_short"] for _, record in with_short_forms(rows)]
+    [[], []]
+    """
+    full = {normalise_key(str(v)) for _, r in records for k in ("id", "name", "name_nl", "name_en") if (v := r.get(k))}
+    owners: dict[str, set[str]] = {}
+    for _, record in records:
+        forms = [first_word(str(record.get(k) or "")) for k in ("name", "name_nl", "name_en")]
+        forms += list(DEFAULT_STAGE_ALIASES.get(record["id"], ()))
+        for form in forms:
+            if form:
+                owners.setdefault(normalise_key(form), set()).add(record["id"])
+    for _, record in records:
+        record["_short"] = [key for key, ids in owners.items() if ids == {record["id"]} and key not in full]
+    return records
+
+
+def first_word(name: str) -> str:
+    """The first word of a name, when the name has more than one ("" otherwise).
+
+    >>> first_word("Sanctie & reclassering"), first_word("Opsporing")
+    ('sanctie', '')
+    """
+    words = normalise_key(name).split("-")
+    return words[0] if len(words) > 1 and len(words[0]) >= 4 else ""
+
+
 def check_period(table: RawTable, row: int, record: dict[str, Any], findings: Findings) -> None:
     """Until may not be before since; dates of different precision compare on what both say."""
     since, until = record["since"], record["until"]
     if since and until and before(until, since):
-        msg = f"until {until} is before since {since}: correct or swap the dates"
+        msg = findings.say("until_before_since", until=until, since=since)
         findings.add(table, row, header_of(table, "until"), msg)
 
 
@@ -83,7 +124,7 @@ def resolve_links(
     used_ids = {record["id"] for _, record in links if record.get("id")}
     graph_file = table.row_word == "edge"  # a graph file names its nodes
     what, where = ("node", "nodes of this file") if graph_file else ("organisation", "organisations table")
-    references = References(orgs, ("id", "name", "short_name", "aliases"), what, where)
+    references = References(orgs, ("id", "name", "short_name", "aliases"), what, where, findings.lang)
     for row, record in links:
         for end in ("source", "target"):
             if record[end] and record[end] not in references.ids:  # an id needs no resolving
@@ -91,7 +132,7 @@ def resolve_links(
                 if message:
                     findings.add(table, row, header_of(table, end), message)
         if record["source"] and record["source"] == record["target"]:
-            msg = f"a link from '{record['source']}' to itself: source and target must differ"
+            msg = findings.say("to_itself", source=record["source"])
             findings.add(table, row, header_of(table, "target"), msg)
         if record["since"] and record["until"]:
             check_period(table, row, record, findings)

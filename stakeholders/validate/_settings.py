@@ -5,14 +5,26 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..dates import parse_date
+from .._language import language_of
+from ..dates import not_a_date, parse_date
 from ..model import MapSettings
-from ..schema import AUDIENCES, COLUMNS, OUTPUT_LANGUAGES, SETTINGS, normalise_key
+from ..schema import AUDIENCES, COLUMNS, SETTINGS, normalise_key
 from ..source import RawTable
 from ..values import cell_text, check_text, split_list
 from ._findings import Findings
 
-__all__ = ["PROTECTED_FIELDS", "YES_NO", "check_field_settings", "field_name", "read_settings"]
+__all__ = ["PROTECTED_FIELDS", "YES_NO", "check_field_settings", "field_name", "read_settings", "settings_lang"]
+
+
+def settings_lang(table: RawTable | None) -> str:
+    """The language a map's settings name (``en``, ``nl``), or "" when they name none (or none we know)."""
+    if table is None:
+        return ""
+    for _, cells in [(1, table.headers), *table.rows]:
+        key, value = ([*cells, "", ""])[:2]
+        if isinstance(key, str) and normalise_key(key) in {normalise_key(a) for a in ("lang", *SETTINGS["lang"])}:
+            return language_of(cell_text(value)) or ""
+    return ""
 
 
 def read_settings(table: RawTable | None, findings: Findings) -> tuple[MapSettings, dict[str, int]]:
@@ -41,7 +53,8 @@ def read_settings(table: RawTable | None, findings: Findings) -> tuple[MapSettin
             None,
         )
         if name is None:
-            msg = f"unknown setting '{cell_text(key)}': use {', '.join(list(SETTINGS)[:-1])} or {list(SETTINGS)[-1]}"
+            known = f"{', '.join(list(SETTINGS)[:-1])} {'of' if findings.lang == 'nl' else 'or'} {list(SETTINGS)[-1]}"
+            msg = findings.say("unknown_setting", key=cell_text(key), settings=known)
             findings.add(table, row, cell_text(key), msg)
             continue
         if problem := check_text(value):
@@ -54,12 +67,6 @@ def read_settings(table: RawTable | None, findings: Findings) -> tuple[MapSettin
                 findings.add(table, row, "audience", msg)
                 continue
             value = found
-        if name == "lang" and value not in ("", []):
-            found = OUTPUT_LANGUAGES.lookup(cell_text(value))
-            if found is None:
-                findings.add(table, row, "lang", f"'{cell_text(value)}' is not a language: write en or nl")
-                continue
-            value = found
         if name == "show_hidden_counts" and value not in ("", []):
             answer = YES_NO.get(normalise_key(cell_text(value)))
             if answer is None:
@@ -68,12 +75,16 @@ def read_settings(table: RawTable | None, findings: Findings) -> tuple[MapSettin
                 )
                 continue
             value = answer
+        if name == "lang" and value not in ("", []):
+            found = language_of(cell_text(value))
+            if found is None:
+                findings.add(table, row, "lang", f"'{cell_text(value)}' is not a language: write en or nl")
+                continue
+            value = found
         if name == "date" and value not in ("", []):
             parsed = parse_date(value)
             if parsed is None:
-                findings.add(
-                    table, row, "date", f"'{cell_text(value)}' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"
-                )
+                findings.add(table, row, "date", not_a_date(value, findings.lang))
                 continue
             value = parsed
         values[name] = value

@@ -22,7 +22,9 @@ def check_views(
     """Resolve each view's focus to an organisation; check the fields it colours and sizes by."""
     if table is None:
         return
-    references = References(orgs, ("id", "name", "short_name", "aliases"), "organisation", "organisations table")
+    references = References(
+        orgs, ("id", "name", "short_name", "aliases"), "organisation", "organisations table", findings.lang
+    )
     for row, view in views:
         if view.get("focus"):
             found, message = references.resolve(view["focus"])

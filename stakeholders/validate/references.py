@@ -14,20 +14,31 @@ from typing import Any
 
 import pandas as pd
 
+from .._validation_words import THINGS, WHERE, say
 from ..errors import UnknownOrganisation
 from ..schema import normalise_key
 from ..values import raw_records
 
-__all__ = ["References", "find_organisation", "reference_index", "resolve_reference", "suggest"]
+__all__ = ["References", "closest", "find_organisation", "reference_index", "resolve_reference", "suggest"]
 
 Rows = list[tuple[int, dict[str, Any]]]
 """Rows of one table as (row number, field → value)."""
 
 
-def suggest(value: str, candidates: dict[str, str]) -> str:
-    """' (did you mean 'x'?)' for the closest candidate key, mapped to what to write."""
+def closest(value: str, candidates: dict[str, str]) -> str:
+    """What to write for the candidate key closest to ``value`` ("" when none is close).
+
+    >>> closest("reclasering", {"probation": "probation", "reclassering": "reclassering"})
+    'reclassering'
+    """
     close = difflib.get_close_matches(normalise_key(value), list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{candidates[close[0]]}'?)" if close else ""
+    return candidates[close[0]] if close else ""
+
+
+def suggest(value: str, candidates: dict[str, str], lang: str = "en") -> str:
+    """' (did you mean 'x'?)' for the closest candidate key, mapped to what to write, in ``lang``."""
+    close = closest(value, candidates)
+    return say(lang, "did_you_mean", name=close) if close else ""
 
 
 def reference_index(records: Rows, fields: tuple[str, ...]) -> dict[str, set[str]]:
@@ -43,19 +54,24 @@ def reference_index(records: Rows, fields: tuple[str, ...]) -> dict[str, set[str
 
 
 def resolve_reference(
-    value: str, ids: set[str], index: dict[str, set[str]], what: str, where: str
+    value: str, ids: set[str], index: dict[str, set[str]], what: str, where: str, lang: str = "en"
 ) -> tuple[str, str | None]:
-    """(id, problem) for a reference written as an id, a name, a short name or an alias."""
+    """(id, problem in ``lang``) for a reference written as an id, a name, a short name or an alias."""
     if value in ids:
         return value, None
     matches = index.get(normalise_key(value), set())
     if len(matches) == 1:
         return next(iter(matches)), None
+    things = THINGS["nl" if lang == "nl" else "en"]
     if len(matches) > 1:
-        return "", f"'{value}' could mean several {what}s ({', '.join(sorted(matches))}): write the id"
+        whats = things.get(f"{what}s", f"{what}s")
+        return "", say(lang, "several", value=value, whats=whats, ids=", ".join(sorted(matches)))
     suggestions = {key: min(found) for key, found in index.items()}
-    hint = suggest(value, suggestions)
-    return "", f"unknown {what} '{value}'{hint}: use an id from the {where}"
+    hint = suggest(value, suggestions, lang)
+    place = WHERE.get(lang, {})
+    head, _, rest = where.partition(" (")
+    where = place[head] + (f" ({rest}" if rest else "") if head in place else f"the {where}"
+    return "", say(lang, "unknown_reference", what=things.get(what, what), value=value, hint=hint, where=where)
 
 
 class References:
@@ -64,9 +80,10 @@ class References:
     Names are indexed only when a reference is not an id: most maps refer by id only.
     """
 
-    def __init__(self, records: Rows, fields: tuple[str, ...], what: str, where: str):
+    def __init__(self, records: Rows, fields: tuple[str, ...], what: str, where: str, lang: str = "en"):
         self.ids = {record["id"] for _, record in records if record.get("id")}
         self._records, self._fields, self._what, self._where = records, fields, what, where
+        self._lang = lang
         self._index: dict[str, set[str]] | None = None
 
     def resolve(self, value: str) -> tuple[str, str | None]:
@@ -75,7 +92,7 @@ class References:
             return value, None
         if self._index is None:
             self._index = reference_index(self._records, self._fields)
-        return resolve_reference(value, self.ids, self._index, self._what, self._where)
+        return resolve_reference(value, self.ids, self._index, self._what, self._where, self._lang)
 
 
 def find_organisation(organisations: pd.DataFrame, text: str) -> str:

@@ -1,0 +1,385 @@
+"""Validation in the user's language: messages, allowed values, did-you-mean, Dutch short forms, warnings, dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stakeholders.cli import cli
+from stakeholders.load import check_source, example_path, load_map
+from tests.conftest import write_folder
+
+ORGS = [["id", "naam"], ["pol", "Politie"], ["rn", "Reclassering"]]
+LINKS = [["van", "naar"], ["pol", "rn"]]
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages' language comes from --lang, the map or the locale: these tests set it themselves."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+def _messages(folder: Path, lang: str) -> list[str]:
+    return [str(problem) for problem in check_source(folder, lang=lang)]
+
+
+CASES = [
+    # (organisations, links, English message, Dutch message)
+    (
+        [["id", "naam", "sector"], ["pol", "Politie", "reclasering"]],
+        LINKS[:1],
+        "organisations.csv, row 2, column sector: 'reclasering' is not a sector (did you mean 'reclassering'?): use "
+        "one of police, justice, probation, care, prevention, victim-support, hotline, industry, research, "
+        "government, international, ngo, or add it to the map's sectors setting",
+        "organisations.csv, rij 2, kolom sector: 'reclasering' is geen sector (bedoelt u 'reclassering'?): kies uit "
+        "politie, justitie, reclassering, zorg, preventie, slachtofferhulp, meldpunt, bedrijfsleven, onderzoek, "
+        "overheid, internationaal, maatschappelijke organisatie, of voeg hem toe aan de instelling sectoren van de "
+        "kaart",
+    ),
+    (
+        [["id", "naam", "niveau"], ["pol", "Politie", "beleidd"]],
+        LINKS[:1],
+        "organisations.csv, row 2, column niveau: 'beleidd' is not a level (did you mean 'beleid'?): use one of "
+        "policy, operational, both",
+        "organisations.csv, rij 2, kolom niveau: 'beleidd' is geen niveau (bedoelt u 'beleid'?): kies uit beleid, "
+        "operationeel, beleid en uitvoering",
+    ),
+    (
+        [["id", "naam", "sinds"], ["pol", "Politie", "31-02-2021"]],
+        LINKS[:1],
+        "organisations.csv, row 2, column sinds: '31-02-2021' is not a date: February has no 31st day",
+        "organisations.csv, rij 2, kolom sinds: '31-02-2021' is geen datum: februari heeft geen 31 dagen",
+    ),
+    (
+        [["id", "naam", "sinds"], ["pol", "Politie", "29-02-2021"]],
+        LINKS[:1],
+        "organisations.csv, row 2, column sinds: '29-02-2021' is not a date: 2021 is not a leap year: February 2021 "
+        "has 28 days",
+        "organisations.csv, rij 2, kolom sinds: '29-02-2021' is geen datum: 2021 is geen schrikkeljaar: februari "
+        "2021 heeft 28 dagen",
+    ),
+    (
+        [["id", "naam", "tot"], ["pol", "Politie", "2021-13"]],
+        LINKS[:1],
+        "organisations.csv, row 2, column tot: '2021-13' is not a date: there is no month 13: months run from 1 to 12",
+        "organisations.csv, rij 2, kolom tot: '2021-13' is geen datum: er is geen maand 13: de maanden lopen van 1 "
+        "tot en met 12",
+    ),
+    (
+        [["id", "naam", "sinds"], ["pol", "Politie", "00-04-2021"]],
+        LINKS[:1],
+        "organisations.csv, row 2, column sinds: '00-04-2021' is not a date: there is no day 0: days start at 1",
+        "organisations.csv, rij 2, kolom sinds: '00-04-2021' is geen datum: er is geen dag 0: de dagen beginnen bij 1",
+    ),
+    (
+        [["id", "naam", "sinds"], ["pol", "Politie", "31-04-0999"]],
+        LINKS[:1],
+        "organisations.csv, row 2, column sinds: '31-04-0999' is not a date: the year 999 is out of range: write a "
+        "year with four digits, from 1000 to 9999",
+        "organisations.csv, rij 2, kolom sinds: '31-04-0999' is geen datum: het jaar 999 kan niet: schrijf een jaar "
+        "van vier cijfers, van 1000 tot en met 9999",
+    ),
+    (
+        [["id", "naam", "sinds"], ["pol", "Politie", "sinds kort"]],
+        LINKS[:1],
+        "organisations.csv, row 2, column sinds: 'sinds kort' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
+        "organisations.csv, rij 2, kolom sinds: 'sinds kort' is geen datum: schrijf hem als JJJJ-MM-DD, JJJJ-MM of "
+        "JJJJ (of DD-MM-JJJJ)",
+    ),
+    (
+        ORGS,
+        [["van", "naar", "sterkte"], ["pol", "rn", "9"]],
+        "links.csv, row 2, column sterkte: '9' is not a strength: use a whole number from 1 to 5",
+        "links.csv, rij 2, kolom sterkte: '9' is geen sterkte: gebruik een heel getal van 1 tot en met 5",
+    ),
+    (
+        [["id", "naam"], ["pol", ""]],
+        [["van", "naar"]],
+        "organisations.csv, row 2, column naam: name is empty: give every organisation a name",
+        "organisations.csv, rij 2, kolom naam: name is leeg: geef elke organisatie een name",
+    ),
+    (
+        [["id"], ["pol"]],
+        [["van", "naar"]],
+        "organisations.csv, row 1: column name is missing: add it to the header row (accepted headers: name, naam, "
+        "organisation, organisatie, organization, label)",
+        "organisations.csv, rij 1: kolom name ontbreekt: zet hem in de kopregel (geldige koppen: name, naam, "
+        "organisation, organisatie, organization, label)",
+    ),
+    (
+        ORGS,
+        [["van", "naar"], ["pol", "rnn"]],
+        "links.csv, row 2, column naar: unknown organisation 'rnn' (did you mean 'rn'?): use an id from the "
+        "organisations table",
+        "links.csv, rij 2, kolom naar: onbekende organisatie 'rnn' (bedoelt u 'rn'?): gebruik een id uit het blad "
+        "Organisaties",
+    ),
+    (
+        [["id", "naam"], ["a", "Politie"], ["b", "Politie"]],
+        [["van", "naar"], ["politie", "a"]],
+        "links.csv, row 2, column van: 'politie' could mean several organisations (a, b): write the id",
+        "links.csv, rij 2, kolom van: 'politie' kan meerdere organisaties betekenen (a, b): schrijf de id",
+    ),
+    (
+        [["id", "naam"], ["pol", "Politie"], ["pol", "Politie 2"]],
+        [["van", "naar"]],
+        "organisations.csv, row 3, column id: duplicate id 'pol' (also in row 2): give each organisation its own id",
+        "organisations.csv, rij 3, kolom id: id 'pol' komt dubbel voor (ook in rij 2): geef elke organisatie een "
+        "eigen id",
+    ),
+    (
+        [["id", "naam", ""], ["pol", "Politie", "x"]],
+        [["van", "naar"]],
+        "organisations.csv, row 1, column C: this column has values but no header: give it a name or delete it",
+        "organisations.csv, rij 1, kolom C: deze kolom heeft waarden maar geen kop: geef hem een naam of verwijder hem",
+    ),
+    (
+        [["id", "naam", "x", "x"], ["pol", "Politie", "", ""]],
+        [["van", "naar"]],
+        "organisations.csv, row 1, column x: two columns are named 'x': rename one of them",
+        "organisations.csv, rij 1, kolom x: twee kolommen heten 'x': geef een van beide een andere naam",
+    ),
+    (
+        [["id", "naam", "name"], ["pol", "Politie", "Politie"]],
+        [["van", "naar"]],
+        "organisations.csv, row 1, column name: columns 'naam' and 'name' both mean name: keep one of them",
+        "organisations.csv, rij 1, kolom name: de kolommen 'naam' en 'name' betekenen allebei name: houd er één van",
+    ),
+    (
+        ORGS,
+        [["van", "naar", "stappen"], ["pol", "rn", ""]],  # no stages column in links: a custom column, no warning
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("orgs", "links", "english", "dutch"), CASES)
+def test_every_message_in_english_and_dutch(
+    tmp_path: Path, orgs: list[list[str]], links: list[list[str]], english: str | None, dutch: str | None
+) -> None:
+    folder = write_folder(tmp_path / "map", {"organisations": orgs, "links": links})
+    assert _messages(folder, "en") == ([english] if english else [])
+    assert _messages(folder, "nl") == ([dutch] if dutch else [])
+
+
+def test_the_language_comes_from_the_option_the_map_and_the_locale(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    orgs = [["id", "naam", "sinds"], ["pol", "Politie", "31-02-2021"]]
+    folder = write_folder(tmp_path / "map", {"organisations": orgs, "links": LINKS[:1]})
+    english = "Error: organisations.csv, row 2, column sinds: '31-02-2021' is not a date: February has no 31st day"
+    dutch = "Fout: organisations.csv, rij 2, kolom sinds: '31-02-2021' is geen datum: februari heeft geen 31 dagen"
+    assert runner.invoke(cli, ["validate", str(folder)]).stderr.splitlines() == [english, "1 problem found."]
+    assert runner.invoke(cli, ["validate", str(folder), "--lang", "nl"]).stderr.splitlines() == [
+        dutch,
+        "1 probleem gevonden.",
+    ]
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    assert runner.invoke(cli, ["validate", str(folder)]).stderr.splitlines()[0] == dutch
+    assert runner.invoke(cli, ["validate", str(folder), "--lang", "en"]).stderr.splitlines()[0] == english
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    write_folder(folder, {"map": [["key", "value"], ["taal", "Nederlands"]]})
+    assert runner.invoke(cli, ["validate", str(folder)]).stderr.splitlines()[0] == dutch
+    write_folder(folder, {"map": [["key", "value"], ["taal", "Klingon"]]})
+    result = runner.invoke(cli, ["validate", str(folder)])
+    assert "map.csv, row 2, column lang: 'Klingon' is not a language: write en or nl" in result.stderr
+
+
+def test_a_valid_map_is_reported_in_its_language(runner: CliRunner, tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "map", {"organisations": ORGS, "links": LINKS})
+    assert runner.invoke(cli, ["validate", str(folder), "--lang", "nl"]).stdout == (
+        f"{folder} is in orde: 2 organisaties, 1 verbinding, 10 stappen.\n"
+    )
+    assert runner.invoke(cli, ["validate", str(folder)]).stdout == (
+        f"{folder} is valid: 2 organisations, 1 link, 10 stages.\n"
+    )
+
+
+def test_dutch_short_forms_of_the_default_stages_load(tmp_path: Path) -> None:
+    orgs = [
+        ["id", "naam", "stappen"],
+        ["rn", "Reclassering", "sanctie|behandeling"],
+        ["iwf", "Meldpunt", "verwijdering|signalering"],
+        ["nr", "Rapporteur", "beleid|Onderzoek"],
+        ["om", "OM", "vervolging|Opsporing|slachtofferhulp|preventie|identificatie"],
+    ]
+    m = load_map(write_folder(tmp_path / "map", {"organisations": orgs, "links": [["van", "naar"]]}))
+    assert m.organisations["stages"].tolist() == [
+        ["sanction", "treatment"],
+        ["removal", "detection"],
+        ["policy", "policy"],
+        ["prosecution", "investigation", "victim-support", "prevention", "victim-identification"],
+    ]
+
+
+def test_a_short_form_of_a_map_s_own_stage_loads_unless_it_is_ambiguous(tmp_path: Path) -> None:
+    stages = [
+        ["id", "naam"],
+        ["verstoren", "Verstoren van fora"],
+        ["sig1", "Signaleren online"],
+        ["sig2", "Signaleren"],
+    ]
+    orgs = [["id", "naam", "stappen"], ["pol", "Politie", "verstoren|signaleren"]]
+    folder = write_folder(tmp_path / "map", {"organisations": orgs, "links": [["van", "naar"]], "stages": stages})
+    assert load_map(folder).organisations["stages"].tolist() == [["verstoren", "sig2"]]
+
+
+def test_dutch_synonyms_of_the_closed_lists_load(tmp_path: Path) -> None:
+    orgs = [["id", "naam", "niveau", "gevoeligheid"], ["pol", "Politie", "uitvoering", "intern"], ["rn", "RN", "", ""]]
+    links = [
+        ["van", "naar", "soort", "richting", "status", "onderbouwing"],
+        ["pol", "rn", "convenant", "tweezijdig", "vervallen", "aannemelijk"],
+    ]
+    m = load_map(write_folder(tmp_path / "map", {"organisations": orgs, "links": links}), audience="internal")
+    assert m.organisations["level"].tolist()[0] == "operational"
+    assert m.links[["kind", "direction", "status", "evidence"]].values.tolist() == [
+        ["agreement", "mutual", "lapsed", "unverified"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "english", "dutch"),
+    [
+        (
+            "soort verbinding",
+            "'soort verbinding' is not a column we know, so it is kept as a custom field; it looks like kind: if it "
+            "means that, rename it kind (or type, soort)",
+            "'soort verbinding' is geen kolom die we kennen en blijft dus een eigen veld; het lijkt op soort: bedoelt "
+            "u dat, noem de kolom dan soort (of kind, type)",
+        ),
+        (
+            "Type samenwerking",
+            "'Type samenwerking' is not a column we know, so it is kept as a custom field; it looks like kind: if it "
+            "means that, rename it kind (or type, soort)",
+            "'Type samenwerking' is geen kolom die we kennen en blijft dus een eigen veld; het lijkt op soort: "
+            "bedoelt u dat, noem de kolom dan soort (of kind, type)",
+        ),
+        (
+            "richtng",
+            "'richtng' is not a column we know, so it is kept as a custom field; it looks like direction: if it means "
+            "that, rename it direction (or richting)",
+            "'richtng' is geen kolom die we kennen en blijft dus een eigen veld; het lijkt op richting: bedoelt u dat, "
+            "noem de kolom dan richting (of direction)",
+        ),
+    ],
+)
+def test_a_header_close_to_ours_is_a_warning(
+    runner: CliRunner, tmp_path: Path, header: str, english: str, dutch: str
+) -> None:
+    links = [["van", "naar", header], ["pol", "rn", "convenant"]]
+    folder = write_folder(tmp_path / "map", {"organisations": ORGS, "links": links})
+    m = load_map(folder, lang="en")
+    assert [str(w) for w in m.warnings] == [f"links.csv, row 1, column {header}: {english}"]
+    assert [str(w) for w in load_map(folder, lang="nl").warnings] == [f"links.csv, rij 1, kolom {header}: {dutch}"]
+    assert m.links["kind"].tolist() == [""] and m.links[header].tolist() == ["convenant"]  # kept as it was
+
+    result = runner.invoke(cli, ["validate", str(folder)])
+    assert result.exit_code == 0 and result.stdout == f"{folder} is valid: 2 organisations, 1 link, 10 stages.\n"
+    assert result.stderr.splitlines() == [
+        f"Warning: links.csv, row 1, column {header}: {english}",
+        "1 warning: the map is valid, but see whether these were meant.",
+    ]
+    result = runner.invoke(cli, ["validate", str(folder), "--strict", "--lang", "nl"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Fout: links.csv, rij 1, kolom {header}: {dutch}", "1 probleem gevonden."]
+    assert check_source(folder, strict=True) != [] and check_source(folder) == []
+
+
+def test_other_commands_summarise_the_warnings_in_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    links = [["van", "naar", "soort verbinding"], ["pol", "rn", "convenant"]]
+    folder = write_folder(tmp_path / "map", {"organisations": ORGS, "links": links})
+    result = runner.invoke(cli, ["map", str(folder), "-o", str(tmp_path / "map.html")])
+    assert result.exit_code == 0 and (tmp_path / "map.html").exists()
+    assert result.stderr == (
+        f"Warning: 1 warning about {folder} (a column that looks like one of ours is kept as a custom field): run "
+        f"stakeholders validate {folder} to see them.\n"
+    )
+    result = runner.invoke(cli, ["analyse", str(folder), "--lang", "nl"])
+    assert result.stderr.splitlines() == [
+        f"Waarschuwing: 1 waarschuwing over {folder} (een kolom die op een van de onze lijkt, blijft een eigen veld): "
+        f"stakeholders validate {folder} laat ze zien."
+    ]
+
+
+def test_the_example_and_ordinary_custom_columns_give_no_warning(tmp_path: Path) -> None:
+    assert load_map(example_path()).warnings == ()
+    orgs = [["id", "naam", "contactpersoon", "budget", "notes", "name_en"], ["pol", "Politie", "", "", "", ""]]
+    orgs.append(["rn", "Reclassering", "", "", "", ""])
+    links = [["van", "naar", "instrument", "contact"], ["pol", "rn", "", ""]]
+    folder = write_folder(tmp_path / "map", {"organisations": orgs, "links": links})
+    assert load_map(folder).warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("tables", "english", "dutch"),
+    [
+        (
+            {"organisations": ORGS, "links": [["van", "naar", "sinds", "tot"], ["pol", "rn", "2021", "2020"]]},
+            "links.csv, row 2, column tot: until 2020 is before since 2021: correct or swap the dates",
+            "links.csv, rij 2, kolom tot: tot 2020 ligt voor sinds 2021: verbeter of verwissel de data",
+        ),
+        (
+            {"organisations": ORGS, "links": [["van", "naar"], ["pol", "pol"]]},
+            "links.csv, row 2, column naar: a link from 'pol' to itself: source and target must differ",
+            "links.csv, rij 2, kolom naar: een verbinding van 'pol' naar zichzelf: van en naar moeten verschillen",
+        ),
+        (
+            {"organisations": ORGS, "links": LINKS, "map": [["key", "value"], ["kleur", "rood"]]},
+            "map.csv, row 2, column kleur: unknown setting 'kleur': use title, date, source_note, description, "
+            "sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts or lang",
+            "map.csv, rij 2, kolom kleur: onbekende instelling 'kleur': gebruik title, date, source_note, description, "
+            "sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts of lang",
+        ),
+        (
+            {"organisations": ORGS, "samenwerken": LINKS},
+            "map: no links.csv found: add a file named links.csv (or relaties.csv); found: organisations.csv, "
+            "samenwerken.csv",
+            "map: geen links.csv gevonden: voeg een bestand links.csv toe (of verbindingen.csv); gevonden: "
+            "organisations.csv, samenwerken.csv",
+        ),
+    ],
+)
+def test_more_messages_in_english_and_dutch(
+    tmp_path: Path, tables: dict[str, list[list[str]]], english: str, dutch: str
+) -> None:
+    folder = write_folder(tmp_path / "map", tables)
+    assert [m.replace(str(tmp_path) + "/", "") for m in _messages(folder, "en")] == [english]
+    assert [m.replace(str(tmp_path) + "/", "") for m in _messages(folder, "nl")] == [dutch]
+
+
+def test_other_commands_report_problems_in_the_map_s_language(runner: CliRunner, tmp_path: Path) -> None:
+    links = [["van", "naar"], ["pol", "pol"]]
+    folder = write_folder(
+        tmp_path / "map", {"organisations": ORGS, "links": links, "map": [["key", "value"], ["taal", "nl"]]}
+    )
+    result = runner.invoke(cli, ["map", str(folder), "-o", str(tmp_path / "map.html")])
+    assert result.exit_code == 1 and not (tmp_path / "map.html").exists()
+    assert result.stderr.splitlines() == [
+        "Fout: links.csv, rij 2, kolom naar: een verbinding van 'pol' naar zichzelf: van en naar moeten verschillen",
+        "1 probleem gevonden; er is niets geschreven.",
+    ]
+
+
+def test_no_word_of_a_closed_list_names_two_terms() -> None:
+    from stakeholders import schema
+    from stakeholders.schema import normalise_key
+
+    for vocabulary in (value for value in vars(schema).values() if isinstance(value, schema.Vocabulary)):
+        owner: dict[str, str] = {}
+        for term in vocabulary.terms:
+            for name in (term.id, term.en, term.nl, *term.aliases):
+                assert owner.setdefault(normalise_key(name), term.id) == term.id, (vocabulary.name, name)
+
+
+def test_did_you_mean_searches_the_dutch_words_too(tmp_path: Path) -> None:
+    links = [["van", "naar", "soort", "richting"], ["pol", "rn", "doorverwijzng", "wederzijd"]]
+    folder = write_folder(tmp_path / "map", {"organisations": ORGS, "links": links})
+    assert [message.split(": ")[1] for message in _messages(folder, "nl")] == [
+        "'doorverwijzng' is geen soort verbinding (bedoelt u 'doorverwijzing'?)",
+        "'wederzijd' is geen richting (bedoelt u 'wederzijds'?)",
+    ]
