@@ -110,14 +110,6 @@ def write_json(path: Path, tables: dict[str, list[list[Any]]], **settings: Any) 
     return path
 
 
-@pytest.fixture(autouse=True)
-def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests expect English unless they ask for Dutch: a Dutch locale on the machine running them does not count."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        if os.environ.get(name, "").lower().startswith("nl"):
-            monkeypatch.setenv(name, "C.UTF-8")
-
-
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
