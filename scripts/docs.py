@@ -86,6 +86,11 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
             "`public`, `partners` or `restricted` (see [Sharing](user-guide.md#sharing-audiences-and-marking))"
         ),
         "evidence": "`documented`, `unverified` or `inferred`",
+        "influence": (
+            "Net-Map: how much it can affect the map's `goal`, a whole number from 0 to 10 (see "
+            "[Net-Map](user-guide.md#net-map-influence-and-stance))"
+        ),
+        "stance": "Net-Map: where it stands towards the `goal`: `supports`, `neutral`, `opposes` or `mixed`",
     },
     "links": {
         "id": (
@@ -119,6 +124,9 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
         "date": "the date of the data; without it the newest `last_checked` is used",
         "source_note": "where the data comes from, shown under the title",
         "description": 'shown under "About this map"',
+        "goal": (
+            'what the organisations\' `influence` and `stance` are towards (Net-Map), e.g. "every victim identified"'
+        ),
         "sectors": "extra sectors this map uses, `|`-separated",
         "kinds": "extra link kinds this map uses, `|`-separated",
         "techniques": "extra barrier techniques this map uses, `|`-separated",
@@ -213,6 +221,7 @@ KINDS = {
     "refs": "organisations",
     "date": "[date](#dates)",
     "strength": "1–5",
+    "influence": "0–10",
     "order": "whole number",
     "number": "whole number ≥ 0",
     "vocab": "[{list}](#{anchor})",
@@ -258,7 +267,7 @@ def _anchor(title: str) -> str:
 
 def _kind(column: schema.Column, titles: dict[int, str]) -> str:
     """What kind of value a column holds, in a word or two (a closed list links to its values)."""
-    kind = KINDS[str(column.kind)]
+    kind = KINDS.get(str(column.kind), str(column.kind))  # a kind added without a word here shows its name
     if column.vocabulary is not None:
         title = titles.get(id(column.vocabulary), column.vocabulary.name)
         kind = kind.format(list=title, anchor=_anchor(title))

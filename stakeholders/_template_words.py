@@ -51,6 +51,8 @@ _NL: dict[str, dict[str, str]] = {
         "until": "tot en met",
         "sensitivity": "gevoeligheid",
         "evidence": "onderbouwing",
+        "influence": "invloed",
+        "stance": "standpunt",
     },
     "links": {
         "id": "id",
@@ -150,6 +152,14 @@ EXPLAIN: dict[str, dict[str, tuple[str, str]]] = {
         "until": _UNTIL,
         "sensitivity": _SENSITIVITY,
         "evidence": _EVIDENCE,
+        "influence": (
+            "Net-Map: how much it can affect the map's goal, from 0 to 10 (may stay empty).",
+            "Net-Map: hoeveel zij het doel van de kaart kan beïnvloeden, van 0 tot en met 10 (mag leeg blijven).",
+        ),
+        "stance": (
+            "Net-Map: where it stands towards the goal: pick from the list (may stay empty).",
+            "Net-Map: hoe zij tegenover het doel staat: kies uit de lijst (mag leeg blijven).",
+        ),
     },
     "links": {
         "id": ("A code for the link (may stay empty).", "Een code voor de verbinding (mag leeg blijven)."),

@@ -156,6 +156,8 @@ class ColumnKind(StrEnum):
     """A day, a month or a year."""
     STRENGTH = "strength"
     """A whole number from 1 to 5."""
+    INFLUENCE = "influence"
+    """A whole number from 0 to 10: Net-Map's influence tower."""
     ORDER = "order"
     """A whole number that orders the stages."""
     NUMBER = "number"
@@ -173,7 +175,7 @@ class ColumnKind(StrEnum):
     @property
     def is_number(self) -> bool:
         """Whether the value is a whole number (or None when the cell is empty)."""
-        return self in (ColumnKind.STRENGTH, ColumnKind.ORDER, ColumnKind.NUMBER)
+        return self in (ColumnKind.STRENGTH, ColumnKind.INFLUENCE, ColumnKind.ORDER, ColumnKind.NUMBER)
 
     @property
     def is_text(self) -> bool:

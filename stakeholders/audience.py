@@ -40,7 +40,7 @@ import pandas as pd
 from .errors import InvalidArgument
 from .i18n import LANGUAGES
 from .model import StakeholderMap, barriers_among
-from .schema import AUDIENCES, LINK_KINDS, SECTORS, TECHNIQUES, Vocabulary, normalise_key
+from .schema import AUDIENCES, COLUMNS, LINK_KINDS, SECTORS, TECHNIQUES, Vocabulary, normalise_key
 from .views import VIEW_FILTERS
 
 __all__ = ["VISIBLE", "for_audience", "resolve_audience"]
@@ -69,6 +69,10 @@ def resolve_audience(m: StakeholderMap, audience: str | None) -> str:
     return found
 
 
+NUMBER_FIELDS = {c.name for columns in COLUMNS.values() for c in columns if c.kind.is_number}
+"""Standard columns of whole numbers: a hidden one is emptied to None, not to text."""
+
+
 def _hidden_fields(m: StakeholderMap, audience: str) -> set[str]:
     settings = m.settings
     if audience == "internal":
@@ -90,7 +94,7 @@ def _without_fields(
 ) -> tuple[pd.DataFrame, tuple[str, ...]]:
     frame = frame.drop(columns=[c for c in frame.columns if c in fields and c in custom])
     for column in (c for c in frame.columns if c in fields):
-        empty: Any = None if column == "strength" else ""
+        empty: Any = None if column in NUMBER_FIELDS else ""
         emptied: list[Any] = [[] if isinstance(v, list) else empty for v in frame[column]]
         frame[column] = emptied
     return frame, tuple(c for c in custom if c not in fields)

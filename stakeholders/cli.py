@@ -94,7 +94,12 @@ def cli() -> None:
     "The page's own words in English or Dutch; names and descriptions from name_<lang> and "
     "description_<lang> columns where the source has them."
 )
-@click.option("--view", "view_name", metavar="NAME", help="Draw one of the views in the source's Views sheet.")
+@click.option(
+    "--view",
+    "view_name",
+    metavar="NAME",
+    help="Draw one of the views in the source's Views sheet, or the built-in netmap.",
+)
 @as_of_option
 def map_command(
     source: Path | None,
@@ -420,17 +425,15 @@ def diff(
         raise click.UsageError(f"--from {from_date} is later than --to {to_date}: give the earlier date with --from")
     page = html_output(output, "diff.html") if output_format == "html" else None
     try:
+        # with one source both dates are given (checked above); they say what has no dates, so it is loaded whole
+        dates = (from_date or "", to_date or "")
         if new is None:
-            # both dates are given (checked above); they say what has no dates, so the map is loaded whole
-            start, end = from_date or "", to_date or ""
-            result = diff_dates(load_source(old, undated_rows="show"), start, end, undated=undated())
-            lang = output_language(result.union)
-            labels = [(old.name, format_date(start, lang)), (old.name, format_date(end, lang))]
-            old_label, new_label = (cli_words(result.union)["source_as_of"].format(name=n, date=d) for n, d in labels)
+            result = diff_dates(load_source(old, undated_rows="show"), *dates, undated=undated())
         else:
             result = diff_maps(load_source(old), load_source(new))
-            lang = output_language(result.union)
-            old_label, new_label = old.name, new.name
+        lang, words = output_language(result.union), cli_words(result.union)
+        as_of = [words["source_as_of"].format(name=old.name, date=format_date(d, lang)) for d in dates]
+        old_label, new_label = as_of if new is None else (old.name, new.name)
         if page is not None:
             written = write_diff(result, page, old_label=old_label, new_label=new_label, lang=lang)
     except StakeholdersError as err:
@@ -440,7 +443,6 @@ def diff(
     elif output_format == "csv":
         click.echo(changes_csv(result), nl=False)
     else:
-        words = cli_words(result.union)
         click.echo(words["wrote"].format(path=written.resolve(), shown=diff_summary(result, lang).rstrip(".")))
     if result.undated is not None:
         note_undated(undated_summary(result, lang), result.undated, lang)
@@ -458,7 +460,12 @@ def diff(
 )
 @click.option("--title", help="Use this title instead of the one in the source.")
 @lang_option("Legend words in English or Dutch; names from name_<lang>.")
-@click.option("--view", "view_name", metavar="NAME", help="Draw one of the views in the source's Views sheet.")
+@click.option(
+    "--view",
+    "view_name",
+    metavar="NAME",
+    help="Draw one of the views in the source's Views sheet, or the built-in netmap.",
+)
 @as_of_option
 def image(
     source: Path | None,
@@ -515,8 +522,7 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
         server = start(source, port=port, lang=output_language(), audience=audience, limit_mb=limit_mb())
     except OSError as err:
         raise click.ClickException(f"cannot serve on port {port} ({err.strerror}): choose another with --port") from err
-    lang = server.live.language
-    words = CLI_WORDS[lang]
+    lang, words = server.live.language, CLI_WORDS[server.live.language]
     click.echo(words["serving"].format(source=source, url=server.url))
     if server.live.errors:
         click.echo(words["serve_problems"].format(problems=number(len(server.live.errors), "problem", lang)))
@@ -587,8 +593,7 @@ def present(
     except StakeholdersError as err:
         fail(err)
     warn_sensitive(stakeholder_map)
-    words = cli_words(stakeholder_map)
     if unused:
-        click.echo(words["unused_layouts"].format(views=", ".join(unused)), err=True)
-    click.echo(words["wrote_plain"].format(path=written.resolve()))
+        click.echo(cli_words(stakeholder_map)["unused_layouts"].format(views=", ".join(unused)), err=True)
+    click.echo(cli_words(stakeholder_map)["wrote_plain"].format(path=written.resolve()))
     warn_undated(stakeholder_map)

@@ -86,6 +86,8 @@ COMPARED_ORG_FIELDS = (
     "description",
     "url",
     "tags",
+    "influence",
+    "stance",
 )
 IGNORED_LINK_FIELDS = ("id", "source", "target")
 THINGS = (("organisation", "orgs"), ("link", "links"))

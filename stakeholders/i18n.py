@@ -18,6 +18,7 @@ from ._board_words import BOARD_WORDS
 from ._cli_words import CLI_WORDS, NOUNS, count_of
 from ._field_labels import FIELD_LABELS
 from ._marking import audience_marking
+from ._netmap_words import NETMAP_WORDS
 from ._report_words import WORDS
 
 __all__ = [
@@ -298,12 +299,12 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
 
 
 def words(lang: str) -> dict[str, str]:
-    """The report's and the analysis tables' words (:data:`WORDS`, :data:`ANALYSIS_WORDS`) for ``lang``.
+    """The report's, the analysis tables' and Net-Map's words (:data:`WORDS`, :data:`ANALYSIS_WORDS`, ``NETMAP_WORDS``).
 
     ``lang`` is ``en`` or ``nl``; anything else gets English.
     """
     lang = lang if lang in WORDS else "en"
-    return {**WORDS[lang], **ANALYSIS_WORDS[lang]}
+    return {**WORDS[lang], **ANALYSIS_WORDS[lang], **NETMAP_WORDS[lang]}
 
 
 def counted(page_words: dict[str, str], noun: str, n: int) -> str:

@@ -36,6 +36,7 @@ TABLES = ("organisations", "links", "stages", "views", "script", "barriers")
 class MapSettings:
     """What a map says about itself: title, date of the data, source note, and who may see what.
 
+    ``goal`` is what the map's Net-Map ``influence`` and ``stance`` are towards.
     ``sectors``, ``kinds`` and ``techniques`` are the closed lists with the
     terms the map adds. ``audience`` is the audience outputs are made for when none is asked for
     (``public`` unless the source says otherwise); ``partners_fields`` and
@@ -48,6 +49,7 @@ class MapSettings:
     date: str = ""
     source_note: str = ""
     description: str = ""
+    goal: str = ""
     sectors: Vocabulary = SECTORS
     kinds: Vocabulary = LINK_KINDS
     techniques: Vocabulary = TECHNIQUES

@@ -43,6 +43,7 @@ __all__ = [
     "SENSITIVITY",
     "SETTINGS",
     "SIZE_METRICS",
+    "STANCES",
     "STATUSES",
     "TABLE_NAMES",
     "TECHNIQUES",
@@ -226,6 +227,17 @@ BARRIER_STATUSES = Vocabulary(
 )
 """Where a barrier stands: a closed list of its own (a link is active, planned or lapsed)."""
 
+STANCES = Vocabulary(
+    "stance",
+    (
+        Term("supports", "supports", "steunt", ("support", "supporter", "for", "voor", "positive", "positief", "+")),
+        Term("neutral", "neutral", "neutraal", ("indifferent", "onverschillig", "=")),
+        Term("opposes", "opposes", "tegen", ("oppose", "opponent", "against", "verzet", "tegenstander", "negatief")),
+        Term("mixed", "mixed", "gemengd", ("ambivalent", "wisselend", "verdeeld", "±")),
+    ),
+)
+"""Net-Map: where an organisation stands towards the map's ``goal`` setting."""
+
 
 _SENSITIVITY = Column(
     "sensitivity",
@@ -279,6 +291,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         ),
         _SENSITIVITY,
         _EVIDENCE,
+        Column("influence", ColumnKind.INFLUENCE, headers=("invloed", "influence tower", "invloedstoren", "macht")),
+        Column("stance", ColumnKind.VOCAB, headers=("standpunt", "houding", "attitude"), vocabulary=STANCES),
     ),
     "links": (
         Column("id", ColumnKind.ID, headers=("link id", "code")),
@@ -437,6 +451,7 @@ SETTINGS: dict[str, tuple[str, ...]] = {
     "date": ("datum", "data date", "peildatum", "as of"),
     "source_note": ("source", "sources", "bron", "bronnen", "bronvermelding"),
     "description": ("omschrijving", "beschrijving", "about"),
+    "goal": ("doel", "doelstelling", "aim", "map goal"),
     "sectors": ("extra sectors", "sectoren"),
     "kinds": ("extra kinds", "soorten", "link kinds"),
     "techniques": ("extra techniques", "technieken"),

@@ -35,6 +35,7 @@ from .layout import positions as map_positions
 from .model import StakeholderMap
 from .pages import presentation_steps
 from .style import MARKING_COLOURS
+from .views import netmap_display
 
 __all__ = ["SLIDE_INCHES", "pptx_bytes", "step_display", "write_pptx"]
 
@@ -54,7 +55,8 @@ def step_display(m: StakeholderMap, step: dict[str, Any], lang: str | None = Non
     The map cut to the step's organisations and links, on the positions of
     the whole map, with the step's sizes, colours and dimmed organisations; a
     board step (``step["board"]``) is the board of the approach of what it
-    shows (:func:`stakeholders.board.approach_board`), in ``lang``.
+    shows (:func:`stakeholders.board.approach_board`), in ``lang``; a netmap
+    step (``step["netmap"]``) has the influence towers and stance marks.
 
     >>> import stakeholders
     >>> m = stakeholders.load_map(stakeholders.example_path())
@@ -78,6 +80,7 @@ def step_display(m: StakeholderMap, step: dict[str, Any], lang: str | None = Non
         "sizes": step["sizes"],
         "highlight": step["highlight"],
         "board": approach_board(shown, lang=lang) if step.get("board") else None,
+        "netmap": netmap_display(shown, lang=lang) if step.get("netmap") else None,
     }
 
 

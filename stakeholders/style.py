@@ -38,6 +38,8 @@ __all__ = [
     "NODE_BORDER",
     "NO_KIND_COLOUR",
     "SECTOR_COLOURS",
+    "STANCE_MARKS",
+    "TOWER_COLOUR",
     "UNSPECIFIED_COLOUR",
     "contrast_ratio",
     "kind_colour",
@@ -92,6 +94,18 @@ NO_KIND_COLOUR = "#333333"
 
 EXTRA_COLOURS = ("#EE3377", "#009988", "#0077BB", "#CC3311", "#2D7F9D", "#6B4226", "#5E8C31", "#B565A7")
 """Colours for sectors and kinds that a map adds to the default vocabularies, in order."""
+
+STANCE_MARKS = {
+    "supports": ("+", "#1B7837"),
+    "neutral": ("=", "#4D4D4D"),
+    "opposes": ("−", "#B2182B"),
+    "mixed": ("±", "#8C510A"),
+}
+"""Net-Map's stance marks: a symbol (which carries the meaning without colour) and its colour, each with at least
+4.5:1 contrast on white."""
+
+TOWER_COLOUR = "#5C3C92"
+"""The fill of an influence tower (its outline is :data:`NODE_BORDER`)."""
 
 LEVEL_SHAPES = {"policy": "square", "operational": "dot", "both": "diamond", "": "triangle"}
 """vis-network shape per level; an organisation without a level is a triangle."""

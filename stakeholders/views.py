@@ -29,22 +29,28 @@ from typing import Any
 
 import networkx as nx
 
+from ._netmap_words import NETMAP_WORDS
 from .analysis import organisation_metrics
+from .analysis.netmap import scored
 from .board import approach_board
 from .errors import InvalidArgument
 from .layout import circles
 from .layout import positions as map_positions
 from .model import StakeholderMap
 from .naming import stage_names
-from .schema import SIZE_METRICS
-from .style import EXTRA_COLOURS, SECTOR_COLOURS, UNSPECIFIED_COLOUR
+from .schema import SIZE_METRICS, STANCES
+from .style import EXTRA_COLOURS, SECTOR_COLOURS, STANCE_MARKS, TOWER_COLOUR, UNSPECIFIED_COLOUR
 from .values import whole_number
 
 __all__ = [
+    "BUILT_IN_VIEWS",
+    "INFLUENCE_MAX",
     "VIEW_FILTERS",
     "View",
     "apply_view",
     "find_view",
+    "has_netmap",
+    "netmap_display",
     "presentation",
     "select",
     "view_display",
@@ -77,10 +83,30 @@ class View:
     colour_by: str = ""
     size_by: str = ""
     layout: str = "force"
+    overlay: str = ""
+    """What a built-in view draws over the map: ``netmap`` (influence towers and stance marks)."""
 
     @property
     def heading(self) -> str:
         return self.title or self.name
+
+    def heading_in(self, lang: str | None) -> str:
+        """The heading in ``lang``: a built-in view without a title of its own is named in that language.
+
+        >>> BUILT_IN_VIEWS["netmap"].heading_in("nl")
+        'Invloed en standpunt'
+        """
+        if not self.title and self.overlay:
+            return NETMAP_WORDS["nl" if lang == "nl" else "en"][self.overlay]
+        return self.heading
+
+
+BUILT_IN_VIEWS = {"netmap": View("netmap", overlay="netmap")}
+"""Views every map has (unless it names one of its own so): ``netmap`` draws Net-Map's influence towers and
+stance marks on the whole map."""
+
+INFLUENCE_MAX = 10
+"""The top of the influence scale: a tower of this influence is a full tower."""
 
 
 def views_of(m: StakeholderMap) -> list[View]:
@@ -112,17 +138,35 @@ def find_view(m: StakeholderMap, name: str) -> View:
     for view in views:
         if view.name == name or view.name.lower() == name.lower():
             return view
+    if name.lower() in BUILT_IN_VIEWS:
+        return BUILT_IN_VIEWS[name.lower()]
     if views:
-        msg = f"no view named '{name}': use one of {', '.join(view.name for view in views)}"
+        msg = f"no view named '{name}': use one of {', '.join(view.name for view in views)}, or netmap"
     else:
-        msg = f"no view named '{name}': this map has no views (add a Views sheet, views.csv or a views section)"
+        msg = (
+            f"no view named '{name}': this map has no views of its own (add a Views sheet, views.csv or a "
+            "views section), only the built-in netmap"
+        )
     raise InvalidArgument(msg)
 
 
+def has_netmap(m: StakeholderMap) -> bool:
+    """Whether any organisation of ``m`` has an influence or a stance."""
+    influence, stance = scored(m.organisations)
+    return bool(influence or stance)
+
+
 def presentation(m: StakeholderMap) -> list[View]:
-    """The views that have a ``step``, in step order: the steps of the presentation."""
+    """The views that have a ``step``, in step order: the steps of the presentation.
+
+    A map with influence or stance (:func:`has_netmap`) ends with the built-in
+    ``netmap`` view, unless a step shows a view of that name already.
+    """
     stepped = [(view.step, index, view) for index, view in enumerate(views_of(m)) if view.step is not None]
-    return [view for _, _, view in sorted(stepped, key=lambda item: (item[0], item[1]))]
+    steps = [view for _, _, view in sorted(stepped, key=lambda item: (item[0], item[1]))]
+    if has_netmap(m) and all(view.name.lower() != "netmap" for view in steps):
+        steps.append(BUILT_IN_VIEWS["netmap"])
+    return steps
 
 
 def _matches(values: Any, wanted: tuple[str, ...]) -> bool:
@@ -229,8 +273,65 @@ def view_style(shown: StakeholderMap, view: View, *, lang: str | None = None) ->
     }
 
 
+def netmap_display(shown: StakeholderMap, *, lang: str | None = None) -> dict[str, Any]:
+    """What the ``netmap`` view draws on ``shown``: each scored organisation's influence and stance, and its legend.
+
+    ``scores``: organisation id → ``{"influence": 0–10 or None, "stance": id or ""}``
+    (only organisations with either); ``max``: the top of the scale
+    (:data:`INFLUENCE_MAX`); ``marks``: the stances present, each with its
+    ``symbol``, ``colour`` and ``label``; ``unscored``: how many organisations
+    have no influence and no stance; ``words``: the legend's words.
+
+    >>> import pandas as pd
+    >>> from stakeholders.model import MapSettings
+    >>> influence = pd.array([8, None], dtype="Int64")
+    >>> orgs = pd.DataFrame({"id": ["a", "b"], "influence": influence, "stance": ["opposes", ""]})
+    >>> shown = StakeholderMap(orgs, pd.DataFrame(), None, MapSettings())
+    >>> d = netmap_display(shown)
+    >>> d["scores"], [m["symbol"] for m in d["marks"]], d["unscored"]
+    ({'a': {'influence': 8, 'stance': 'opposes'}}, ['−'], {'influence': 1, 'stance': 1})
+    """
+    language = "nl" if lang == "nl" else "en"
+    words = NETMAP_WORDS[language]
+    influence, stance = scored(shown.organisations)
+    orgs = list(shown.organisations["id"])
+    scores = {
+        org: {"influence": influence.get(org), "stance": stance.get(org, "")}
+        for org in orgs
+        if org in influence or org in stance
+    }
+    present = set(stance.values())
+    marks = [
+        {
+            "id": term,
+            "symbol": STANCE_MARKS[term][0],
+            "colour": STANCE_MARKS[term][1],
+            "label": STANCES.label(term, language),
+        }
+        for term in STANCES.ids
+        if term in present
+    ]
+    goal = shown.settings.goal
+    return {
+        "scores": scores,
+        "max": INFLUENCE_MAX,
+        "tower_colour": TOWER_COLOUR,
+        "marks": marks,
+        "unscored": {"influence": len(orgs) - len(influence), "stance": len(orgs) - len(stance)},
+        "words": {
+            "title": words["netmap"],
+            "tower": words["netmap_tower"],
+            "no_influence": words["netmap_no_influence"].format(n=len(orgs) - len(influence)),
+            "no_stance": words["netmap_no_stance"].format(n=len(orgs) - len(stance)),
+            "goal": words["netmap_goal"].format(goal=goal) if goal else "",
+        },
+    }
+
+
 def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -> dict[str, Any]:
     """How to draw ``view`` of ``full``: positions, group titles, board, sizes, dimmed organisations, colours, caption.
+
+    ``netmap`` is what the built-in ``netmap`` view draws over the map (:func:`netmap_display`; None for other views).
 
     Force-layout and board views keep the positions of the whole map, so an
     organisation stands in the same place in every view; a board view also
@@ -258,10 +359,11 @@ def view_display(full: StakeholderMap, view: View, *, lang: str | None = None) -
         "anchors": anchors,
         "board": approach_board(shown, lang=lang) if view.layout == "board" else None,
         "dimmed": dimmed,
+        "netmap": netmap_display(shown, lang=lang) if view.overlay == "netmap" else None,
         **view_style(shown, view, lang=lang),
         "caption": {
             "name": view.name,
-            "title": view.heading,
+            "title": view.heading_in(lang),
             "note": view.note,
             "organisations": len(shown.organisations),
             "links": len(shown.links),

@@ -28,6 +28,7 @@ LAYERS = {
         "_field_labels",
         "_board_words",
         "_analysis_words",
+        "_netmap_words",
         "_report_words",
         "_cli_words",
         "i18n",

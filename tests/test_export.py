@@ -426,7 +426,7 @@ def test_numbers_in_custom_fields_are_numbers_in_workbooks(kumu: bool, tmp_path:
         tmp_path / "source",
         {
             "organisations": [
-                ["id", "name", "Influence", "Serial"],
+                ["id", "name", "Reach", "Serial"],
                 ["1", "12", "5", "007"],
                 ["b", "B", "-2.5", "1e3"],
                 ["c", "C", "", "2.50"],
@@ -439,8 +439,8 @@ def test_numbers_in_custom_fields_are_numbers_in_workbooks(kumu: bool, tmp_path:
     workbook = openpyxl.load_workbook(io.BytesIO(to_xlsx(m, kumu=kumu)))
     sheet = workbook["Elements" if kumu else "Organisations"]
     header = [cell.value for cell in sheet[1]]
-    influence, code = header.index("Influence") + 1, header.index("Serial") + 1
-    assert [sheet.cell(row, influence).value for row in range(2, 6)] == [5, -2.5, None, "1234567890123456"]
+    reach, code = header.index("Reach") + 1, header.index("Serial") + 1
+    assert [sheet.cell(row, reach).value for row in range(2, 6)] == [5, -2.5, None, "1234567890123456"]
     assert [sheet.cell(row, code).value for row in range(2, 6)] == ["007", "1e3", "2.50", "3.0"]
     assert sheet.cell(2, 1).value == "1" and "12" in [cell.value for cell in sheet[2]]  # our own fields stay text
     links = workbook["Connections" if kumu else "Links"]

@@ -59,7 +59,7 @@ def test_init_writes_a_workbook_that_validates_with_every_closed_list_as_a_drop_
             expected = [term.nl if lang == "nl" else term.en for term in column.vocabulary.terms]
             assert _list_values(workbook, lists[letter].formula1) == expected, (role, header)
             checked += 1
-    assert checked == 4 + 5 + 1 + 4  # organisations, links, script (evidence), barriers
+    assert checked == 5 + 5 + 1 + 4  # organisations (stance too), links, script (evidence), barriers
 
 
 def test_the_instructions_explain_every_column_with_an_example(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_init_csv_writes_a_folder_as_excel_saves_it(
     result = runner.invoke(cli, ["init", str(folder), "--lang", lang, "--csv"])
     assert result.exit_code == 0, result.output
     data = (folder / names).read_bytes()
-    assert data.startswith(codecs.BOM_UTF8) and data.split(b"\r\n")[0].count(delimiter) == 14
+    assert data.startswith(codecs.BOM_UTF8) and data.split(b"\r\n")[0].count(delimiter) == 16  # 17 columns
     assert check_source(folder, strict=True) == []
     assert len(load_map(folder).links) == 3
 

@@ -15,7 +15,7 @@ from stakeholders.formats.kumu import kumu_id
 from stakeholders.values import records
 
 ELEMENTS = [
-    ["Label", "Type", "Description", "Tags", "Country", "Image", "Influence"],
+    ["Label", "Type", "Description", "Tags", "Country", "Image", "Reach"],
     ["Politie", "Police", "National police", "VGT member|AviaTor", "NL", "", 5],
     ["Openbaar Ministerie", "justitie", "", "", "NL", "", 4],
     ["Offlimits", "Hotline", "Expertisecentrum", "", "NL", "https://example.org/o.png", ""],
@@ -69,7 +69,7 @@ def test_kumu_type_becomes_the_sector_when_it_is_one(tmp_path: Path) -> None:
     assert list(m.links["kind"]) == ["information-sharing"] * 2 + ["referral", "", "", "", ""]
     assert list(m.links["Connection type"]) == ["", "", "", "Friendship", "Friendship", "Friendship", ""]
     assert m.custom_columns == {
-        "organisations": ("Element type", "Image", "Influence"),
+        "organisations": ("Element type", "Image", "Reach"),
         "stages": (),
         "links": ("Connection type", "Label"),
     }
@@ -79,7 +79,7 @@ def test_kumu_fields_and_custom_columns(tmp_path: Path) -> None:
     m = load_map(kumu_workbook(tmp_path / "kumu.xlsx"))
     politie = m.organisations.iloc[0]
     assert politie["tags"] == ["VGT member", "AviaTor"]
-    assert (politie["description"], politie["country"], politie["Influence"]) == ("National police", "NL", "5")
+    assert (politie["description"], politie["country"], politie["Reach"]) == ("National police", "NL", "5")
     assert m.organisations.iloc[2]["Image"] == "https://example.org/o.png"
     assert m.links.iloc[0]["Label"] == "daily"
 

@@ -200,7 +200,7 @@ def test_view_validation_messages(tmp_path: Path) -> None:
         "organisations table",
         "views.csv, row 2, column colour_by: 'colour' is not a column of the organisations: use one of id, name, "
         "short_name, aliases, sector, level, country, stages, description, url, tags, since, until, sensitivity, "
-        "evidence, staff",
+        "evidence, influence, stance, staff",
         "views.csv, row 2, column size_by: cannot size by 'height': use links, partners, betweenness, closeness, "
         "pagerank or a column of numbers",
         "views.csv, row 2, column layout: 'grid' is not a layout: use one of force, board, circles",
@@ -212,7 +212,8 @@ def test_view_validation_messages(tmp_path: Path) -> None:
 
 
 def test_unknown_view_and_no_presentation(viewed: Any, small_folder: Path) -> None:
-    with pytest.raises(InvalidArgument, match="no view named 'nope': use one of justice, chain"):
+    known = "justice, chain, all, vgt, around-om, lanes, or netmap"
+    with pytest.raises(InvalidArgument, match=f"no view named 'nope': use one of {known}$"):
         find_view(viewed, "nope")
     with pytest.raises(InvalidArgument, match="this map has no presentation"):
         presentation_steps(load_map(small_folder))
@@ -361,7 +362,10 @@ def test_invalid_view_field_in_yaml(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_no_views_message(runner: CliRunner, small_folder: Path, tmp_path: Path) -> None:
-    message = "no view named 'focus1': this map has no views (add a Views sheet, views.csv or a views section)"
+    message = (
+        "no view named 'focus1': this map has no views of its own (add a Views sheet, views.csv or a views "
+        "section), only the built-in netmap"
+    )
     with pytest.raises(InvalidArgument) as caught:
         find_view(load_map(small_folder), "focus1")
     assert str(caught.value) == message

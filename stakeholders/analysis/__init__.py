@@ -20,6 +20,7 @@ from __future__ import annotations
 from ._run import MISSING_LISTED, Analysis, analyse
 from .approach import handovers, missing_cooperation, stage_coverage, stage_members
 from .checks import RECIPROCAL_KINDS, data_quality, expired_links, one_way_links, stale_links
+from .netmap import boundary_spanners, influence_stance
 from .network import (
     APPROXIMATE_ABOVE,
     BETWEENNESS_SAMPLE,
@@ -59,12 +60,14 @@ __all__ = [
     "as_json",
     "as_text",
     "betweenness",
+    "boundary_spanners",
     "bridge_links",
     "communities",
     "current_links",
     "data_quality",
     "expired_links",
     "handovers",
+    "influence_stance",
     "isolated_and_small",
     "links_by_kind",
     "missing_cooperation",

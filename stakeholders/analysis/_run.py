@@ -19,7 +19,7 @@ import pandas as pd
 from .._types import Progress
 from ..model import StakeholderMap
 from ..validate import find_organisation
-from . import approach, checks, network
+from . import approach, checks, netmap, network
 
 __all__ = ["MISSING_LISTED", "Analysis", "analyse"]
 
@@ -59,6 +59,10 @@ class Analysis:
     expired: list[dict[str, Any]]
     quality: list[dict[str, Any]]
     what_if: dict[str, Any] | None = None
+    influence: list[dict[str, Any]] | None = None
+    """Net-Map: the organisations to engage, enlist, win over or strengthen (:func:`netmap.influence_stance`)."""
+    spanners: list[dict[str, Any]] | None = None
+    """The organisations that join sectors (:func:`netmap.boundary_spanners`)."""
 
 
 def analyse(
@@ -121,4 +125,6 @@ def analyse(
         expired=checks.expired_links(m, today=today),
         quality=checks.data_quality(m),
         what_if=network.without(G, removed, statuses=statuses) if removed else None,
+        influence=netmap.influence_stance(m.organisations, dict(zip(metrics["id"], metrics["partners"], strict=True))),
+        spanners=netmap.boundary_spanners(G, statuses=statuses),
     )

@@ -53,6 +53,7 @@ from ..dates import format_date
 from ..i18n import words
 from ..model import StakeholderMap
 from ..schema import STATUSES
+from ._netmap_tables import influence_table, spanners_table
 from ._run import Analysis
 from ._table import Cell, Column, Table, Wording
 from .network import APPROXIMATE_ABOVE, BETWEENNESS_SAMPLE, SEED
@@ -529,6 +530,8 @@ TABLES: dict[str, Callable[[Analysis, Wording], Table]] = {
     "communities": _communities,
     "what-if": _what_if,
     "what-if-figures": _what_if_figures,
+    "influence-stance": influence_table,
+    "spanners": spanners_table,
     "quality": _quality,
     "mixing": _mixing,
 }

@@ -84,6 +84,8 @@ def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
         ("source_note", settings.source_note),
         ("description", settings.description),
     ]
+    if settings.goal:
+        pairs.append(("goal", settings.goal))
     for key, vocabulary, default in (
         ("sectors", settings.sectors, SECTORS),
         ("kinds", settings.kinds, LINK_KINDS),

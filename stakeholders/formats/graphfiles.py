@@ -87,9 +87,12 @@ def _flat_graph(m: StakeholderMap) -> nx.MultiDiGraph:
     """The map as a graph whose attributes are all text (lists ``|``-joined), strength a whole number."""
     G = nx.MultiDiGraph()
     for record in m.records("organisations"):
-        G.add_node(
-            record["id"], **{k: _flat(v, "organisation", record["id"], k) for k, v in record.items() if k != "id"}
-        )
+        data = {
+            k: _flat(v, "organisation", record["id"], k)
+            for k, v in record.items()
+            if k != "id" and not (k == "influence" and v is None)  # a number, or no attribute: never ""
+        }
+        G.add_node(record["id"], **data)
     for record in m.records("links"):
         ends = ("id", "source", "target")
         data = {
@@ -443,7 +446,7 @@ def read_network(path: Path) -> Source:
 
 def _our_columns(order: dict[str, list[str]]) -> bool:
     """Whether the file has every column of our organisations and links: our export, maybe saved again elsewhere."""
-    nodes = {c.name for c in COLUMNS["organisations"]} - {"id"}
+    nodes = {c.name for c in COLUMNS["organisations"]} - {"id", "influence"}
     links = {c.name for c in COLUMNS["links"]} - {"id", "source", "target", "strength"}
     return nodes <= set(order["node"]) and links <= set(order["edge"])
 

@@ -214,7 +214,7 @@ def _compose(
         draw_board(figure, style["board"], (margin, top, size[0] - margin, bottom), unit)
         return figure, MapDrawing(fit_map([], size[0] - 2 * margin, bottom - top, unit))
     laid_out = display["positions"] if display else map_positions(m)
-    rows = legend_rows(m, lang, style.get("highlight"))
+    rows = legend_rows(m, lang, style.get("highlight"), style.get("netmap"))
     legend_width, legend_height, columns, widths = legend_size(ax, renderer, rows, bottom - top, unit)
     gap = 1.5 * margin if rows else 0.0
     room = size[0] - 2 * margin - legend_width - gap
@@ -295,7 +295,7 @@ def write_image(
         chosen = find_view(m, view)
         display = view_display(m, chosen, lang=lang)
         m = display["map"]
-        title = title or f"{m.settings.title} — {chosen.heading}"
+        title = title or f"{m.settings.title} — {chosen.heading_in(lang)}"
     data, _ = picture(
         m,
         fmt=suffix[1:],

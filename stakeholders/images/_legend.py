@@ -2,7 +2,9 @@
 
 Sections for the sectors (or a view's ``colour_by`` values), the levels,
 the link kinds and the line styles, each listing only the values that occur
-among the organisations and links drawn. The legend takes the width its
+among the organisations and links drawn; the ``netmap`` view adds the
+influence tower's scale (drawn as tall as on the map: 10, 5 and 0 on three
+rows), the stance marks and how many organisations have no score. The legend takes the width its
 longest entry needs and as many columns as the height allows.
 """
 
@@ -11,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..i18n import PAGE_WORDS
+from ..i18n import FIELD_LABELS, PAGE_WORDS
 from ..model import StakeholderMap
 from ..schema import LEVELS
 from ..style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_dashes, sector_colour
+from ._netmap import MARK_PX, TOWER_PX, TOWER_WIDTH_PX, draw_mark, draw_tower
 from ._network import MARKERS, dash_style, px_to_pt
 
 __all__ = ["LegendRow", "draw_legend", "legend_rows", "legend_size"]
@@ -29,7 +32,8 @@ SYMBOL = 2.2
 
 @dataclass(frozen=True)
 class LegendRow:
-    """One line of the legend: a section ``title``, or a ``marker`` or ``line`` with its label."""
+    """One line of the legend: a section ``title``, a ``marker`` or ``line`` with its label, or Net-Map's: a ``scale``
+    row (the first draws the tower over the three), a ``stance`` mark (``marker`` holds its id) or a ``note``."""
 
     kind: str
     label: str
@@ -38,8 +42,22 @@ class LegendRow:
     dashes: list[int] | bool = False
 
 
-def legend_rows(m: StakeholderMap, lang: str, highlight: dict[str, Any] | None = None) -> list[LegendRow]:
-    """The legend of ``m`` as drawn: only the sectors, levels, kinds and line styles it shows.
+def _netmap_rows(netmap: dict[str, Any], lang: str) -> list[LegendRow]:
+    labels, words = FIELD_LABELS[lang], netmap["words"]
+    rows = [LegendRow("title", labels["influence"])]
+    top = netmap["max"]
+    rows += [LegendRow("scale", str(value), netmap["tower_colour"]) for value in (top, top // 2, 0)]
+    if netmap["marks"]:
+        rows.append(LegendRow("title", labels["stance"]))
+        rows += [LegendRow("stance", mark["label"], mark["colour"], mark["id"]) for mark in netmap["marks"]]
+    rows += [LegendRow("note", words[key]) for key in ("no_influence", "no_stance") if netmap["unscored"][key[3:]]]
+    return rows
+
+
+def legend_rows(
+    m: StakeholderMap, lang: str, highlight: dict[str, Any] | None = None, netmap: dict[str, Any] | None = None
+) -> list[LegendRow]:
+    """The legend of ``m`` as drawn: only the sectors, levels, kinds and line styles it shows (and ``netmap``'s).
 
     >>> import stakeholders
     >>> m = stakeholders.load_map(stakeholders.example_path())
@@ -82,7 +100,7 @@ def legend_rows(m: StakeholderMap, lang: str, highlight: dict[str, Any] | None =
     if len(links) and any(shown for shown, *_ in lines):
         rows.append(LegendRow("title", words["legend_lines"]))
         rows += [LegendRow("line", label, colour, dashes=dashes) for shown, label, colour, dashes in lines if shown]
-    return rows
+    return rows + (_netmap_rows(netmap, lang) if netmap else [])
 
 
 def _text_width(ax: Any, renderer: Any, text: str, size_pt: float, bold: bool) -> float:
@@ -139,7 +157,7 @@ def legend_size(
         max(
             (
                 _text_width(ax, renderer, row.label, px_to_pt(font), row.kind == "title")
-                + (0 if row.kind == "title" else (SYMBOL + 0.5) * font)
+                + (0 if row.kind in ("title", "note") else (SYMBOL + 0.5) * font)
                 for row in column
             ),
             default=0.0,
@@ -162,7 +180,7 @@ def draw_legend(
         for index, row in enumerate(column):
             number += 1
             y = top + (index + 0.5) * font * ROW
-            text_x = x if row.kind == "title" else x + (SYMBOL + 0.5) * font
+            text_x = x if row.kind in ("title", "note") else x + (SYMBOL + 0.5) * font
             ax.text(
                 text_x,
                 y,
@@ -175,7 +193,17 @@ def draw_legend(
                 gid=f"legend-{number}",
             )
             middle = x + SYMBOL * font / 2
-            if row.kind == "marker":
+            if row.kind == "scale" and index + 2 < len(column) and column[index + 2].kind == "scale":
+                # the tower from this row's middle (the top of the scale) to the middle of the row two below (0)
+                width, full = TOWER_WIDTH_PX * unit, TOWER_PX * unit
+                box = (middle - width / 2, y, middle + width / 2, y + full)
+                draw_tower(ax, box, full, row.colour, unit, "legend-tower")
+                for step in range(3):
+                    tick = y + step * full / 2
+                    ax.plot([middle + width / 2, middle + width], [tick, tick], color=NODE_BORDER, linewidth=unit)
+            elif row.kind == "stance":
+                draw_mark(ax, (middle, y), MARK_PX * unit * 0.9, row.marker, unit, f"legend-{number}-mark")
+            elif row.kind == "marker":
                 ax.scatter(
                     [middle],
                     [y],

@@ -22,6 +22,7 @@ from ..naming import org_label
 from ..placement import Node, Placement, place_labels, segments_of
 from ..schema import LEVELS
 from ..style import LAPSED_COLOUR, NODE_BORDER, kind_colour, link_curves, link_dashes, link_width, sector_colour
+from ._netmap import NetmapShape, draw_netmap, netmap_shapes
 
 __all__ = ["LABEL_PX", "MARKERS", "Fit", "MapDrawing", "dash_style", "draw_map", "fit_map", "px_to_pt"]
 
@@ -82,6 +83,8 @@ class MapDrawing:
     labels: dict[str, Placement] = field(default_factory=dict)
     lines: list[list[tuple[float, float]]] = field(default_factory=list)
     unlabelled: list[str] = field(default_factory=list)
+    netmap: list[NetmapShape] = field(default_factory=list)
+    """The influence towers and stance marks of the ``netmap`` view (:mod:`stakeholders.images._netmap`)."""
 
 
 def _pads(label_px: float, unit: float) -> tuple[float, float]:
@@ -403,10 +406,13 @@ def draw_map(
     lines = _draw_links(ax, m, where, radii, unit)
     _draw_nodes(ax, m, where, radii, style, unit)
     headers = _draw_headers(ax, renderer, anchors, fit, region, unit) if anchors else []
+    overlay = netmap_shapes(style["netmap"], where, radii, unit) if style.get("netmap") else []
+    draw_netmap(ax, overlay, (style.get("netmap") or {}).get("tower_colour", ""), unit)
+    headers += [shape.box for shape in overlay]
     degree = Counter(end for link in m.records("links") for end in (link["source"], link["target"]))
     order = sorted(range(len(orgs)), key=lambda i: (-degree[orgs[i]], i))
     nodes = [Node(orgs[i], *where[orgs[i]], radii[orgs[i]] + 1.5 * unit) for i in order]
     labels, unlabelled = _draw_labels(
         ax, renderer, m, nodes, lines, headers, label_frame or region, style, lang, fit.label_px
     )
-    return MapDrawing(fit=fit, nodes=nodes, labels=labels, lines=lines, unlabelled=unlabelled)
+    return MapDrawing(fit=fit, nodes=nodes, labels=labels, lines=lines, unlabelled=unlabelled, netmap=overlay)

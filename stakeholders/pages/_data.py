@@ -17,7 +17,7 @@ from ..dates import MONTHS
 from ..i18n import FIELD_LABELS, PAGE_WORDS, undated_note
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
-from ..schema import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STATUSES, Vocabulary
+from ..schema import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STANCES, STATUSES, Vocabulary
 from ..style import NO_KIND_COLOUR, link_curves, style_table
 from ..values import records
 
@@ -40,7 +40,7 @@ def _fields(m: StakeholderMap, table: str, lang: str) -> list[dict[str, str]]:
 def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress | None = None) -> dict[str, Any]:
     """The data object a page is drawn from, exposed there as ``window.stakeholdersMap``.
 
-    Keys: ``format``; ``title``, ``date``, ``source_note``, ``description``;
+    Keys: ``format``; ``title``, ``date``, ``source_note``, ``description``, ``goal``;
     ``lang`` (the page's language) and ``names_lang`` (set when a language was
     asked for: names, descriptions and stage names then come from
     ``name_<lang>``, ``description_<lang>`` columns where the data has them);
@@ -72,6 +72,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
         "date": settings.date,
         "source_note": settings.source_note,
         "description": settings.description,
+        "goal": settings.goal,
         "lang": page_lang,
         "names_lang": lang or "",
         "organisations": organisations,
@@ -86,6 +87,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
             "status": _terms(STATUSES, page_lang),
             "evidence": _terms(EVIDENCE, page_lang),
             "sensitivity": _terms(SENSITIVITY, page_lang),
+            "stance": _terms(STANCES, page_lang),
         },
         "style": style_table(settings.sectors, settings.kinds),
         "layout": {

@@ -171,8 +171,11 @@ def render_page(
     source changes (and lets it ask its own server, nothing else).
     ``display`` (from :func:`stakeholders.views.view_display`) draws a view:
     its positions, lane or group titles, sizes, dimmed organisations and
-    caption. ``scripts`` are more of our own scripts (template file names) to
-    run after the map's (file names in ``pages/static``); ``extra_data`` adds keys to the page's data object;
+    caption, and the ``netmap`` view's towers and marks (``netmap.js``, with
+    ``data.netmap``; a presentation gives that as ``extra_data``).
+    ``scripts`` are more of our own scripts (template file names) to run
+    after the map's (file names in ``pages/static``); ``extra_data`` adds keys
+    to the page's data object;
     ``progress`` is called with a short message at each long step (the
     library itself never prints).
     """
@@ -187,7 +190,11 @@ def render_page(
         highlight = highlight or display["highlight"]
     if highlight:
         data["highlight"] = highlight
+    if display and display.get("netmap"):
+        data["netmap"] = display["netmap"]
     data.update(extra_data or {})
+    if data.get("netmap"):  # the netmap view's towers and marks, before a presentation's script that turns them on
+        scripts = ("netmap.js", *scripts)
     vis = vis_network_bundle()
     app = static_text("map.js")
     extra = [static_text(name) for name in (*scripts, *(("live.js",) if live else ()))]

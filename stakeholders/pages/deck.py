@@ -27,7 +27,7 @@ from .._atomic import write_atomic
 from ..board import approach_board
 from ..errors import InvalidArgument
 from ..model import StakeholderMap
-from ..views import View, apply_view, find_view, presentation, select, view_style
+from ..views import View, apply_view, find_view, netmap_display, presentation, select, view_style
 from ._engine import render_page, static_text
 
 __all__ = ["presentation_html", "presentation_steps", "unused_layouts", "write_presentation"]
@@ -65,7 +65,8 @@ def presentation_steps(
     ``sizes`` and ``highlight`` are how the step's view sizes and colours its
     organisations, as on its map (:func:`stakeholders.views.view_style`):
     empty sizes mean the default size, no highlight the sector colours.
-    ``board`` says whether the step shows the board of the approach.
+    ``board`` says whether the step shows the board of the approach, ``netmap`` whether it draws the influence
+    towers and stance marks (the built-in ``netmap`` view, which ends the presentation of a map with scores).
     """
     steps = []
     for view in _steps_of(m, views):
@@ -79,12 +80,13 @@ def presentation_steps(
         steps.append(
             {
                 "view": view.name,
-                "title": view.heading,
+                "title": view.heading_in(lang),
                 "note": view.note,
                 "organisations": orgs,
                 "links": links,
                 "dimmed": dimmed,
                 "board": view.layout == "board",
+                "netmap": view.overlay == "netmap",
                 **view_style(apply_view(m, view), view, lang=lang),
             }
         )
@@ -102,6 +104,7 @@ def presentation_html(
         if view.layout == "board"
     ]
     css = static_text("present.css") + (static_text("board.css") if boards else "")
+    netmap = netmap_display(m, lang=lang) if any(step["netmap"] for step in steps) else None
     return render_page(
         "present.html",
         m,
@@ -109,10 +112,12 @@ def presentation_html(
         lang=lang,
         css=css,
         scripts=("present.js", *(("board.js",) if boards else ())),
-        extra_data={"presentation": {"steps": steps}},
+        extra_data={"presentation": {"steps": steps}, **({"netmap": netmap} if netmap else {})},
         deck={
             "steps": steps,
             "boards": boards,
+            "netmap": netmap,
+            "netmap_steps": " ".join(str(i) for i, step in enumerate(steps) if step["netmap"]),
             "sector_legend_steps": " ".join(
                 str(i) for i, step in enumerate(steps) if not step["highlight"] and not step["board"]
             ),

@@ -87,6 +87,9 @@ def _number_value(kind: ColumnKind, raw: Any, ordered: str, lang: str = "en") ->
     if kind == ColumnKind.STRENGTH:
         if number is None or not 1 <= number <= 5:
             return None, say(lang, "not_a_strength", value=value)
+    elif kind == ColumnKind.INFLUENCE:
+        if number is None or not 0 <= number <= 10:
+            return None, say(lang, "not_an_influence", value=value)
     elif kind == ColumnKind.ORDER:
         if number is None:
             whats = THINGS["nl" if lang == "nl" else "en"].get(ordered, ordered)

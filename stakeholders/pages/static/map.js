@@ -609,7 +609,7 @@
   }
 
   var VOCABULARY_FIELDS = { sector: "sector", level: "level", kind: "kind", direction: "direction",
-    status: "status", evidence: "evidence", sensitivity: "sensitivity" };
+    status: "status", evidence: "evidence", sensitivity: "sensitivity", stance: "stance" };
   var DATE_FIELDS = { since: true, until: true, last_checked: true };
   var MONTHS = String(W.months || "").split("|");
 
@@ -892,11 +892,18 @@
   }
 
   function buildTables() {
-    buildTable($("organisations-table"), [W.col_organisation, W.col_sector, W.col_level, W.col_country, W.col_stages, W.col_links],
+    // the netmap view's towers and marks have their text here: influence and stance as columns
+    var netmapFields = data.netmap ? data.fields.organisations.filter(function (f) {
+      return f.name === "influence" || f.name === "stance";
+    }) : [];
+    buildTable($("organisations-table"), [W.col_organisation, W.col_sector, W.col_level, W.col_country, W.col_stages, W.col_links]
+      .concat(netmapFields.map(function (f) { return f.label; })),
       data.organisations.map(function (org) {
         return { id: org.id, cells: [orgButton(org.id), term("sector", org.sector), term("level", org.level),
           org.country || "", (org.stages || []).map(function (s) { return stageNames.get(s) || s; }).join(", "),
-          String(linksByOrg.get(org.id).length)] };
+          String(linksByOrg.get(org.id).length)].concat(netmapFields.map(function (f) {
+            return f.name === "stance" ? term("stance", org.stance) : (org.influence === undefined ? "" : String(org.influence));
+          })) };
       }), tableRows.orgs);
     buildTable($("links-table"), [W.col_from, W.col_to, W.col_kind, W.col_direction, W.col_status, W.col_evidence, W.col_source],
       data.links.map(function (l) {
@@ -956,6 +963,7 @@
     },
     /* Open the info panel of an organisation without moving the view (a list of the step's organisations). */
     showOrganisation: function (id) { focusOrganisation(id, { move: false }); },
-    nodes: nodes
+    nodes: nodes,
+    network: network
   });
 })();

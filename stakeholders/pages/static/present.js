@@ -97,6 +97,7 @@
     var was = new Map(page.nodes.get(step.organisations).map(function (node) { return [node.id, node.size]; }));
     growing += 1; // an older step's sizes stop growing before this step's are set
     page.restyle(step.sizes, step.highlight);
+    if (window.stakeholdersNetmap) window.stakeholdersNetmap.show(step.netmap); // towers and marks (netmap.js)
     page.showOnly(step.organisations, step.links, step.dimmed);
     showLegend(index);
     showBoard(index);
