@@ -39,7 +39,12 @@ TABLE_TITLES = {
 """The section title of each table; a table the schema adds without one is titled by its sheet name."""
 
 TABLE_INTROS = {
-    "organisations": "One row per organisation: a node of the map.",
+    "organisations": (
+        "One row per organisation: a node of the map. Two more columns, `x` and `y` (also `positie x` / "
+        "`positie y`, `position x` / `position y`, `pos x` / `pos y`), pin an organisation at that point, in pixels "
+        "as the page and the exports use them (y grows downwards); both or neither; see "
+        "[where positions live](user-guide.md#where-positions-live)."
+    ),
     "links": (
         "One row per link: who cooperates with whom, and how. Several links may join the same pair (different "
         "kinds, or both directions): the map bends them apart so none hides another."

@@ -31,7 +31,7 @@ from .errors import (
 from .formats import export_format, export_map, read_source
 from .graph import build_graph, flow_graph
 from .images import write_image
-from .layout import compute_positions, positions
+from .layout import compute_positions, positions, save_positions
 from .load import check_source, example_path, load_map
 from .model import MapSettings, StakeholderMap
 from .pages import (
@@ -97,6 +97,7 @@ __all__ = [
     "presentation_html",
     "read_source",
     "report_html",
+    "save_positions",
     "to_html",
     "validate_source",
     "views_of",

@@ -44,6 +44,7 @@ __all__ = [
     "output_option",
     "reference_date",
     "remember",
+    "note_positions",
     "report_valid",
     "report_validation",
     "note_undated",
@@ -133,7 +134,16 @@ def load_source(path: Path, as_of_date: str | None = None, undated_rows: str | N
     context = click.get_current_context()
     audience = context.meta.get("stakeholders.audience")
     lang = context.meta.get("stakeholders.lang")  # --lang, when given: validation speaks it too
-    loaded = load_map(path, audience=audience, limit_mb=limit_mb(), as_of=as_of_date, undated=undated_rows, lang=lang)
+    keep = context.meta.get("stakeholders.positions_file", True) is not False
+    loaded = load_map(
+        path,
+        audience=audience,
+        limit_mb=limit_mb(),
+        as_of=as_of_date,
+        undated=undated_rows,
+        keep_positions=keep,
+        lang=lang,
+    )
     warn_columns(loaded, path, context.params.get("lang"))
     return loaded
 
@@ -238,8 +248,19 @@ def fail(err: StakeholdersError, outcome: str = "; nothing was written") -> NoRe
     raise click.ClickException(str(err))
 
 
+def note_positions(stakeholder_map: StakeholderMap) -> None:
+    """Say on stderr what went wrong keeping the map's positions (a folder that cannot be written …)."""
+    picture = stakeholder_map.picture
+    for note in picture.notes if picture is not None else ():
+        click.echo(f"Note: {note}.", err=True)
+
+
 def warn_sensitive(stakeholder_map: StakeholderMap) -> None:
-    """Say on stderr how much was left out for the audience (counts only), so nobody wonders where it went."""
+    """Say on stderr how much was left out for the audience (counts only), so nobody wonders where it went.
+
+    Also what went wrong keeping the positions (:func:`note_positions`): every command that draws says both.
+    """
+    note_positions(stakeholder_map)
     hidden = stakeholder_map.hidden
     if not any(hidden.values()):
         return

@@ -124,6 +124,8 @@ WHERE: dict[str, dict[str, str]] = {
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "not_a_date": "'{value}' is not a date: {why}",
+        "not_a_position": "'{value}' is not a position: write a number (pixels, at most {limit} from 0) or empty it",
+        "pin_both": "an organisation is pinned by both x and y: fill in {missing} too, or empty both",
         "date_formats": "write it as YYYY-MM-DD, YYYY-MM or YYYY",
         "no_such_day": "{month} has no {day}{suffix} day",
         "not_leap": "{year} is not a leap year: February {year} has 28 days",
@@ -167,6 +169,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field): run stakeholders validate {source} to see them.",
     },
     "nl": {
+        "not_a_position": (
+            "'{value}' is geen positie: schrijf een getal (pixels, hooguit {limit} van 0) of maak het leeg"
+        ),
+        "pin_both": "een organisatie wordt vastgezet met x én y: vul ook {missing} in, of maak beide leeg",
         "not_a_date": "'{value}' is geen datum: {why}",
         "date_formats": "schrijf hem als JJJJ-MM-DD, JJJJ-MM of JJJJ (of DD-MM-JJJJ)",
         "no_such_day": "{month} heeft geen {day} dagen",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from ._cli_layout import layout_command, positions_file_option
 from ._cli_options import (
     DateType,
     analysis_options,
@@ -52,7 +53,6 @@ from .dates import before, format_date
 from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary, undated_summary
 from .errors import InvalidArgument, StakeholdersError, ValidationError
 from .formats import FORMAT_NAMES, export_format, export_map
-from .i18n import CLI_WORDS
 from .images import FORMATS, SLIDE, write_image
 from .load import EXAMPLE, example_path, load_map
 from .pages import unused_layouts, write_diff, write_html, write_presentation, write_report
@@ -76,6 +76,7 @@ __all__ = ["cli"]
     callback=remember,
     help="Refuse sources larger than this (for a workbook: packed or unpacked).",
 )
+@positions_file_option
 def cli() -> None:
     """Map how organisations cooperate, as interactive offline maps.
 
@@ -136,12 +137,12 @@ def map_command(
         if progress:
             progress.close()
     warn_sensitive(stakeholder_map)
-    words = cli_words(stakeholder_map)
     shown = map_counts(stakeholder_map, as_of_date)
     if view_name:
-        organisations, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
-        shown = words["view"].format(name=view_name, counts=counts(len(organisations), len(links), as_of_date, lang))
-    click.echo(words["wrote"].format(path=written.resolve(), shown=shown))
+        orgs, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
+        view_counts = counts(len(orgs), len(links), as_of_date, lang)
+        shown = cli_words(stakeholder_map)["view"].format(name=view_name, counts=view_counts)
+    click.echo(cli_words(stakeholder_map)["wrote"].format(path=written.resolve(), shown=shown))
     warn_undated(stakeholder_map)
 
 
@@ -264,7 +265,7 @@ def _analyse(
     stale_months: int,
     today: date | None,
     as_of_date: str | None,
-) -> Analysis:
+) -> tuple[Analysis, str | None]:
     progress = terminal_progress()
     try:
         result = analyse(
@@ -281,7 +282,7 @@ def _analyse(
     finally:
         if progress:
             progress.close()
-    return result
+    return result, output_language(result.map)
 
 
 @cli.command(name="analyse")
@@ -327,8 +328,7 @@ def analyse_command(
         stakeholders analyse my-workbook.xlsx --format csv --table handovers > handovers.csv
         stakeholders analyse my-workbook.xlsx --lang nl
     """
-    result = _analyse(source, top, without, include, stale_months, today, as_of_date)
-    lang = output_language(result.map)
+    result, lang = _analyse(source, top, without, include, stale_months, today, as_of_date)
     if output_format == "csv":
         click.echo(as_csv(result, table, lang), nl=False)
     else:
@@ -363,8 +363,7 @@ def report(
         stakeholders report my-workbook.xlsx -o rapport.html --lang nl --without om
     """
     output = html_output(output, f"{source.stem if source.is_file() else source.name}-report.html")
-    result = _analyse(source, top, without, include, stale_months, today, as_of_date)
-    lang = output_language(result.map)
+    result, lang = _analyse(source, top, without, include, stale_months, today, as_of_date)
     try:
         written = write_report(result, output, lang=lang)
     except StakeholdersError as err:
@@ -425,8 +424,7 @@ def diff(
         raise click.UsageError(f"--from {from_date} is later than --to {to_date}: give the earlier date with --from")
     page = html_output(output, "diff.html") if output_format == "html" else None
     try:
-        # with one source both dates are given (checked above); they say what has no dates, so it is loaded whole
-        dates = (from_date or "", to_date or "")
+        dates = (from_date or "", to_date or "")  # with one source, both are given (checked above)
         if new is None:
             result = diff_dates(load_source(old, undated_rows="show"), *dates, undated=undated())
         else:
@@ -522,7 +520,7 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None) -> None
         server = start(source, port=port, lang=output_language(), audience=audience, limit_mb=limit_mb())
     except OSError as err:
         raise click.ClickException(f"cannot serve on port {port} ({err.strerror}): choose another with --port") from err
-    lang, words = server.live.language, CLI_WORDS[server.live.language]
+    lang, words = output_language(server.live.map), cli_words(server.live.map)
     click.echo(words["serving"].format(source=source, url=server.url))
     if server.live.errors:
         click.echo(words["serve_problems"].format(problems=number(len(server.live.errors), "problem", lang)))
@@ -597,3 +595,6 @@ def present(
         click.echo(cli_words(stakeholder_map)["unused_layouts"].format(views=", ".join(unused)), err=True)
     click.echo(cli_words(stakeholder_map)["wrote_plain"].format(path=written.resolve()))
     warn_undated(stakeholder_map)
+
+
+cli.add_command(layout_command)

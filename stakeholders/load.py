@@ -18,9 +18,10 @@ from . import timeline
 from .audience import for_audience
 from .errors import InvalidArgument, Problem, ValidationError
 from .formats import read_source
-from .model import StakeholderMap
+from .layout import positions_path
+from .model import Picture, StakeholderMap
 from .source import LIMIT_MB
-from .validate import validate_source
+from .validate import pins_of, validate_source
 
 __all__ = ["EXAMPLE", "check_source", "example_path", "load_map"]
 
@@ -52,6 +53,7 @@ def load_map(
     undated: str = "show",
     lang: str | None = None,
     strict: bool = False,
+    keep_positions: bool = True,
 ) -> StakeholderMap:
     """Read, validate and build the map in ``path``, cut down to an audience.
 
@@ -70,6 +72,11 @@ def load_map(
     ``lang`` (``en`` or ``nl``) is the language of validation's messages (by
     default the map's ``lang`` setting, else the locale); the map keeps
     validation's warnings in ``warnings``, or with ``strict`` they are problems.
+    The map remembers the whole map it was cut from (its
+    :class:`~stakeholders.model.Picture`): every date, audience, view and
+    step of it is drawn on the whole map's positions, kept in the positions
+    file beside the source (see :mod:`stakeholders.layout`) unless
+    ``keep_positions`` is False or the source is a bundled example.
     Raises :class:`~stakeholders.errors.ValidationError` listing every problem,
     or :class:`~stakeholders.errors.SourceError` when the source cannot be read.
     """
@@ -77,10 +84,22 @@ def load_map(
         msg = f"undated={undated!r} needs an as_of date: rows without dates are only left out of a map as of a date"
         raise InvalidArgument(msg)
     whole = validate_source(read_source(path, limit_mb=limit_mb), path=path, lang=lang, strict=strict)
+    whole = replace(whole, picture=_picture(whole, path, keep_positions))
     if as_of is None:
         return _dated(for_audience(whole, audience))
     then = timeline.as_of(whole, as_of)  # every row of that date, those without dates too, before the cut
     return timeline.apply_undated(for_audience(then, audience), undated)
+
+
+def _picture(whole: StakeholderMap, path: str | os.PathLike[str], keep: bool) -> Picture:
+    """What every cut of ``whole`` takes its positions from; the positions file beside ``path`` unless not kept."""
+    bundled = Path(path).resolve().is_relative_to(example_path().parent)
+    return Picture(
+        organisations=whole.organisations[["id"]],
+        links=whole.links[["source", "target"]],
+        pins=pins_of(whole.organisations),
+        positions_file=str(positions_path(path)) if keep and not bundled else "",
+    )
 
 
 def _dated(m: StakeholderMap) -> StakeholderMap:

@@ -26,7 +26,15 @@ from .graph import build_graph
 from .schema import LINK_KINDS, SECTORS, TECHNIQUES, Vocabulary, default_stages, empty_table
 from .values import records
 
-__all__ = ["TABLES", "MapSettings", "StakeholderMap", "Undated", "barriers_among", "register_notebook_view"]
+__all__ = [
+    "TABLES",
+    "MapSettings",
+    "Picture",
+    "StakeholderMap",
+    "Undated",
+    "barriers_among",
+    "register_notebook_view",
+]
 
 TABLES = ("organisations", "links", "stages", "views", "script", "barriers")
 """The tables of a map, as :meth:`StakeholderMap.records` names them."""
@@ -84,6 +92,30 @@ class Undated:
     links_taken: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, eq=False)
+class Picture:
+    """Where a map's positions come from: the whole map as read, before any date, audience or view cut it.
+
+    ``organisations`` holds the ids of every organisation of the source and
+    ``links`` the ``source`` and ``target`` of every link; ``pins`` are the
+    positions its ``x`` and ``y`` columns pin; ``positions_file`` is the file
+    the positions are kept in between runs ("" when none is: the bundled
+    example, or a map not read from a file). Every map cut from the whole
+    one (:func:`stakeholders.timeline.as_of`, :func:`stakeholders.audience.for_audience`,
+    a view, a deck step, a diff) carries the same picture, so
+    :func:`stakeholders.layout.positions` lays out the whole map once and
+    gives each cut the positions of its own organisations only. ``memo``
+    keeps what was computed; ``notes`` what a user should hear about it.
+    """
+
+    organisations: pd.DataFrame
+    links: pd.DataFrame
+    pins: dict[str, tuple[float, float]] = field(default_factory=dict)
+    positions_file: str = ""
+    memo: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
 _notebook_view: Callable[[StakeholderMap], str] | None = None
 
 
@@ -115,6 +147,9 @@ class StakeholderMap:
     of its organisations and links that have no dates. ``warnings`` are what
     validation found that is not wrong but probably not meant (a header close
     to one of ours, kept as a custom field), each a :class:`~stakeholders.errors.Problem`.
+    ``picture`` (set by :func:`stakeholders.load_map`) is the whole map the
+    positions come from, whatever was cut from it (see :class:`Picture`);
+    None lays the map out by itself.
     """
 
     organisations: pd.DataFrame
@@ -130,6 +165,7 @@ class StakeholderMap:
     script: pd.DataFrame = field(default_factory=lambda: empty_table("script"))
     barriers: pd.DataFrame = field(default_factory=lambda: empty_table("barriers"))
     warnings: tuple[Problem, ...] = ()
+    picture: Picture | None = field(default=None, repr=False)
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:

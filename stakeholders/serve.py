@@ -3,11 +3,15 @@
 :func:`start` builds the map, serves it at ``http://127.0.0.1:PORT/`` (never
 on another interface), and watches the source with watchfiles. Each save
 rebuilds the page; the open page asks ``/state`` every 0.7 s and reloads when
-a newer good build exists. An invalid save keeps the last good map on screen
+a newer good build exists. The page's "Save positions" button posts where
+the organisations stand to ``/positions``, and the server keeps them in the
+positions file beside the source (never in the source itself; see
+:mod:`stakeholders.layout`). An invalid save keeps the last good map on screen
 and shows the validation errors above it: every line for the ``internal``
 audience, only their number (and ``stakeholders validate SOURCE``) for any
 other, since the lines quote the whole source. Requests whose ``Host`` header
-is not this computer (DNS rebinding) get 403.
+is not this computer (DNS rebinding) get 403, and so do posts from another
+page (their ``Origin``) or not sent as JSON (a form another site submits).
 
 >>> import stakeholders
 >>> server = start(stakeholders.example_path(), port=0)
@@ -28,7 +32,9 @@ from typing import Any, cast
 
 from .errors import StakeholdersError, ValidationError
 from .i18n import CLI_WORDS, count_of
+from .layout import positions_path, save_positions
 from .load import load_map
+from .model import StakeholderMap
 from .pages import live_map_html, waiting_html
 from .schema import AUDIENCES
 from .source import LIMIT_MB
@@ -36,6 +42,9 @@ from .source import LIMIT_MB
 __all__ = ["HOST", "LiveMap", "LiveServer", "start"]
 
 HOST = "127.0.0.1"
+
+LARGEST_POST = 5_000_000
+"""The most bytes a post of positions may hold (some 100,000 organisations)."""
 
 
 @dataclass
@@ -52,6 +61,7 @@ class LiveMap:
     errors: list[str] = field(default_factory=list)
     map_language: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
+    map: StakeholderMap | None = None
 
     def rebuild(self) -> None:
         """Load the source again; keep the last good page when it has problems."""
@@ -68,6 +78,24 @@ class LiveMap:
                 self.version, self.errors = version, [str(err)]
                 return
             self.version, self.good, self.page, self.errors = version, version, page, []
+            self.map = stakeholder_map
+
+    def save_positions(self, moved: dict[str, tuple[float, float]]) -> tuple[int, str]:
+        """Keep the positions a presenter gave the shown organisations; how many, and the file's name.
+
+        The page of the last good build is drawn again on them (under the same
+        version, so an open page does not reload). Raises
+        :class:`~stakeholders.errors.StakeholdersError` when they cannot be kept.
+        """
+        with self.lock:
+            if self.map is None:
+                msg = "there is no map yet: save the source without problems first"
+                raise StakeholdersError(msg)
+            shown = set(self.map.organisations["id"])
+            kept = {ident: xy for ident, xy in moved.items() if ident in shown}
+            written = save_positions(self.map, kept)
+            self.page = live_map_html(self.map, lang=self.lang, version=self.good)
+            return len(kept), written.name
 
     @property
     def language(self) -> str:
@@ -136,8 +164,63 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _answer(self, status: int, content: dict[str, Any]) -> None:
+        body = json.dumps(content).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self) -> None:  # noqa: N802 - the http.server name
+        """``/positions``: ``{"positions": {id: [x, y]}}`` from the page, kept in the positions file."""
+        port = cast(HTTPServer, self.server).server_port
+        origin = self.headers.get("Origin")
+        own = {f"http://{name}:{port}" for name in _LOCAL_NAMES}
+        if not self._host_is_local() or (origin is not None and origin not in own):
+            self.send_error(403, "Forbidden: only the map's own page may save positions")
+            return
+        if self.path != "/positions":
+            self.send_error(404)
+            return
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        length = int(self.headers.get("Content-Length") or 0)
+        if kind != "application/json" or not 0 < length <= LARGEST_POST:
+            self._answer(400, {"error": "send the positions as JSON"})
+            return
+        try:
+            moved = _positions_of(json.loads(self.rfile.read(length)))
+        except ValueError as err:
+            self._answer(400, {"error": str(err)})
+            return
+        try:
+            saved, name = self.live.save_positions(moved)
+        except StakeholdersError as err:
+            self._answer(409, {"error": str(err)})
+            return
+        self._answer(200, {"saved": saved, "file": name})
+
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence the request log
         return
+
+
+def _positions_of(content: Any) -> dict[str, tuple[float, float]]:
+    """The positions in a post: ``{"positions": {id: [x, y]}}`` with finite numbers, else ValueError.
+
+    >>> _positions_of({"positions": {"om": [1, 2.5]}})
+    {'om': (1.0, 2.5)}
+    """
+    positions = content.get("positions") if isinstance(content, dict) else None
+    if not isinstance(positions, dict):
+        raise ValueError('send {"positions": {id: [x, y]}}')
+    found = {}
+    for ident, xy in positions.items():
+        ok = isinstance(xy, list) and len(xy) == 2 and all(type(v) in (int, float) for v in xy)
+        if not ok or not all(abs(v) <= 1_000_000 for v in xy):
+            raise ValueError(f"the position of {ident!r} is not two numbers")
+        found[str(ident)] = (float(xy[0]), float(xy[1]))
+    return found
 
 
 @dataclass
@@ -163,8 +246,10 @@ def _watch(live: LiveMap, stop: threading.Event) -> None:
     from watchfiles import watch
 
     target = live.source if live.source.is_dir() else live.source.parent
+    kept = positions_path(live.source)  # written by the server itself: no reason to build again
     for changes in watch(target, stop_event=stop, debounce=300, step=100, yield_on_timeout=False):
-        if any(Path(path) == live.source or live.source.is_dir() for _, path in changes):
+        changed = [Path(path) for _, path in changes if Path(path) != kept and not Path(path).name.startswith(".")]
+        if any(path == live.source or live.source.is_dir() for path in changed):
             live.rebuild()
 
 

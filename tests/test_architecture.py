@@ -34,6 +34,7 @@ LAYERS = {
         "i18n",
         "_vocabulary",
         "_marking",
+        "_positions_words",
         "placement",
         "_validation_words",
         "_template_words",
@@ -47,7 +48,7 @@ LAYERS = {
     6: ("board", "views", "formats", "diff", "audience", "template"),
     7: ("load",),
     8: ("pages", "board_image", "images"),
-    9: ("serve", "slides", "_cli_options"),
+    9: ("serve", "slides", "_cli_options", "_cli_layout"),
     10: ("cli", "__init__", "__main__"),
 }
 """Each top-level module or sub-package of ``stakeholders`` by layer: a module imports only from its own layer

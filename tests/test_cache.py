@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from conftest import LINKS, ORGANISATIONS, write_folder
 
-from stakeholders import load_map, to_html
+from stakeholders import load_map as load_source
+from stakeholders import to_html
 from stakeholders.layout import _cache as cache
 from stakeholders.layout import cache_folder, cached_positions, layout_key, map_skeleton
 
@@ -36,6 +37,11 @@ def computed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(cache, "compute_positions", counting)
     return calls
+
+
+def load_map(path: Path) -> Any:
+    """The map, without its positions file: these tests are about the layout cache (tests/test_positions.py)."""
+    return load_source(path, keep_positions=False)
 
 
 def _variant(folder: Path, organisations: list[list[str]] | None = None, links: list[list[str]] | None = None) -> Path:

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from ..model import StakeholderMap
 from ._engine import content_security_policy, environment, marking_of, render_page, static_text
+from .map import saving_positions
 
 __all__ = ["live_map_html", "waiting_html"]
 
 
 def live_map_html(m: StakeholderMap, *, version: int, lang: str | None = None) -> str:
-    """The map page that reloads itself when the server has a newer build than ``version``."""
-    return render_page("map.html", m, lang=lang, live=True, live_version=version)
+    """The map page that reloads itself when the server has a newer build than ``version``.
+
+    Its "Save positions" button posts the positions to the server, which keeps them in the positions file.
+    """
+    return render_page("map.html", m, lang=lang, live=True, live_version=version, **saving_positions(lang, "server"))
 
 
 def waiting_html(title: str, message: str, *, audience: str | None = None, lang: str | None = None) -> str:

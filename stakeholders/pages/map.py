@@ -18,13 +18,27 @@ from pathlib import Path
 from typing import Any
 
 from .._atomic import write_atomic
+from .._positions_words import POSITIONS_WORDS
 from .._types import Progress
 from ..i18n import BOARD_WORDS
 from ..model import StakeholderMap, register_notebook_view
 from ..views import find_view, view_display
 from ._engine import render_page, static_text
 
-__all__ = ["notebook_html", "to_html", "write_html"]
+__all__ = ["notebook_html", "saving_positions", "to_html", "write_html"]
+
+
+def saving_positions(lang: str | None, mode: str = "download") -> dict[str, Any]:
+    """What a page needs for its "Save positions" button (``pages/static/positions.js``).
+
+    ``mode`` is ``download`` (a positions.csv to put beside the source) or
+    ``server`` (``stakeholders serve`` writes the positions file).
+
+    >>> saving_positions("nl")["extra_data"]["save_positions"]["words"]["save"]
+    'Posities opslaan'
+    """
+    words = POSITIONS_WORDS[lang if lang in POSITIONS_WORDS else "en"]
+    return {"scripts": ("positions.js",), "extra_data": {"save_positions": {"mode": mode, "words": words}}}
 
 
 def to_html(
@@ -44,17 +58,22 @@ def to_html(
     them; ``progress`` hears about long steps.
     """
     if view is None:
-        return render_page("map.html", m, title=title, lang=lang, progress=progress)
-    display = view_display(m, find_view(m, view), lang=lang)
+        return render_page("map.html", m, title=title, lang=lang, progress=progress, **saving_positions(lang))
+    chosen = find_view(m, view)
+    display = view_display(m, chosen, lang=lang)
+    # a view on the map's own positions may save them; one arranged otherwise (circles) may not
+    saving = saving_positions(lang) if chosen.layout != "circles" else {"scripts": ()}
     board: dict[str, Any] = {}
     if display["board"]:  # the board over the network, a button to switch (templates/board_stage.html)
         board = {
             "css": static_text("board.css"),
-            "scripts": ("board.js",),
             "board": display["board"],
             "board_words": BOARD_WORDS[lang if lang in BOARD_WORDS else "en"],
         }
-    return render_page("map.html", display["map"], title=title, lang=lang, display=display, progress=progress, **board)
+        saving["scripts"] = ("board.js", *saving["scripts"])
+    return render_page(
+        "map.html", display["map"], title=title, lang=lang, display=display, progress=progress, **saving, **board
+    )
 
 
 def notebook_html(m: StakeholderMap, *, height: int = 640) -> str:

@@ -30,11 +30,12 @@ from ._barriers import resolve_barriers, sorted_script
 from ._columns import check_unique, read_records, to_frame
 from ._findings import Findings
 from ._links import Records, check_period, resolve_links, resolve_stages
+from ._pins import check_pins, pins_of
 from ._settings import check_field_settings, read_settings, settings_lang
 from ._views import check_views
 from .references import find_organisation
 
-__all__ = ["find_organisation", "validate_source"]
+__all__ = ["find_organisation", "pins_of", "validate_source"]
 
 
 def _no_organisations(source: Source, findings: Findings) -> None:
@@ -90,6 +91,8 @@ def validate_source(
     (orgs, org_custom), (links, link_custom) = parsed["organisations"], parsed["links"]
     if not orgs and "organisations" in source.tables:
         _no_organisations(source, findings)
+    if orgs and "organisations" in source.tables:
+        check_pins(source.tables["organisations"], orgs, findings)
     for row, record in orgs:
         if record["since"] and record["until"]:
             check_period(source.tables["organisations"], row, record, findings)  # orgs are only read from a table

@@ -1,7 +1,7 @@
 /* stakeholders serve: reload when the source changes; show validation errors without losing the map. */
 (function () {
   "use strict";
-  var shown = document.documentElement.getAttribute("data-version");
+  var shown = Number(document.documentElement.getAttribute("data-version"));
   var banner = null;
 
   function showErrors(errors) {
