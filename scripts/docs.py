@@ -116,6 +116,15 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
         "sensitivity": "`public`, `partners` or `restricted`",
         "evidence": "`documented`, `unverified` (drawn dotted) or `inferred` (dotted)",
         "notes": "free text",
+        "trust": "a PARTNER survey score, a whole number 1–4: how far the partners trust each other",
+        "value": "a PARTNER score 1–4: what the cooperation is worth (power, involvement, resources)",
+        "source_trust": "1–4: the trust the source gives the target (a merge fills these in from each end's answers)",
+        "target_trust": "1–4: the trust the target gives the source",
+        "source_value": "1–4: the value the source gives the target",
+        "target_value": "1–4: the value the target gives the source",
+        "reported_by": "the sources that reported the link, `|`-separated (written by `merge`)",
+        "reports": "how many sources reported it",
+        "confirmation": "`confirmed` (both ends reported it) or `one-sided` (one end did: drawn dash-dot-dotted)",
     },
     "stages": {
         "id": "unique",
@@ -151,6 +160,10 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
         "lang": (
             "the language outputs are written in when `--lang` is not given: `en` or `nl` (`English`, "
             "`Nederlands` …); without it, Dutch under a Dutch locale, else English"
+        ),
+        "respondent": (
+            "in a partner's answers: the organisation (id, name, short name or alias) that filled them "
+            "in; see [Maps made together](user-guide.md#maps-made-together-merge)"
         ),
     },
     "views": {

@@ -33,6 +33,7 @@ from .graph import build_graph, flow_graph
 from .images import write_image
 from .layout import compute_positions, positions, save_positions
 from .load import check_source, example_path, load_map
+from .merge import Merged, merge_maps, merge_sources, write_merged
 from .model import MapSettings, StakeholderMap
 from .pages import (
     diff_html,
@@ -57,6 +58,7 @@ __all__ = [
     "InvalidArgument",
     "MapDiff",
     "MapSettings",
+    "Merged",
     "OutputError",
     "Problem",
     "SourceError",
@@ -92,6 +94,8 @@ __all__ = [
     "for_audience",
     "load_map",
     "map_data",
+    "merge_maps",
+    "merge_sources",
     "notebook_html",
     "positions",
     "presentation_html",
@@ -104,6 +108,7 @@ __all__ = [
     "write_diff",
     "write_html",
     "write_image",
+    "write_merged",
     "write_pptx",
     "write_presentation",
     "write_report",

@@ -32,6 +32,7 @@ __all__ = [
     "audience_option",
     "cli_words",
     "counts",
+    "diff_labels",
     "fail",
     "html_output",
     "image_size",
@@ -205,6 +206,17 @@ def output_language(stakeholder_map: StakeholderMap | None = None) -> str | None
 def cli_words(stakeholder_map: StakeholderMap | None = None) -> dict[str, str]:
     """The command line's own words in the language of :func:`output_language`."""
     return CLI_WORDS[output_language(stakeholder_map) or "en"]
+
+
+def diff_labels(
+    union: StakeholderMap, old: Path, new: Path | None, dates: tuple[str, str]
+) -> tuple[tuple[str | None, dict[str, str]], tuple[str, str]]:
+    """``diff``'s language and words, and how it names its two sides: the files, or one file as of two dates."""
+    lang, words = output_language(union), cli_words(union)
+    if new is not None:
+        return (lang, words), (old.name, new.name)
+    first, second = (words["source_as_of"].format(name=old.name, date=format_date(d, lang)) for d in dates)
+    return (lang, words), (first, second)
 
 
 def number(count: int, thing: str, lang: str | None = None) -> str:

@@ -21,6 +21,8 @@ NOUNS: dict[str, dict[str, tuple[str, str]]] = {
         "phase": ("phase", "phases"),
         "barrier": ("barrier", "barriers"),
         "problem": ("problem", "problems"),
+        "source": ("source", "sources"),
+        "disagreement": ("disagreement", "disagreements"),
     },
     "nl": {
         "organisation": ("organisatie", "organisaties"),
@@ -29,6 +31,8 @@ NOUNS: dict[str, dict[str, tuple[str, str]]] = {
         "phase": ("fase", "fasen"),
         "barrier": ("barrière", "barrières"),
         "problem": ("probleem", "problemen"),
+        "source": ("bron", "bronnen"),
+        "disagreement": ("verschil", "verschillen"),
     },
 }
 """What the command line counts, in one and in many."""
@@ -99,5 +103,5 @@ def count_of(count: int, noun: str, lang: str | None = None) -> str:
     ('1 organisation', '0 links', '1.200 verbindingen', '1 probleem')
     """
     lang = lang if lang in NOUNS else "en"
-    one, many = NOUNS[lang][noun]
+    one, many = NOUNS[lang].get(noun) or (noun, noun + "s")  # a noun without words of its own: English
     return f"{count:,}".replace(",", CLI_WORDS[lang]["thousands"]) + f" {one if count == 1 else many}"

@@ -156,6 +156,8 @@ class ColumnKind(StrEnum):
     """A day, a month or a year."""
     STRENGTH = "strength"
     """A whole number from 1 to 5."""
+    SCORE = "score"
+    """A whole number from 1 to 4, as the PARTNER survey scores trust and value."""
     INFLUENCE = "influence"
     """A whole number from 0 to 10: Net-Map's influence tower."""
     ORDER = "order"
@@ -175,7 +177,13 @@ class ColumnKind(StrEnum):
     @property
     def is_number(self) -> bool:
         """Whether the value is a whole number (or None when the cell is empty)."""
-        return self in (ColumnKind.STRENGTH, ColumnKind.INFLUENCE, ColumnKind.ORDER, ColumnKind.NUMBER)
+        return self in (
+            ColumnKind.STRENGTH,
+            ColumnKind.SCORE,
+            ColumnKind.INFLUENCE,
+            ColumnKind.ORDER,
+            ColumnKind.NUMBER,
+        )
 
     @property
     def is_text(self) -> bool:

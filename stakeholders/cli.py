@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from ._cli_layout import layout_command, positions_file_option
+from ._cli_merge import merge
 from ._cli_options import (
     DateType,
     analysis_options,
@@ -25,6 +26,7 @@ from ._cli_options import (
     audience_option,
     cli_words,
     counts,
+    diff_labels,
     fail,
     html_output,
     image_size,
@@ -49,7 +51,7 @@ from ._language import resolve_lang
 from ._template_words import WORDS as TEMPLATE_WORDS
 from ._version import __version__
 from .analysis import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
-from .dates import before, format_date
+from .dates import before
 from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary, undated_summary
 from .errors import InvalidArgument, StakeholdersError, ValidationError
 from .formats import FORMAT_NAMES, export_format, export_map
@@ -429,9 +431,7 @@ def diff(
             result = diff_dates(load_source(old, undated_rows="show"), *dates, undated=undated())
         else:
             result = diff_maps(load_source(old), load_source(new))
-        lang, words = output_language(result.union), cli_words(result.union)
-        as_of = [words["source_as_of"].format(name=old.name, date=format_date(d, lang)) for d in dates]
-        old_label, new_label = as_of if new is None else (old.name, new.name)
+        (lang, words), (old_label, new_label) = diff_labels(result.union, old, new, dates)
         if page is not None:
             written = write_diff(result, page, old_label=old_label, new_label=new_label, lang=lang)
     except StakeholdersError as err:
@@ -585,8 +585,7 @@ def present(
     write = write_pptx if powerpoint else write_presentation
     try:
         stakeholder_map = load_source(path, as_of_date)
-        lang = output_language(stakeholder_map)
-        written = write(stakeholder_map, target, views=names, lang=lang, title=title)
+        written = write(stakeholder_map, target, views=names, lang=output_language(stakeholder_map), title=title)
         unused = unused_layouts(stakeholder_map, names)
     except StakeholdersError as err:
         fail(err)
@@ -598,3 +597,4 @@ def present(
 
 
 cli.add_command(layout_command)
+cli.add_command(merge)

@@ -50,7 +50,8 @@ class MapSettings:
     (``public`` unless the source says otherwise); ``partners_fields`` and
     ``restricted_fields`` name whole columns only partners, or only internal
     readers, may see; ``show_hidden_counts`` lets a page say how many
-    organisations and links an audience does not see.
+    organisations and links an audience does not see; ``respondent`` names the
+    organisation that filled the source in.
     """
 
     title: str = "Cooperation map"
@@ -67,6 +68,9 @@ class MapSettings:
     show_hidden_counts: bool = False
     lang: str = ""
     """The language the map's users read (``en`` or ``nl``; "" when the map does not say)."""
+    respondent: str = ""
+    """The organisation whose answers the source holds (a partner's form): who reported its links when maps are
+    merged (see :mod:`stakeholders.merge`)."""
 
 
 @dataclass(frozen=True)

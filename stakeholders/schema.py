@@ -30,6 +30,7 @@ from ._vocabulary import Column, ColumnKind, Term, Vocabulary, normalise_key
 __all__ = [
     "BARRIER_STATUSES",
     "COLUMNS",
+    "CONFIRMATIONS",
     "DEFAULT_HANDOVERS",
     "DEFAULT_STAGE_ALIASES",
     "DEFAULT_STAGES",
@@ -42,6 +43,7 @@ __all__ = [
     "SECTORS",
     "SENSITIVITY",
     "SETTINGS",
+    "RATING_METRICS",
     "SIZE_METRICS",
     "STANCES",
     "STATUSES",
@@ -159,6 +161,15 @@ STATUSES = Vocabulary(
         Term("lapsed", "lapsed", "beëindigd", ("ended", "inactive", "vervallen", "gestopt", "afgelopen")),
     ),
 )
+
+CONFIRMATIONS = Vocabulary(
+    "confirmation",
+    (
+        Term("confirmed", "confirmed by both ends", "bevestigd door beide", ("confirmed", "bevestigd", "both ends")),
+        Term("one-sided", "reported by one end", "gemeld door één kant", ("one sided", "eenzijdig", "one end")),
+    ),
+)
+"""Whether both organisations of a merged link reported it, or only one (see :mod:`stakeholders.merge`)."""
 
 SENSITIVITY = Vocabulary(
     "sensitivity",
@@ -316,6 +327,26 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _SENSITIVITY,
         _EVIDENCE,
         Column("notes", headers=("note", "notities", "opmerkingen", "toelichting")),
+        # PARTNER scores (1-4): for the link as a whole, and as each end scores the other (after a merge)
+        Column("trust", ColumnKind.SCORE, headers=("vertrouwen",)),
+        Column("value", ColumnKind.SCORE, headers=("waarde",)),
+        Column(
+            "source_trust", ColumnKind.SCORE, headers=("trust from source", "vertrouwen van bron", "vertrouwen bron")
+        ),
+        Column(
+            "target_trust", ColumnKind.SCORE, headers=("trust from target", "vertrouwen van doel", "vertrouwen doel")
+        ),
+        Column("source_value", ColumnKind.SCORE, headers=("value from source", "waarde van bron", "waarde bron")),
+        Column("target_value", ColumnKind.SCORE, headers=("value from target", "waarde van doel", "waarde doel")),
+        # who reported the link, when a map is merged from partners' answers
+        Column("reported_by", ColumnKind.LIST, headers=("reported by", "reporters", "gemeld door", "genoemd door")),
+        Column("reports", ColumnKind.NUMBER, headers=("times reported", "aantal meldingen", "meldingen")),
+        Column(
+            "confirmation",
+            ColumnKind.VOCAB,
+            headers=("confirmed", "bevestiging", "bevestigd"),
+            vocabulary=CONFIRMATIONS,
+        ),
     ),
     "stages": (
         Column("id", ColumnKind.ID, required=True, headers=("code", "key", "sleutel")),
@@ -436,6 +467,9 @@ COLUMNS["views"] = (
 SIZE_METRICS = ("links", "partners", "betweenness", "closeness", "pagerank")
 """What a view may size organisations by (its ``size_by``), besides a numeric column of the map."""
 
+RATING_METRICS = ("trust", "value")
+"""An organisation's average PARTNER score as its partners give it: a view may size and colour by them."""
+
 TABLE_NAMES: dict[str, tuple[str, ...]] = {
     "organisations": ("Organisations", "organizations", "organisaties", "orgs"),
     "links": ("Links", "verbindingen", "relaties", "samenwerking", "cooperation"),
@@ -460,6 +494,7 @@ SETTINGS: dict[str, tuple[str, ...]] = {
     "restricted_fields": ("restricted fields", "vertrouwelijke velden", "interne velden"),
     "show_hidden_counts": ("hidden counts", "toon aantal verborgen", "aantal verborgen"),
     "lang": ("language", "taal"),
+    "respondent": ("reported by", "filled in by", "ingevuld door", "gemeld door", "respondent organisation"),
 }
 
 

@@ -128,16 +128,20 @@ def kind_colour(kind: str, vocabulary: Vocabulary = LINK_KINDS) -> str:
     return KIND_COLOURS.get(kind) or _extra_colour(kind, vocabulary, KIND_COLOURS)
 
 
-def link_dashes(status: str, evidence: str) -> list[int] | bool:
+def link_dashes(status: str, evidence: str, confirmation: str = "") -> list[int] | bool:
     """Dash pattern: planned links long dashes, lapsed ones short dashes, unverified ones dotted.
 
     An unverified planned link is dash-dotted, an unverified lapsed one
     short-dash-dotted: every status and evidence has its own pattern, so
-    neither depends on colour alone (lapsed links are grey as well).
+    neither depends on colour alone (lapsed links are grey as well). A link
+    only one end reported (``confirmation`` ``one-sided``, after a merge) has
+    two dots after each dash, whatever its evidence.
 
-    >>> link_dashes("active", "documented"), link_dashes("lapsed", "")
-    (False, [4, 4])
+    >>> link_dashes("active", "documented"), link_dashes("lapsed", ""), link_dashes("active", "", "one-sided")
+    (False, [4, 4], [12, 4, 2, 4, 2, 4])
     """
+    if confirmation == "one-sided":
+        return {"planned": [10, 6, 2, 6, 2, 6], "lapsed": [4, 4, 1, 3, 1, 4]}.get(status, [12, 4, 2, 4, 2, 4])
     unverified = evidence in ("unverified", "inferred")
     if status == "planned":
         return [10, 5, 2, 5] if unverified else [10, 6]
@@ -184,6 +188,9 @@ def style_table(sectors: Vocabulary = SECTORS, kinds: Vocabulary = LINK_KINDS) -
             "planned-unverified": link_dashes("planned", "unverified"),
             "lapsed": link_dashes("lapsed", ""),
             "lapsed-unverified": link_dashes("lapsed", "unverified"),
+            "one-sided": link_dashes("active", "", "one-sided"),
+            "planned-one-sided": link_dashes("planned", "", "one-sided"),
+            "lapsed-one-sided": link_dashes("lapsed", "", "one-sided"),
         },
         "border": NODE_BORDER,
         "background": BACKGROUND,

@@ -28,17 +28,20 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 
 from ._netmap_words import NETMAP_WORDS
 from .analysis import organisation_metrics
 from .analysis.netmap import scored
+from .analysis.partners import partner_scores
 from .board import approach_board
 from .errors import InvalidArgument
+from .i18n import FIELD_LABELS
 from .layout import circles
 from .layout import positions as map_positions
 from .model import StakeholderMap
 from .naming import stage_names
-from .schema import SIZE_METRICS, STANCES
+from .schema import RATING_METRICS, SIZE_METRICS, STANCES
 from .style import EXTRA_COLOURS, SECTOR_COLOURS, STANCE_MARKS, TOWER_COLOUR, UNSPECIFIED_COLOUR
 from .values import whole_number
 
@@ -244,8 +247,37 @@ def _colours(m: StakeholderMap, field: str, lang: str) -> dict[str, Any]:
     return {"field": field, "title": field.replace("_", " ").capitalize(), "values": entries, "links": False}
 
 
+RATING_COLOURS = ("#DEEBF7", "#9ECAE1", "#4292C6", "#08519C")
+"""Fills for an organisation's average PARTNER score, rounded to 1, 2, 3 and 4: light to dark."""
+
+
+def _rating_colours(m: StakeholderMap, score: str, lang: str) -> dict[str, Any]:
+    """Colours by an organisation's average ``trust`` or ``value`` as its partners give it (over the links shown),
+    rounded to 1–4; ``by_id`` gives each organisation's value, since no field of it holds one."""
+    scores = partner_scores(m)
+    band = {
+        str(org): "" if pd.isna(v) else str(min(4, max(1, math.floor(float(v) + 0.5))))
+        for org, v in zip(scores["id"], scores[score], strict=True)
+    }
+    counts = {value: sum(1 for b in band.values() if b == value) for value in ("1", "2", "3", "4", "")}
+    entries = [
+        {"id": value, "label": value, "colour": RATING_COLOURS[int(value) - 1], "dashed": False}
+        for value in ("1", "2", "3", "4")
+        if counts[value]
+    ]
+    if counts[""]:
+        entries.append({"id": "", "label": "—", "colour": UNSPECIFIED_COLOUR, "dashed": False})
+    labels = FIELD_LABELS["nl" if lang == "nl" else "en"]
+    return {"field": score, "title": labels[f"{score}_average"], "values": entries, "links": False, "by_id": band}
+
+
 def _sizes(m: StakeholderMap, view: View) -> dict[str, float]:
-    if view.size_by in SIZE_METRICS:
+    if view.size_by in RATING_METRICS and view.size_by not in m.organisations:
+        scores = partner_scores(m)
+        values = {
+            str(org): 0.0 if pd.isna(v) else float(v) for org, v in zip(scores["id"], scores[view.size_by], strict=True)
+        }
+    elif view.size_by in SIZE_METRICS:
         table, _ = organisation_metrics(m.graph)
         values = dict(zip(table["id"], table[view.size_by], strict=True))
     else:
@@ -267,7 +299,9 @@ def view_style(shown: StakeholderMap, view: View, *, lang: str | None = None) ->
     """
     return {
         "sizes": _sizes(shown, view) if view.size_by else {},
-        "highlight": _colours(shown, view.colour_by, lang or "en")
+        "highlight": _rating_colours(shown, view.colour_by, lang or "en")
+        if view.colour_by in RATING_METRICS and view.colour_by not in shown.organisations
+        else _colours(shown, view.colour_by, lang or "en")
         if view.colour_by and view.colour_by != "sector"
         else None,
     }

@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import write_folder
 
 from stakeholders import analyse, as_of, example_path, load_map, write_html, write_report
 from stakeholders.analysis import current_links
@@ -335,3 +336,28 @@ def test_lapsed_links_are_dashed_not_only_grey(open_page: Any, pages: dict, exam
     assert edge["dashes"] == [4, 4] and edge["color"]["color"] == page.evaluate("window.stakeholdersMap.style.lapsed")
     legend = page.locator("#legend .lines .entry", has_text="lapsed").locator("line")
     assert legend.get_attribute("stroke-dasharray") == "4 4"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_finds_nothing_on_a_map_made_together(
+    axe_context: Any, axe_rules: list[str], tmp_path: Path, lang: str
+) -> None:
+    organisations = [
+        ["id", "name", "sector"],
+        ["a", "Alfa", "police"],
+        ["b", "Beta", "justice"],
+        ["c", "Gamma", "care"],
+    ]
+    links = [
+        ["source", "target", "kind", "source_trust", "target_trust", "value", "reported_by", "confirmation"],
+        ["a", "b", "referral", "4", "2", "3", "Alfa|Beta", "confirmed"],
+        ["a", "c", "referral", "3", "", "1", "Alfa", "one-sided"],
+    ]
+    m = load_map(write_folder(tmp_path / "together", {"organisations": organisations, "links": links}))
+    for path in (
+        write_html(m, tmp_path / f"map-{lang}.html", lang=lang),
+        write_report(analyse(m, today=date(2026, 11, 28)), tmp_path / f"report-{lang}.html", lang=lang),
+    ):
+        page = _open(axe_context, path)
+        assert violations(page, axe_rules) == []
+        page.close()

@@ -47,8 +47,8 @@ LAYERS = {
     5: ("validate", "timeline", "layout", "analysis"),
     6: ("board", "views", "formats", "diff", "audience", "template"),
     7: ("load",),
-    8: ("pages", "board_image", "images"),
-    9: ("serve", "slides", "_cli_options", "_cli_layout"),
+    8: ("pages", "board_image", "images", "merge"),
+    9: ("serve", "slides", "_cli_options", "_cli_layout", "_cli_merge"),
     10: ("cli", "__init__", "__main__"),
 }
 """Each top-level module or sub-package of ``stakeholders`` by layer: a module imports only from its own layer

@@ -167,7 +167,8 @@ def test_settings_messages(tmp_path: Path) -> None:
     settings = [["key", "value"], ["title", "T"], ["colour", "red"], ["date", "yesterday"]]
     assert problems(tmp_path, map=settings) == [
         "map.csv, row 3, column colour: unknown setting 'colour': use title, date, source_note, description, goal, "
-        "sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts or lang",
+        "sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts, lang or "
+        "respondent",
         "map.csv, row 4, column date: 'yesterday' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY",
     ]
 
@@ -361,7 +362,8 @@ def test_field_settings_name_their_row_and_match_columns_in_any_case(tmp_path: P
         "map.csv, row 4, column restricted_fields: 'x' is not a column of the organisations or links: use one of id, "
         "name, short_name, aliases, sector, level, country, stages, description, url, tags, since, until, "
         "sensitivity, evidence, influence, stance, Contact person, source, target, kind, direction, status, strength, "
-        "basis, source_ref, last_checked, notes"
+        "basis, source_ref, last_checked, notes, trust, value, source_trust, target_trust, source_value, "
+        "target_value, reported_by, reports, confirmation"
     ]
     settings[3] = ["restricted_fields", "contact_person|Naam"]
     assert problems(tmp_path / "b", orgs, links, map=settings) == [

@@ -331,10 +331,11 @@ def test_the_example_and_ordinary_custom_columns_give_no_warning(tmp_path: Path)
         (
             {"organisations": ORGS, "links": LINKS, "map": [["key", "value"], ["kleur", "rood"]]},
             "map.csv, row 2, column kleur: unknown setting 'kleur': use title, date, source_note, description, goal, "
-            "sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts or lang",
+            "sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts, lang or "
+            "respondent",
             "map.csv, rij 2, kolom kleur: onbekende instelling 'kleur': gebruik title, date, source_note, description, "
-            "goal, sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts "
-            "of lang",
+            "goal, sectors, kinds, techniques, audience, partners_fields, restricted_fields, show_hidden_counts, "
+            "lang of respondent",
         ),
         (
             {"organisations": ORGS, "samenwerken": LINKS},

@@ -202,7 +202,7 @@ def test_view_validation_messages(tmp_path: Path) -> None:
         "short_name, aliases, sector, level, country, stages, description, url, tags, since, until, sensitivity, "
         "evidence, influence, stance, staff",
         "views.csv, row 2, column size_by: cannot size by 'height': use links, partners, betweenness, closeness, "
-        "pagerank or a column of numbers",
+        "pagerank, trust, value or a column of numbers",
         "views.csv, row 2, column layout: 'grid' is not a layout: use one of force, board, circles",
         "views.csv, row 2, column stage: unknown stage 'opsporng' (did you mean 'investigation'?): use an id from "
         "the default stages (prevention, detection, removal, investigation, victim-identification, prosecution, "

@@ -10,7 +10,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -19,7 +19,7 @@ import pandas as pd
 from .._types import Progress
 from ..model import StakeholderMap
 from ..validate import find_organisation
-from . import approach, checks, netmap, network
+from . import approach, checks, netmap, network, partners
 
 __all__ = ["MISSING_LISTED", "Analysis", "analyse"]
 
@@ -63,6 +63,12 @@ class Analysis:
     """Net-Map: the organisations to engage, enlist, win over or strengthen (:func:`netmap.influence_stance`)."""
     spanners: list[dict[str, Any]] | None = None
     """The organisations that join sectors (:func:`netmap.boundary_spanners`)."""
+    confirmations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Per organisation, its links both ends or one end reported (a map made together; see ``partners``)."""
+    scores: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Per organisation, its average trust and value as its partners give them."""
+    network_scores: dict[str, Any] = field(default_factory=dict)
+    """The network's average trust and value."""
 
 
 def analyse(
@@ -127,4 +133,7 @@ def analyse(
         what_if=network.without(G, removed, statuses=statuses) if removed else None,
         influence=netmap.influence_stance(m.organisations, dict(zip(metrics["id"], metrics["partners"], strict=True))),
         spanners=netmap.boundary_spanners(G, statuses=statuses),
+        confirmations=partners.confirmed_links(m),
+        scores=partners.partner_scores(m),
+        network_scores=partners.network_scores(m),
     )

@@ -54,6 +54,7 @@ from ..i18n import words
 from ..model import StakeholderMap
 from ..schema import STATUSES
 from ._netmap_tables import influence_table, spanners_table
+from ._partner_tables import confirmation_table, scores_table
 from ._run import Analysis
 from ._table import Cell, Column, Table, Wording
 from .network import APPROXIMATE_ABOVE, BETWEENNESS_SAMPLE, SEED
@@ -526,6 +527,8 @@ TABLES: dict[str, Callable[[Analysis, Wording], Table]] = {
     "handovers": _handovers,
     "missing": _missing,
     "one-way": _one_way,
+    "confirmation": confirmation_table,
+    "partner-scores": scores_table,
     "stale": _stale,
     "communities": _communities,
     "what-if": _what_if,

@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from .._atomic import write_atomic
 from ..errors import InvalidArgument, SourceError, UnsupportedSource
 from ..model import StakeholderMap
+from ..schema import normalise_key
 from ..source import LIMIT_MB, WORKBOOK_SUFFIXES, Source, check_size, table_role
 from ._common import check_list_items
-from .csvfolder import read_csv_folder, to_csv_files, write_folder
+from .csvfolder import csv_bytes, read_csv_folder, to_csv_files, write_folder
 from .datafile import data_source, read_data
 from .graphfiles import cyjs_source, read_network, to_cyjs, to_gexf, to_graphml
 from .kumu import blueprint_tables
@@ -158,15 +160,26 @@ def _overwrites_source(m: StakeholderMap, path: Path, chosen: str) -> bool:
     return chosen == "csv" and target == folder
 
 
-def export_map(m: StakeholderMap, path: str | os.PathLike[str], *, kumu: bool = False) -> Path:
+def export_map(
+    m: StakeholderMap,
+    path: str | os.PathLike[str],
+    *,
+    kumu: bool = False,
+    extra_sheets: dict[str, list[list[Any]]] | None = None,
+) -> Path:
     """Write ``m`` to ``path`` in the format its extension names (see :func:`export_format`); return the path.
 
     Files are written atomically; a CSV folder is created when missing and
     each of its files is written atomically. The source is never overwritten,
     and nothing is written when a list item holds ``|`` (except to .cyjs; see
     :func:`~stakeholders.formats._common.check_list_items`).
+
+    ``extra_sheets`` (title → rows, the first the headers) go with the map, where no reader takes them for a
+    table of the map: sheets of a workbook, CSV files of a folder (``Conflicts`` → ``conflicts.csv``), or CSV
+    files beside a graph file (``map.gexf`` → ``map.conflicts.csv``).
     """
     path = Path(path)
+    extra = extra_sheets or {}
     chosen = export_format(path, kumu=kumu)
     if _overwrites_source(m, path, chosen):
         msg = f"{path}: this would overwrite the source: choose another output path"
@@ -174,8 +187,11 @@ def export_map(m: StakeholderMap, path: str | os.PathLike[str], *, kumu: bool = 
     if chosen != "cyjs":
         check_list_items(m)
     if chosen == "csv":
-        return write_folder(to_csv_files(m), path)
+        return write_folder(to_csv_files(m, extra=extra), path)
     if chosen in ("xlsx", "kumu"):
-        return write_atomic(path, to_xlsx(m, kumu=kumu))
+        return write_atomic(path, to_xlsx(m, kumu=kumu, extra=extra))
     writers = {"gexf": to_gexf, "graphml": to_graphml, "cyjs": to_cyjs}
-    return write_atomic(path, writers[chosen](m))
+    content = writers[chosen](m)
+    for title, grid in extra.items():
+        write_atomic(path.with_name(f"{path.stem}.{normalise_key(title)}.csv"), csv_bytes(grid))
+    return write_atomic(path, content)

@@ -83,6 +83,7 @@ def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
         ("date", settings.date),
         ("source_note", settings.source_note),
         ("description", settings.description),
+        ("respondent", settings.respondent),
     ]
     if settings.goal:
         pairs.append(("goal", settings.goal))

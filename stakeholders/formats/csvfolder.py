@@ -22,11 +22,12 @@ from .._atomic import write_atomic
 from .._gc import gc_paused
 from ..errors import OutputError, SourceError
 from ..model import StakeholderMap
+from ..schema import normalise_key
 from ..source import Source, decode_text, grid_table, table_role
 from ..values import neutralise, unquote_cell
 from ._common import map_sheets
 
-__all__ = ["read_csv_folder", "sniff_delimiter", "to_csv_files", "write_folder"]
+__all__ = ["csv_bytes", "read_csv_folder", "sniff_delimiter", "to_csv_files", "write_folder"]
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -122,7 +123,8 @@ def read_csv_folder(folder: Path, display: Path | None = None) -> Source:
 # --- writing ------------------------------------------------------------------------------
 
 
-def _csv_bytes(grid: list[list[Any]]) -> bytes:
+def csv_bytes(grid: list[list[Any]]) -> bytes:
+    """Rows as a CSV file: comma-separated UTF-8 with a byte order mark, no cell able to run as a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in grid:
@@ -130,11 +132,12 @@ def _csv_bytes(grid: list[list[Any]]) -> bytes:
     return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
 
 
-def to_csv_files(m: StakeholderMap) -> dict[str, bytes]:
+def to_csv_files(m: StakeholderMap, *, extra: dict[str, list[list[Any]]] | None = None) -> dict[str, bytes]:
     """The map as CSV files by name: organisations.csv, links.csv, stages.csv (unless default), script.csv and
     barriers.csv (when the map has phases or barriers), views.csv (when it has views) and map.csv.
 
-    Comma-separated UTF-8 with a byte order mark, so Excel reads the accents right.
+    Comma-separated UTF-8 with a byte order mark, so Excel reads the accents right. ``extra`` sheets (title →
+    rows) become files named by their title (``Conflicts`` → ``conflicts.csv``), which no reader takes for a table.
     """
     names = {
         "Organisations": "organisations.csv",
@@ -145,7 +148,14 @@ def to_csv_files(m: StakeholderMap) -> dict[str, bytes]:
         "Barriers": "barriers.csv",
         "Map": "map.csv",
     }
-    return {names[sheet]: _csv_bytes(grid) for sheet, grid in map_sheets(m).items()}
+    files = {names[sheet]: csv_bytes(grid) for sheet, grid in map_sheets(m).items()}
+    for title, grid in (extra or {}).items():
+        name = f"{normalise_key(title)}.csv"
+        if name in files or table_role(normalise_key(title)):
+            msg = f"{name}: an extra sheet may not have the name of a table of the map"
+            raise OutputError(msg)
+        files[name] = csv_bytes(grid)
+    return files
 
 
 def write_folder(files: dict[str, bytes], folder: Path) -> Path:

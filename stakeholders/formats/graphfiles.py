@@ -83,6 +83,10 @@ graph attributes, lists in .cyjs), not as nodes or edges."""
 # --- writing -----------------------------------------------------------------------------
 
 
+_NUMBER_LINK_FIELDS = frozenset(c.name for c in COLUMNS["links"] if c.kind.is_number)
+"""Link fields that hold a whole number: left out of an edge when empty (strength, the PARTNER scores, reports)."""
+
+
 def _flat_graph(m: StakeholderMap) -> nx.MultiDiGraph:
     """The map as a graph whose attributes are all text (lists ``|``-joined), strength a whole number."""
     G = nx.MultiDiGraph()
@@ -98,7 +102,7 @@ def _flat_graph(m: StakeholderMap) -> nx.MultiDiGraph:
         data = {
             k: _flat(v, "link", record["id"], k)
             for k, v in record.items()
-            if k not in ends and not (k == "strength" and v is None)
+            if k not in ends and not (k in _NUMBER_LINK_FIELDS and v is None)
         }
         G.add_edge(record["source"], record["target"], key=record["id"], **data)
     return G
@@ -447,7 +451,7 @@ def read_network(path: Path) -> Source:
 def _our_columns(order: dict[str, list[str]]) -> bool:
     """Whether the file has every column of our organisations and links: our export, maybe saved again elsewhere."""
     nodes = {c.name for c in COLUMNS["organisations"]} - {"id", "influence"}
-    links = {c.name for c in COLUMNS["links"]} - {"id", "source", "target", "strength"}
+    links = {c.name for c in COLUMNS["links"]} - {"id", "source", "target", *_NUMBER_LINK_FIELDS}
     return nodes <= set(order["node"]) and links <= set(order["edge"])
 
 

@@ -201,11 +201,16 @@ def _numbers_in_custom_columns(sheets: dict[str, list[list[Any]]], m: Stakeholde
     return sheets
 
 
-def to_xlsx(m: StakeholderMap, *, kumu: bool = False) -> bytes:
-    """The map as an .xlsx workbook: ours (:func:`map_sheets`), or Kumu's with ``kumu``.
+def to_xlsx(m: StakeholderMap, *, kumu: bool = False, extra: dict[str, list[list[Any]]] | None = None) -> bytes:
+    """The map as an .xlsx workbook: ours (:func:`map_sheets`), or Kumu's with ``kumu``; ``extra`` sheets (title →
+    rows) after the map's, which no reader takes for a table (a Conflicts sheet).
 
     Numbers in custom fields are number cells (see :func:`number_cell`).
     """
-    if kumu:
-        return _workbook_bytes(_numbers_in_custom_columns(kumu_sheets(m), m))
-    return _workbook_bytes(_numbers_in_custom_columns(map_sheets(m), m))
+    sheets = _numbers_in_custom_columns(kumu_sheets(m) if kumu else map_sheets(m), m)
+    for title, grid in (extra or {}).items():
+        if title in sheets or table_role(title):
+            msg = f"sheet {title}: an extra sheet may not have the name of a table of the map"
+            raise OutputError(msg)
+        sheets[title] = grid
+    return _workbook_bytes(sheets)

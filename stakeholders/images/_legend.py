@@ -96,6 +96,12 @@ def legend_rows(
         ("planned" in statuses, words["line_planned"], "#333333", link_dashes("planned", "")),
         ("lapsed" in statuses, words["line_lapsed"], LAPSED_COLOUR, link_dashes("lapsed", "")),
         (bool(evidence & {"unverified", "inferred"}), words["line_unverified"], "#333333", dotted),
+        (
+            "confirmation" in links and "one-sided" in set(links["confirmation"]),
+            words["line_one_sided"],
+            "#333333",
+            link_dashes("active", "", "one-sided"),
+        ),
     ]
     if len(links) and any(shown for shown, *_ in lines):
         rows.append(LegendRow("title", words["legend_lines"]))

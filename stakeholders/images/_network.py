@@ -160,7 +160,8 @@ def _cut(points: list[tuple[float, float]], radius: float) -> list[tuple[float, 
 
 def _fill(org: dict[str, Any], m: StakeholderMap, highlight: dict[str, Any] | None) -> str:
     if highlight:
-        value = org.get(highlight["field"])
+        by_id = highlight.get("by_id")
+        value = by_id.get(org["id"], "") if by_id else org.get(highlight["field"])
         key = "|".join(value) if isinstance(value, (list, tuple)) else (value or "")
         return next((v["colour"] for v in highlight["values"] if v["id"] == key), "#FFFFFF")
     return sector_colour(org.get("sector") or "", m.settings.sectors)
@@ -203,7 +204,7 @@ def _draw_links(
             mutation_scale=ARROW * unit,
             color=colour,
             linewidth=px_to_pt(link_width(None if strength is None or strength != strength else int(strength))) * unit,
-            linestyle=dash_style(link_dashes(status, link.get("evidence") or ""), unit),
+            linestyle=dash_style(link_dashes(status, link.get("evidence") or "", link.get("confirmation") or ""), unit),
             zorder=LINK_Z,
         )
         patch.set_gid(f"link-{number}")

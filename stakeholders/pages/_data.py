@@ -17,7 +17,7 @@ from ..dates import MONTHS
 from ..i18n import FIELD_LABELS, PAGE_WORDS, undated_note
 from ..layout import positions as map_positions
 from ..model import StakeholderMap
-from ..schema import COLUMNS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STANCES, STATUSES, Vocabulary
+from ..schema import COLUMNS, CONFIRMATIONS, DIRECTIONS, EVIDENCE, LEVELS, SENSITIVITY, STANCES, STATUSES, Vocabulary
 from ..style import NO_KIND_COLOUR, link_curves, style_table
 from ..values import records
 
@@ -87,6 +87,7 @@ def map_data(m: StakeholderMap, *, lang: str | None = None, progress: Progress |
             "status": _terms(STATUSES, page_lang),
             "evidence": _terms(EVIDENCE, page_lang),
             "sensitivity": _terms(SENSITIVITY, page_lang),
+            "confirmation": _terms(CONFIRMATIONS, page_lang),
             "stance": _terms(STANCES, page_lang),
         },
         "style": style_table(settings.sectors, settings.kinds),
@@ -159,10 +160,13 @@ def legend(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         lines.append(line("line_lapsed", "lapsed", data["style"]["lapsed"]))
     if any(unverified for _, unverified in used):
         lines.append(line("line_unverified", "unverified"))
+    if any(link.get("confirmation") == "one-sided" for link in links):
+        lines.append(line("line_one_sided", "one-sided"))
     highlight = []
     if data.get("highlight"):
         field = data["highlight"]["field"]
-        in_orgs = Counter(row.get(field) or "" for row in orgs)
+        by_id = data["highlight"].get("by_id")
+        in_orgs = Counter((by_id.get(row["id"], "") if by_id else row.get(field)) or "" for row in orgs)
         in_links = Counter(row.get(field) or "" for row in links)
         highlight = [
             {**value, "count": f"{in_orgs[value['id']]} / {in_links[value['id']]}"}

@@ -81,12 +81,16 @@ def _vocabulary_value(
 
 
 def _number_value(kind: ColumnKind, raw: Any, ordered: str, lang: str = "en") -> tuple[int | None, str | None]:
-    """A whole-number cell: a strength from 1 to 5, the order of stages or phases (``ordered``), or a count from 0."""
+    """A whole-number cell: a strength from 1 to 5, a score from 1 to 4, the order of stages or phases
+    (``ordered``), or a count from 0."""
     number = whole_number(raw)
     value = cell_text(raw)
     if kind == ColumnKind.STRENGTH:
         if number is None or not 1 <= number <= 5:
             return None, say(lang, "not_a_strength", value=value)
+    elif kind == ColumnKind.SCORE:
+        if number is None or not 1 <= number <= 4:
+            return None, say(lang, "not_a_score", value=value)
     elif kind == ColumnKind.INFLUENCE:
         if number is None or not 0 <= number <= 10:
             return None, say(lang, "not_an_influence", value=value)

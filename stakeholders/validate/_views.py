@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..schema import SIZE_METRICS
+from ..schema import RATING_METRICS, SIZE_METRICS
 from ..source import RawTable
 from ..values import whole_number
 from ._findings import Findings, header_of
@@ -32,17 +32,19 @@ def check_views(
                 findings.add(table, row, header_of(table, "focus"), message)
             view["focus"] = found
         if view.get("colour_by"):
-            colour = field_name(view["colour_by"], org_fields)
+            colour = field_name(view["colour_by"], org_fields) or field_name(view["colour_by"], [*RATING_METRICS])
             if colour is None:
                 msg = f"'{view['colour_by']}' is not a column of the organisations: use one of {', '.join(org_fields)}"
                 findings.add(table, row, header_of(table, "colour_by"), msg)
             view["colour_by"] = colour or view["colour_by"]
         size = view.get("size_by")
         if size:
-            size = view["size_by"] = field_name(size, [*SIZE_METRICS, *org_fields]) or size
-        if size and size not in SIZE_METRICS:
+            size = view["size_by"] = field_name(size, [*SIZE_METRICS, *org_fields, *RATING_METRICS]) or size
+        if size and size not in SIZE_METRICS and not (size in RATING_METRICS and size not in org_fields):
             if size not in org_fields:
-                msg = f"cannot size by '{size}': use {', '.join(SIZE_METRICS)} or a column of numbers"
+                msg = (
+                    f"cannot size by '{size}': use {', '.join((*SIZE_METRICS, *RATING_METRICS))} or a column of numbers"
+                )
                 findings.add(table, row, header_of(table, "size_by"), msg)
             else:
                 bad = [r for r in (rec.get(size) for _, rec in orgs) if r not in ("", None) and whole_number(r) is None]

@@ -79,6 +79,7 @@
     var facts = [term("kind", link.kind)];
     if (link.status && link.status !== "active") facts.push(term("status", link.status));
     if (link.evidence === "unverified" || link.evidence === "inferred") facts.push(term("evidence", link.evidence));
+    if (link.confirmation) facts.push(term("confirmation", link.confirmation));
     return facts.join(", ");
   }
 
@@ -86,10 +87,16 @@
 
   var highlight = data.highlight || null;
   var highlightValues = new Map(((highlight && highlight.values) || []).map(function (v) { return [v.id, v]; }));
+  /* The value a record is coloured by: its field, or (an average from the links, such as trust) by its id. */
+  function highlightKey(record) {
+    var byId = highlight.by_id;
+    if (byId && record.source === undefined) return Object.prototype.hasOwnProperty.call(byId, record.id) ? byId[record.id] : "";
+    var value = record[highlight.field];
+    return Array.isArray(value) ? value.join("|") : (value || "");
+  }
   function highlighted(record) {
     if (!highlight || (highlight.links === false && record.source !== undefined && record.target !== undefined)) return null;
-    var value = record[highlight.field];
-    return highlightValues.get(Array.isArray(value) ? value.join("|") : (value || ""));
+    return highlightValues.get(highlightKey(record));
   }
   /* A highlight value may also say how much its organisations and links stand out (a diff: see pages/diff.py):
    * symbol (before the label), size (of an organisation), border, width and dashes (of a link), faint (recede). */
@@ -139,6 +146,9 @@
     var unverified = link.evidence === "unverified" || link.evidence === "inferred";
     var dashKey = link.status === "planned" || link.status === "lapsed"
       ? link.status + (unverified ? "-unverified" : "") : (unverified ? "unverified" : null);
+    if (link.confirmation === "one-sided") { // reported by one end only (a merged map): two dots after each dash
+      dashKey = link.status === "planned" || link.status === "lapsed" ? link.status + "-one-sided" : "one-sided";
+    }
     var mark = highlighted(link);
     var curve = data.layout.curves[link.id];
     var colour = edgeColour(link);
@@ -476,7 +486,7 @@
   var nodeState = new Map(data.organisations.map(function (org) { return [org.id, "s1b"]; }));
   var edgeState = new Map(data.links.map(function (link) { return [link.id, "s"]; }));
 
-  function highlightShown(record) { return !highlight || !hidden.highlight.has(record[highlight.field] || ""); }
+  function highlightShown(record) { return !highlight || !hidden.highlight.has(highlightKey(record)); }
   var only = null; // {orgs: Set, links: Set}: what a presentation step shows
   var onlyVersion = 0;
   function orgVisible(org) {
@@ -730,7 +740,7 @@
     if (!orgVisible(org)) { // a search or a link can lead to a filtered-out organisation: show it again
       hidden.sector.delete(org.sector || "");
       hidden.level.delete(org.level || "");
-      if (highlight) hidden.highlight.delete(org[highlight.field] || "");
+      if (highlight) hidden.highlight.delete(highlightKey(org));
       syncCheckboxes();
     }
     focus = { type: "org", id: id, members: new Set([id]) };
