@@ -12,11 +12,11 @@ from typing import Any, NoReturn, TextIO
 
 import click
 
-from ._language import resolve_lang
+from ._language import environment_lang, resolve_lang
 from ._validation_words import count, say
-from .dates import parse_as_of, parse_date
+from .dates import format_date, parse_as_of, parse_date
 from .errors import InvalidArgument, StakeholdersError, UnsupportedSource, ValidationError
-from .i18n import LANGUAGES, PAGE_WORDS, undated_note
+from .i18n import CLI_WORDS, LANGUAGES, PAGE_WORDS, count_of, undated_note
 from .load import load_map
 from .model import StakeholderMap, Undated
 from .pages import LABEL_PX, LABEL_PX_RANGE
@@ -31,7 +31,9 @@ __all__ = [
     "analysis_options",
     "as_of_option",
     "audience_option",
+    "cli_words",
     "counts",
+    "diff_labels",
     "fail",
     "html_output",
     "image_size",
@@ -41,6 +43,7 @@ __all__ = [
     "map_counts",
     "barrier_counts",
     "number",
+    "output_language",
     "output_option",
     "reference_date",
     "remember",
@@ -133,9 +136,16 @@ def load_source(path: Path, as_of_date: str | None = None, undated_rows: str | N
         raise click.UsageError("--undated hide leaves out what has no dates from a map as of a date: add --as-of DATE")
     context = click.get_current_context()
     audience = context.meta.get("stakeholders.audience")
+    lang = context.meta.get("stakeholders.lang")  # --lang, when given: validation speaks it too
     keep = context.meta.get("stakeholders.positions_file", True) is not False
     loaded = load_map(
-        path, audience=audience, limit_mb=limit_mb(), as_of=as_of_date, undated=undated_rows, keep_positions=keep
+        path,
+        audience=audience,
+        limit_mb=limit_mb(),
+        as_of=as_of_date,
+        undated=undated_rows,
+        keep_positions=keep,
+        lang=lang,
     )
     warn_columns(loaded, path, context.params.get("lang"))
     return loaded
@@ -179,32 +189,82 @@ def report_validation(err: ValidationError, *, nothing_written: bool = False) ->
     sys.exit(1)
 
 
-def number(count: int, thing: str) -> str:
-    """``count`` things in words: "1 organisation", "2 links".
+def output_language(stakeholder_map: StakeholderMap | None = None) -> str | None:
+    """The language a command writes in: ``--lang``; else the map's ``lang`` setting; else Dutch when the
+    locale is Dutch (:func:`stakeholders._language.environment_lang`); else None: English, with names as the
+    source writes them (:func:`stakeholders._language.resolve_lang` gives "en" there).
 
-    >>> number(1, "organisation"), number(0, "link")
-    ('1 organisation', '0 links')
+    Every command asks here, for its output and for its own lines on the terminal.
     """
-    return f"{count:,} {thing}{'' if count == 1 else 's'}"
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get("stakeholders.lang") if ctx is not None else None
+    if chosen:
+        return str(chosen)
+    if stakeholder_map is not None and stakeholder_map.settings.lang:
+        return stakeholder_map.settings.lang
+    return "nl" if environment_lang() == "nl" else None
 
 
 def barrier_counts(stakeholder_map: StakeholderMap, as_of_date: str | None = None) -> str:
     """What a barrier-model page shows: "28 barriers at 4 phases; 67 organisations, 149 links"."""
-    barriers, phases = number(len(stakeholder_map.barriers), "barrier"), number(len(stakeholder_map.script), "phase")
-    return f"{barriers} at {phases}; {map_counts(stakeholder_map, as_of_date)}"
+    lang = output_language(stakeholder_map)
+    barriers = number(len(stakeholder_map.barriers), "barrier", lang)
+    phases = number(len(stakeholder_map.script), "phase", lang)
+    return cli_words(stakeholder_map)["barrier_counts"].format(
+        barriers=barriers, phases=phases, counts=map_counts(stakeholder_map, as_of_date)
+    )
 
 
-def counts(organisations: int, links: int, as_of_date: str | None = None) -> str:
-    when = f" as of {as_of_date}" if as_of_date else ""
-    return f"{number(organisations, 'organisation')}, {number(links, 'link')}{when}"
+def cli_words(stakeholder_map: StakeholderMap | None = None) -> dict[str, str]:
+    """The command line's own words in the language of :func:`output_language`."""
+    return CLI_WORDS[output_language(stakeholder_map) or "en"]
+
+
+def diff_labels(
+    union: StakeholderMap, old: Path, new: Path | None, dates: tuple[str, str]
+) -> tuple[tuple[str | None, dict[str, str]], tuple[str, str]]:
+    """``diff``'s language and words, and how it names its two sides: the files, or one file as of two dates."""
+    lang, words = output_language(union), cli_words(union)
+    if new is not None:
+        return (lang, words), (old.name, new.name)
+    first, second = (words["source_as_of"].format(name=old.name, date=format_date(d, lang)) for d in dates)
+    return (lang, words), (first, second)
+
+
+def number(count: int, thing: str, lang: str | None = None) -> str:
+    """``count`` things in words: "1 organisation", "2 links"; in Dutch with ``lang="nl"``.
+
+    >>> number(1, "organisation"), number(0, "link"), number(1200, "link", "nl")
+    ('1 organisation', '0 links', '1.200 verbindingen')
+    """
+    return count_of(count, thing, lang)
+
+
+def counts(organisations: int, links: int, as_of_date: str | None = None, lang: str | None = None) -> str:
+    """How many organisations and links, as of a date when there is one.
+
+    >>> counts(3, 2, "2022-01-02"), counts(1, 1, "2018", "nl")
+    ('3 organisations, 2 links as of 2 January 2022', '1 organisatie, 1 verbinding op 2018')
+    """
+    text = f"{number(organisations, 'organisation', lang)}, {number(links, 'link', lang)}"
+    if as_of_date:
+        text = CLI_WORDS[lang if lang in CLI_WORDS else "en"]["as_of"].format(
+            counts=text, date=format_date(as_of_date, lang)
+        )
+    return text
 
 
 def map_counts(stakeholder_map: StakeholderMap, as_of_date: str | None = None) -> str:
-    return counts(len(stakeholder_map.organisations), len(stakeholder_map.links), as_of_date)
+    """How many organisations and links the map holds, in its language (:func:`output_language`)."""
+    lang = output_language(stakeholder_map)
+    return counts(len(stakeholder_map.organisations), len(stakeholder_map.links), as_of_date, lang)
 
 
 def fail(err: StakeholdersError, outcome: str = "; nothing was written") -> NoReturn:
-    """Report a library error as one line per problem and exit (2 for usage, 1 for data)."""
+    """Report a library error as one line per problem and exit (2 for usage, 1 for data).
+
+    A non-empty ``outcome`` adds that nothing was written, in the messages' language.
+    """
     if isinstance(err, (UnsupportedSource, InvalidArgument)):
         raise click.UsageError(str(err))
     if isinstance(err, ValidationError):
@@ -228,39 +288,42 @@ def warn_sensitive(stakeholder_map: StakeholderMap) -> None:
     hidden = stakeholder_map.hidden
     if not any(hidden.values()):
         return
-    parts = [number(hidden.get("organisations", 0), "organisation"), number(hidden.get("links", 0), "link")]
-    why = "marked for a wider circle"
+    lang = output_language(stakeholder_map)
+    words = CLI_WORDS[lang or "en"]
+    parts = [number(hidden.get(noun + "s", 0), noun, lang) for noun in ("organisation", "link")]
+    why = ""
     if hidden.get("barriers"):
-        parts.append(number(hidden["barriers"], "barrier"))
-        why += " (or raised only by organisations left out)"
-    listed = f"{', '.join(parts[:-1])} and {parts[-1]}"
-    click.echo(
-        f"Note: for the audience {stakeholder_map.audience}, {listed} {why} were left out (see --audience).", err=True
-    )
+        parts.append(number(hidden["barriers"], "barrier", lang))
+        why = words["left_out_barriers"]
+    listed = f"{', '.join(parts[:-1])} {words['and']} {parts[-1]}"
+    audience = AUDIENCES.label(stakeholder_map.audience, lang or "en")
+    click.echo(words["left_out"].format(audience=audience, listed=listed, why=why), err=True)
 
 
-def note_undated(note: str, record: Undated) -> None:
+def note_undated(note: str, record: Undated, lang: str | None = None) -> None:
     """Say on stderr what a date did with the rows that have no dates, when there are any."""
     if not note:
         return
+    words = CLI_WORDS[lang if lang in CLI_WORDS else "en"]
     if record.shown:
-        them = "it" if len(record.organisations) + len(record.links) == 1 else "them"
-        note = f"{note.removesuffix('.')}; --undated hide leaves {them} out."
-    click.echo(f"Note: {note}", err=True)
+        one = len(record.organisations) + len(record.links) == 1
+        note = words["undated_hide_one" if one else "undated_hide_many"].format(note=note.removesuffix("."))
+    click.echo(words["note"].format(note=note), err=True)
 
 
 def warn_undated(stakeholder_map: StakeholderMap) -> None:
     """Say on stderr how many organisations and links of a map as of a date have no dates, and where they went."""
     record = stakeholder_map.undated
     if record is not None:
+        lang = output_language(stakeholder_map)
         note = undated_note(
-            PAGE_WORDS["en"],
+            PAGE_WORDS[lang or "en"],
             len(record.organisations),
             len(record.links),
             "shown" if record.shown else "left_out",
             taken=len(record.links_taken),
         )
-        note_undated(note, record)
+        note_undated(note, record, lang)
 
 
 class ProgressLine:
@@ -382,8 +445,14 @@ def deck_label_size(label_px: float | None, *, powerpoint: bool) -> dict[str, An
 
 
 def lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``--lang`` (English or Dutch), with what it changes for this command in ``help_text``."""
-    return click.option("--lang", type=click.Choice(LANGUAGES), help=help_text)
+    """``--lang`` (English or Dutch), with what it changes for this command in ``help_text``.
+
+    :func:`output_language` reads it, and says what applies when it is not given.
+    """
+    default = " [default: the source's lang setting, else Dutch under a Dutch locale, else English]"
+    if "[default" in help_text:  # the command says its own default
+        default = ""
+    return click.option("--lang", type=click.Choice(LANGUAGES), callback=remember, help=help_text + default)
 
 
 def page_lang_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

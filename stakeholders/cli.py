@@ -25,8 +25,10 @@ from ._cli_options import (
     analysis_options,
     as_of_option,
     audience_option,
+    cli_words,
     counts,
     deck_label_size,
+    diff_labels,
     fail,
     html_output,
     image_size,
@@ -35,6 +37,8 @@ from ._cli_options import (
     load_source,
     map_counts,
     note_undated,
+    number,
+    output_language,
     output_option,
     page_lang_option,
     remember,
@@ -129,8 +133,9 @@ def map_command(
     progress = terminal_progress()
     try:
         if progress:
-            progress(f"Reading {path}")
+            progress(cli_words()["reading"].format(path=path))
         stakeholder_map = load_source(path, as_of_date)
+        lang = output_language(stakeholder_map)
         options = {"title": title, "lang": lang, "view": view_name, "label_px": label_px}
         written = write_html(stakeholder_map, output, progress=progress, **options)
     except StakeholdersError as err:
@@ -141,9 +146,10 @@ def map_command(
     warn_sensitive(stakeholder_map)
     shown = map_counts(stakeholder_map, as_of_date)
     if view_name:
-        organisations, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
-        shown = f"view {view_name}: {counts(len(organisations), len(links), as_of_date)}"
-    click.echo(f"Wrote {written.resolve()} ({shown}).")
+        orgs, links = select(stakeholder_map, find_view(stakeholder_map, view_name))
+        view_counts = counts(len(orgs), len(links), as_of_date, lang)
+        shown = cli_words(stakeholder_map)["view"].format(name=view_name, counts=view_counts)
+    click.echo(cli_words(stakeholder_map)["wrote"].format(path=written.resolve(), shown=shown))
     warn_undated(stakeholder_map)
 
 
@@ -160,8 +166,9 @@ def map_command(
     help="Write the .xlsx workbook in Kumu's format: Elements and Connections, with our Stages, Script, Barriers, "
     "Views and Map as (ignore) sheets that Kumu skips.",
 )
+@lang_option("The language of the lines this command prints.")
 @as_of_option
-def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> None:
+def export(source: Path, output: Path, kumu: bool, lang: str | None, as_of_date: str | None) -> None:
     """Write SOURCE for Gephi, Cytoscape, Kumu or another spreadsheet.
 
     The extension of OUTPUT picks the format: .gexf (Gephi and Gephi Lite, laid
@@ -191,7 +198,8 @@ def export(source: Path, output: Path, kumu: bool, as_of_date: str | None) -> No
     except StakeholdersError as err:
         fail(err)
     warn_sensitive(stakeholder_map)
-    click.echo(f"Wrote {written.resolve()} ({FORMAT_NAMES[chosen]}: {map_counts(stakeholder_map, as_of_date)}).")
+    shown = f"{FORMAT_NAMES[chosen]}: {map_counts(stakeholder_map, as_of_date)}"
+    click.echo(cli_words(stakeholder_map)["wrote"].format(path=written.resolve(), shown=shown))
     warn_undated(stakeholder_map)
 
 
@@ -264,7 +272,7 @@ def _analyse(
     stale_months: int,
     today: date | None,
     as_of_date: str | None,
-) -> Analysis:
+) -> tuple[Analysis, str | None]:
     progress = terminal_progress()
     try:
         result = analyse(
@@ -274,14 +282,14 @@ def _analyse(
             statuses=("active", *include),
             stale_months=stale_months,
             today=today,
-            progress=(lambda step: progress(f"Analysing: {step}")) if progress else None,
+            progress=(lambda step: progress(cli_words()["analysing"].format(step=step))) if progress else None,
         )
     except StakeholdersError as err:
         fail(err, outcome="")
     finally:
         if progress:
             progress.close()
-    return result
+    return result, output_language(result.map)
 
 
 @cli.command(name="analyse")
@@ -327,7 +335,7 @@ def analyse_command(
         stakeholders analyse my-workbook.xlsx --format csv --table handovers > handovers.csv
         stakeholders analyse my-workbook.xlsx --lang nl
     """
-    result = _analyse(source, top, without, include, stale_months, today, as_of_date)
+    result, lang = _analyse(source, top, without, include, stale_months, today, as_of_date)
     if output_format == "csv":
         click.echo(as_csv(result, table, lang), nl=False)
     else:
@@ -362,14 +370,14 @@ def report(
         stakeholders report my-workbook.xlsx -o rapport.html --lang nl --without om
     """
     output = html_output(output, f"{source.stem if source.is_file() else source.name}-report.html")
-    result = _analyse(source, top, without, include, stale_months, today, as_of_date)
+    result, lang = _analyse(source, top, without, include, stale_months, today, as_of_date)
     try:
         written = write_report(result, output, lang=lang)
     except StakeholdersError as err:
         fail(err)
     warn_sensitive(result.map)
-    shown = counts(result.summary["organisations"], result.summary["links"], as_of_date)
-    click.echo(f"Wrote {written.resolve()} ({shown}).")
+    shown = counts(result.summary["organisations"], result.summary["links"], as_of_date, lang)
+    click.echo(cli_words(result.map)["wrote"].format(path=written.resolve(), shown=shown))
     warn_undated(result.map)
 
 
@@ -387,7 +395,7 @@ def report(
     show_default=True,
     help="An HTML map of the changes, or the change list as Markdown or CSV on standard output.",
 )
-@lang_option("The HTML page's own words in English or Dutch (md and csv: English).")
+@lang_option("The page's own words and the Markdown change list in English or Dutch (CSV: ids, for programs).")
 @undated_option
 @audience_option
 def diff(
@@ -423,26 +431,24 @@ def diff(
         raise click.UsageError(f"--from {from_date} is later than --to {to_date}: give the earlier date with --from")
     page = html_output(output, "diff.html") if output_format == "html" else None
     try:
+        dates = (from_date or "", to_date or "")  # with one source, both are given (checked above)
         if new is None:
-            # both dates are given (checked above); they say what has no dates, so the map is loaded whole
-            start, end = from_date or "", to_date or ""
-            result = diff_dates(load_source(old, undated_rows="show"), start, end, undated=undated())
-            old_label, new_label = f"{old.name} as of {from_date}", f"{old.name} as of {to_date}"
+            result = diff_dates(load_source(old, undated_rows="show"), *dates, undated=undated())
         else:
             result = diff_maps(load_source(old), load_source(new))
-            old_label, new_label = old.name, new.name
+        (lang, words), (old_label, new_label) = diff_labels(result.union, old, new, dates)
         if page is not None:
             written = write_diff(result, page, old_label=old_label, new_label=new_label, lang=lang)
     except StakeholdersError as err:
         fail(err)
     if output_format == "md":
-        click.echo(as_markdown(result), nl=False)
+        click.echo(as_markdown(result, lang), nl=False)
     elif output_format == "csv":
         click.echo(changes_csv(result), nl=False)
     else:
-        click.echo(f"Wrote {written.resolve()} ({diff_summary(result).rstrip('.')}).")
+        click.echo(words["wrote"].format(path=written.resolve(), shown=diff_summary(result, lang).rstrip(".")))
     if result.undated is not None:
-        note_undated(undated_summary(result), result.undated)
+        note_undated(undated_summary(result, lang), result.undated, lang)
 
 
 @cli.command()
@@ -487,11 +493,12 @@ def image(
         raise click.BadParameter(f"'{output}' must end in .png, .svg or .pdf", param_hint="'-o' / '--output'")
     try:
         stakeholder_map = load_source(source if source is not None else example_path(), as_of_date)
+        lang = output_language(stakeholder_map)
         written = write_image(stakeholder_map, output, size=size, title=title, lang=lang, view=view_name)
     except StakeholdersError as err:
         fail(err)
     warn_sensitive(stakeholder_map)
-    click.echo(f"Wrote {written.resolve()}.")
+    click.echo(cli_words(stakeholder_map)["wrote_plain"].format(path=written.resolve()))
     warn_undated(stakeholder_map)
 
 
@@ -515,12 +522,13 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None, label_p
     """
     try:
         audience = click.get_current_context().meta.get("stakeholders.audience")
-        server = start(source, port=port, lang=lang, audience=audience, limit_mb=limit_mb(), label_px=label_px)
+        server = start(source, port=port, lang=output_language(), audience=audience, limit_mb=limit_mb(), label_px=label_px)
     except OSError as err:
         raise click.ClickException(f"cannot serve on port {port} ({err.strerror}): choose another with --port") from err
-    click.echo(f"Serving {source} at {server.url} — press Ctrl-C to stop.")
+    lang, words = output_language(server.live.map), cli_words(server.live.map)
+    click.echo(words["serving"].format(source=source, url=server.url))
     if server.live.errors:
-        click.echo(f"{len(server.live.errors)} problems in the source; the map appears once it is saved without them.")
+        click.echo(words["serve_problems"].format(problems=number(len(server.live.errors), "problem", lang)))
     if open_browser:
         webbrowser.open(server.url)
     # Ctrl-C stops the server even when a shell started it with SIGINT ignored (a background job).
@@ -530,7 +538,7 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None, label_p
             time.sleep(0.5)
     except KeyboardInterrupt:
         server.stop()
-        click.echo("Stopped.")
+        click.echo(words["stopped"])
 
 
 @cli.command()
@@ -584,15 +592,14 @@ def present(
     write = write_pptx if powerpoint else write_presentation
     try:
         stakeholder_map = load_source(path, as_of_date)
-        written = write(stakeholder_map, target, views=names, lang=lang, title=title, **sized)
+        written = write(stakeholder_map, target, views=names, lang=output_language(stakeholder_map), title=title, **sized)
         unused = unused_layouts(stakeholder_map, names)
     except StakeholdersError as err:
         fail(err)
     warn_sensitive(stakeholder_map)
     if unused:
-        ignored = ", ".join(unused)
-        click.echo(f"Warning: every step keeps the map's own layout, so the layout of {ignored} is not used.", err=True)
-    click.echo(f"Wrote {written.resolve()}.")
+        click.echo(cli_words(stakeholder_map)["unused_layouts"].format(views=", ".join(unused)), err=True)
+    click.echo(cli_words(stakeholder_map)["wrote_plain"].format(path=written.resolve()))
     warn_undated(stakeholder_map)
 
 

@@ -22,7 +22,7 @@ from ._validation_words import MONTHS, say
 from .errors import InvalidArgument
 from .values import cell_text
 
-__all__ = ["before", "not_a_date", "parse_as_of", "parse_date", "present_on"]
+__all__ = ["MONTHS", "before", "format_date", "not_a_date", "parse_as_of", "parse_date", "present_on"]
 
 _DATE_FORMATS = (
     (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
@@ -133,3 +133,27 @@ def present_on(since: Any, until: Any, when: str) -> bool:
     All three are normalised dates; each comparison uses the precision both dates have.
     """
     return not ((since and before(when, since)) or (until and before(until, when)))
+
+
+def format_date(value: str, lang: str | None = None) -> str:
+    """A normalised date as a reader writes it: ``1 December 2025`` (English) or ``1 december 2025`` (Dutch).
+
+    A month is ``December 2025``, a year stays ``2025``; text that is not a
+    normalised date is returned as it is. Every page, the report, the deck,
+    the diff and the images write their dates through here.
+
+    >>> format_date("2025-12-01"), format_date("2025-12-01", "nl"), format_date("2021-03", "nl")
+    ('1 December 2025', '1 december 2025', 'maart 2021')
+    >>> format_date("2021"), format_date(""), format_date("soon")
+    ('2021', '', 'soon')
+    """
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if not match or (match.group(3) and not match.group(2)):
+        return value
+    year, month, day = match.groups()
+    if month is None:
+        return year
+    if not 1 <= int(month) <= 12:
+        return value
+    name = MONTHS[lang if lang in MONTHS else "en"][int(month) - 1]
+    return f"{int(day)} {name} {year}" if day else f"{name} {year}"

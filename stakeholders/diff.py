@@ -520,18 +520,21 @@ def undated_summary(result: MapDiff, lang: str | None = None) -> str:
     return undated_note(words, len(record.organisations), len(record.links), state, taken=len(record.links_taken))
 
 
-def as_markdown(result: MapDiff) -> str:
+def as_markdown(result: MapDiff, lang: str | None = None) -> str:
     """The change list as a Markdown table with the counts below it, for the minutes of a meeting.
 
     Items are named as on the page: organisations by label, kinds by their label. Between
     two dates, a line under the counts says how many organisations and links have no dates.
+    ``lang`` (``en`` or ``nl``) sets the words, as on the page.
     """
-    lines = ["| change | what | item | details |", "|---|---|---|---|"]
-    for change, item in zip(result.changes, item_labels(result), strict=True):
-        cells = (change.change, change.what, item, change.text())
+    words = PAGE_WORDS.get(lang or "en", PAGE_WORDS["en"])
+    header = [words[key].lower() for key in ("col_change", "col_what", "col_item", "col_details")]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
+    for change, item in zip(result.changes, item_labels(result, lang), strict=True):
+        cells = (words[change.change].split(" (")[0], words[change.what], item, change.text())
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-    undated = undated_summary(result)
-    return "\n".join(lines) + f"\n\n{diff_summary(result)}\n" + (f"\n{undated}\n" if undated else "")
+    undated = undated_summary(result, lang)
+    return "\n".join(lines) + f"\n\n{diff_summary(result, lang)}\n" + (f"\n{undated}\n" if undated else "")
 
 
 def changes_csv(result: MapDiff) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ._analysis_words import ANALYSIS_WORDS
 from ._barrier_words import BARRIER_WORDS
 from ._board_words import BOARD_WORDS
+from ._cli_words import CLI_WORDS, NOUNS, count_of
 from ._field_labels import FIELD_LABELS
 from ._marking import audience_marking
 from ._netmap_words import NETMAP_WORDS
@@ -25,11 +26,14 @@ __all__ = [
     "ANALYSIS_WORDS",
     "BARRIER_WORDS",
     "BOARD_WORDS",
+    "CLI_WORDS",
     "FIELD_LABELS",
     "LANGUAGES",
+    "NOUNS",
     "PAGE_WORDS",
     "WORDS",
     "audience_marking",
+    "count_of",
     "counted",
     "undated_note",
     "words",

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .errors import StakeholdersError, ValidationError
+from .i18n import CLI_WORDS, count_of
 from .layout import positions_path, save_positions
 from .load import load_map
 from .model import StakeholderMap
@@ -59,6 +60,7 @@ class LiveMap:
     good: int = -1
     page: str = ""
     errors: list[str] = field(default_factory=list)
+    map_language: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
     map: StakeholderMap | None = None
 
@@ -68,7 +70,10 @@ class LiveMap:
             version = self.version + 1
             try:
                 stakeholder_map = load_map(self.source, audience=self.audience, limit_mb=self.limit_mb)
-                page = live_map_html(stakeholder_map, lang=self.lang, version=version, label_px=self.label_px)
+                self.map_language = stakeholder_map.settings.lang
+                page = live_map_html(
+                    stakeholder_map, lang=self.lang or self.map_language or None, version=version, label_px=self.label_px
+                )
             except ValidationError as err:
                 self.version, self.errors = version, [str(problem) for problem in err.problems]
                 return
@@ -96,21 +101,23 @@ class LiveMap:
             return len(kept), written.name
 
     @property
+    def language(self) -> str:
+        """The language of the page and its banner: ``lang``, else the source's own ``lang`` setting, else en."""
+        return self.lang or self.map_language or "en"
+
+    @property
     def shows_error_lines(self) -> bool:
         """Whether the page may list the problems: they quote the whole source, so only for ``internal``."""
         return self.audience is not None and AUDIENCES.lookup(self.audience) == "internal"
 
     def state(self) -> dict[str, Any]:
         with self.lock:
-            count = len(self.errors)
-            title = f"{count} problem{'s' if count != 1 else ''} in the source: showing the last good map"
+            count, words = len(self.errors), CLI_WORDS[self.language]
+            title = words["banner_title"].format(problems=count_of(count, "problem", self.language))
             if self.shows_error_lines or not count:
                 lines = list(self.errors)
             else:
-                lines = [
-                    f"Run `stakeholders validate {self.source.name}` on your own computer to see them "
-                    "(they are not shown here: they may quote what this audience may not see)."
-                ]
+                lines = [words["banner_validate"].format(source=self.source.name)]
             return {
                 "version": self.version,
                 "good": self.good,
@@ -119,11 +126,12 @@ class LiveMap:
 
     def waiting_page(self) -> str:
         """What to show before the source has ever been valid."""
+        words = CLI_WORDS[self.language]
         return waiting_html(
-            f"Waiting for {self.source.name}",
-            "The source has problems (see above); the map appears as soon as it is saved without them.",
+            words["waiting_title"].format(source=self.source.name),
+            words["waiting_message"],
             audience=AUDIENCES.lookup(self.audience) if self.audience else None,
-            lang=self.lang,
+            lang=self.language,
         )
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from ._atomic import fixed_zip, write_atomic
 from .barrier_board import barrier_model
 from .board import approach_board
+from .dates import format_date
 from .errors import OutputError
 from .formats.workbook import FIXED_TIME
 from .i18n import PAGE_WORDS, audience_marking, counted
@@ -118,8 +119,8 @@ def _marking(slide: Any, m: StakeholderMap, lang: str) -> None:
         shape.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
 
 
-def _footer(slide: Any, m: StakeholderMap, words: dict[str, str]) -> None:
-    text = f"{words['data_as_of']} {m.settings.date or words['date_not_stated']}"
+def _footer(slide: Any, m: StakeholderMap, words: dict[str, str], lang: str) -> None:
+    text = f"{words['data_as_of']} {format_date(m.settings.date, lang) or words['date_not_stated']}"
     if m.settings.source_note:
         text += f" · {words['source']}: {m.settings.source_note}"
     if len(text) > 330:
@@ -146,7 +147,7 @@ def _title(slide: Any, text: str, marked: bool) -> None:
             run.font.bold = True
 
 
-def _title_slide(deck: Any, m: StakeholderMap, heading: str, words: dict[str, str]) -> None:
+def _title_slide(deck: Any, m: StakeholderMap, heading: str, words: dict[str, str], page_lang: str) -> None:
     """The first slide: the map's title, its description and counts, the footer."""
     from pptx.dml.color import RGBColor
     from pptx.util import Inches, Pt
@@ -169,7 +170,7 @@ def _title_slide(deck: Any, m: StakeholderMap, heading: str, words: dict[str, st
         if shape is title:
             for run in shape.text_frame.paragraphs[0].runs:
                 run.font.bold = True
-    _footer(slide, m, words)
+    _footer(slide, m, words, page_lang)
 
 
 def _picture_size() -> tuple[tuple[float, float, float, float], tuple[int, int]]:
@@ -193,7 +194,7 @@ def pptx_bytes(
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE_INCHES[0]), Inches(SLIDE_INCHES[1])
     heading = title or m.settings.title or "—"
-    _title_slide(deck, m, heading, words)
+    _title_slide(deck, m, heading, words, page_lang)
     _marking(deck.slides[0], m, page_lang)
     box, pixels = _picture_size()
     for number, step in enumerate(steps, start=1):
@@ -207,7 +208,7 @@ def pptx_bytes(
         # the picture's alternative text, for screen readers (python-pptx has no property for it)
         shown._element.nvPicPr.cNvPr.set("descr", f"{described}, {counted(words, 'link', len(step['links']))}")
         slide.notes_slide.notes_text_frame.text = step["note"] or ""
-        _footer(slide, m, words)
+        _footer(slide, m, words, page_lang)
         _marking(slide, m, page_lang)
     properties = deck.core_properties
     properties.title, properties.author, properties.last_modified_by = heading, "stakeholders", "stakeholders"

@@ -31,6 +31,7 @@ LAYERS = {
         "_analysis_words",
         "_netmap_words",
         "_report_words",
+        "_cli_words",
         "i18n",
         "_vocabulary",
         "_marking",

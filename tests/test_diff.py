@@ -367,7 +367,8 @@ def test_counts_say_one_organisation_and_one_link(tmp_path: Path, runner: CliRun
     out = tmp_path / "d.html"
     shown = runner.invoke(cli, ["diff", str(old), str(new), "-o", str(out), "--lang", "nl"])
     assert shown.output == (
-        f"Wrote {out.resolve()} (1 organisation added, 0 removed, 0 changed; 1 link added, 0 removed, 0 changed).\n"
+        f"{out.resolve()} geschreven (1 organisatie toegevoegd, 0 verwijderd, 0 gewijzigd; "
+        "1 verbinding toegevoegd, 0 verwijderd, 0 gewijzigd).\n"
     )
     reverse = diff_maps(load_map(new), load_map(old))
     assert diff_summary(reverse, "nl").startswith("0 organisaties toegevoegd, 1 verwijderd")

@@ -353,9 +353,9 @@ def test_the_docs_name_every_sheet_and_file_an_export_writes(runner: CliRunner, 
         "views.csv",
     ]
     help_text = " ".join(runner.invoke(cli, ["export", "--help"]).output.split())
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    start = readme.index("## Exporting")
-    table = readme[start : readme.index("**Nothing lost.**", start)]
+    formats = (Path(__file__).parent.parent / "docs" / "formats.md").read_text(encoding="utf-8")
+    start = formats.index("## Exporting")
+    table = formats[start : formats.index("**Nothing lost.**", start)]
     for name in [path.name for path in files] + sheets:
         assert name in help_text, name
         assert f"`{name}`" in table, name

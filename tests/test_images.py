@@ -165,7 +165,7 @@ def test_images_are_deterministic(example: object, tmp_path: Path) -> None:
 
 def test_dutch_legend_and_unsupported_format(example: object, tmp_path: Path) -> None:
     svg = write_image(example, tmp_path / "kaart.svg", lang="nl").read_text(encoding="utf-8")
-    assert "Sector (kleur)" in svg and "Gegevens van 2026-12-07" in svg
+    assert "Sector (kleur)" in svg and "Gegevens van 7 december 2026" in svg
     with pytest.raises(OutputError, match="use .png, .svg or .pdf"):
         write_image(example, tmp_path / "map.gif")
 

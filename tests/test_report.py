@@ -247,7 +247,7 @@ def test_analyse_text(runner: CliRunner) -> None:
     lines = result.output.splitlines()
     assert lines[0] == (
         "Cooperation against online child sexual abuse material and offender networks"
-        " (focus on darkweb fora; NL and international) — data as of 2026-12-07"
+        " (focus on darkweb fora; NL and international) — data as of 7 December 2026"
     )
     assert lines[1] == "Note: Structure counts 97 of 149 links: those with status active."
     assert "   67  organisations" in lines  # the headline figures: a value, then its words
@@ -308,7 +308,7 @@ def test_report_command(runner: CliRunner, tmp_path: Path) -> None:
         cli, ["report", str(example_path()), "-o", str(out), "--lang", "nl", "--today", "2026-11-28"]
     )
     assert result.exit_code == 0, result.output
-    assert result.output == f"Wrote {out.resolve()} (67 organisations, 149 links).\n"
+    assert result.output == f"{out.resolve()} geschreven (67 organisaties, 149 verbindingen).\n"  # --lang nl
     assert ">Kerncijfers<" in out.read_text(encoding="utf-8")
     bad = runner.invoke(cli, ["report", str(example_path()), "-o", str(tmp_path / "r.pdf")])
     assert bad.exit_code == 2

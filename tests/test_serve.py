@@ -242,3 +242,24 @@ def test_requests_for_another_host_are_refused(source: Path, host: str, status: 
             assert got == status
     finally:
         server.stop()
+
+
+@pytest.mark.browser
+def test_the_banner_speaks_dutch_under_lang_nl(source: Path, live_page: Any) -> None:
+    server = start(source, port=0, lang="nl")
+    try:
+        page, outside, errors = live_page(server.url)
+        assert page.evaluate("document.documentElement.lang") == "nl"
+        write_folder(
+            source, {"organisations": ORGANISATIONS, "links": [*LINKS, ["politie", "omm", "referral", "", "", ""]]}
+        )
+        wait_until(
+            page, "document.getElementById('live-errors') !== null && !document.getElementById('live-errors').hidden"
+        )
+        banner = page.inner_text("#live-errors")
+        assert "1 probleem in de bron: de laatste goede kaart staat hieronder" in banner
+        assert "Draai `stakeholders validate live` op je eigen computer om ze te zien" in banner
+        assert "problem in the source" not in banner and "Run `stakeholders" not in banner
+        assert _count(page) == 4 and outside == [] and errors == []
+    finally:
+        server.stop()

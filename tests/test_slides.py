@@ -72,7 +72,7 @@ def test_one_slide_per_step_with_title_picture_notes_and_footer(internal: object
         assert image.size[0] / image.size[1] == pytest.approx(pictures[0].width / pictures[0].height, abs=0.01)
         assert pictures[0].top > slide.shapes.title.top  # below the title
     for slide in deck.slides:
-        assert footer(slide).startswith("Data as of 2026-12-07 · Source: Public sources")
+        assert footer(slide).startswith("Data as of 7 December 2026 · Source: Public sources")
         assert marking(slide) == "INTERNAL — do not distribute"
 
 

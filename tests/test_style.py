@@ -5,7 +5,7 @@ Colour blindness is simulated with colorspacious (Machado et al. 2009, severity 
 tritanopia), and colours are compared in CAM02-UCS, where a distance of about 1 is just noticeable side by side.
 Marks on a map are small and far apart, so the bar is much higher: the palettes must stay at least as far apart as
 the colours of Paul Tol's "muted" scheme, a published colour-blind-safe palette of ten colours, do under the same
-simulations (11.8). The figures the README states are checked here too.
+simulations (11.8). The figures docs/accessibility.md states are checked here too.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from stakeholders.style import (
     style_table,
 )
 
-README = Path(__file__).parent.parent / "README.md"
+ACCESSIBILITY = Path(__file__).parent.parent / "docs" / "accessibility.md"
 VISIONS = (None, "protanomaly", "deuteranomaly", "tritanomaly")
 """Normal vision, then colorspacious's three kinds of colour blindness (at severity 100: the -opias)."""
 TOL_MUTED = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499")
@@ -79,7 +79,7 @@ def test_colours_stay_apart_for_colour_blind_readers(palette: dict[str, str], st
     distance, first, second, vision = closest_pair(palette)
     assert distance >= reference, f"{first} and {second} are {distance:.1f} apart under {vision}"
     assert f"{distance:.1f}" == stated
-    assert f"{stated} " in README.read_text(encoding="utf-8")  # the README states the figure
+    assert f"{stated} " in ACCESSIBILITY.read_text(encoding="utf-8")  # docs/accessibility.md states the figure
 
 
 def test_change_colours_stand_out_from_the_page() -> None:

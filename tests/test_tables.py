@@ -112,7 +112,7 @@ def test_the_tables_in_english(result: Analysis) -> None:
     assert t["missing"].note.endswith("strongest lead first. The 1 strongest of 1 such pairs.")
     assert _texts(t["one-way"]) == [["L1", "Hotline", "Police", "information sharing"]]
     assert _texts(t["stale"]) == [
-        ["L3", "Prosecutor – Carer", "last checked 2020-01-01"],
+        ["L3", "Prosecutor – Carer", "last checked 1 January 2020"],
         ["L2", "Police – Prosecutor", "end date 2025 has passed"],
     ]
     assert _texts(t["communities"]) == [["Police", "2", "Hotline, Police"], ["Prosecutor", "2", "Carer, Prosecutor"]]
@@ -286,7 +286,7 @@ def test_the_report_shows_its_marks_and_bars_in_chromium(open_page: Any, result:
 def test_the_text_word_for_word(result: Analysis) -> None:
     lines = as_text(result).splitlines()
     assert lines[:3] == [
-        "Cooperation map — data as of 2026-06-01",
+        "Cooperation map — data as of 1 June 2026",
         "Note: Structure counts 3 of 5 links: those with status active.",
         "",
     ]
@@ -299,7 +299,7 @@ def test_the_text_word_for_word(result: Analysis) -> None:
     assert "Cut off: Carer" in lines and "Step connections lost: Investigation – Support" in lines
     dutch = as_text(result, "nl").splitlines()
     assert dutch[:2] == [
-        "Cooperation map — gegevens van 2026-06-01",
+        "Cooperation map — gegevens van 1 juni 2026",
         "Opmerking: De structuur telt 3 van 5 verbindingen: die met status actief.",
     ]
     assert "Van          Naar       Status     Verbindingen  Gepland  Actief op beide" in dutch

@@ -128,7 +128,7 @@ def test_export_as_of(runner: CliRunner, timeline_map: Path, tmp_path: Path) -> 
     result = runner.invoke(cli, ["export", str(timeline_map), "-o", str(out), "--as-of", "02-01-2022"])
     assert result.exit_code == 0, result.output
     assert result.output == (
-        f"Wrote {out.resolve()} (GraphML: 3 organisations, 2 links as of 2022-01-02).\n"
+        f"Wrote {out.resolve()} (GraphML: 3 organisations, 2 links as of 2 January 2022).\n"
         "Note: 1 organisation and 2 links have no dates (no since or until) and are shown at every date; "
         "--undated hide leaves them out.\n"
     )

@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..dates import format_date
 from ..errors import InvalidArgument
 from ..values import neutralise
 from ._run import Analysis
@@ -182,7 +183,8 @@ def as_text(result: Analysis, lang: str | None = None) -> str:
     """
     m, say = result.map, Wording.of(result.map, lang)
     w = say.w
-    out = [f"{m.settings.title} — {w['text_data_as_of']} {m.settings.date or w['date_not_stated']}\n"]
+    when = format_date(m.settings.date, say.language) or w["date_not_stated"]
+    out = [f"{m.settings.title} — {w['text_data_as_of']} {when}\n"]
     out.extend(f"{w['text_note']}: {note}\n" for note in analysis_notes(result, lang))
     section = None
     for table in analysis_tables(result, lang):

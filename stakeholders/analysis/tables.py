@@ -49,6 +49,7 @@ from typing import Any
 
 import numpy as np
 
+from ..dates import format_date
 from ..i18n import words
 from ..model import StakeholderMap
 from ..schema import STATUSES
@@ -415,8 +416,8 @@ def _stale(result: Analysis, say: Wording) -> Table:
         Column("last_checked", shown_to="programs"),
         Column("until", shown_to="programs"),
     )
-    found = [(r, w["last_checked"].format(date=r["last_checked"])) for r in result.stale]
-    found += [(r, w["until_passed"].format(date=r["until"])) for r in result.expired]
+    found = [(r, w["last_checked"].format(date=format_date(r["last_checked"], say.language))) for r in result.stale]
+    found += [(r, w["until_passed"].format(date=format_date(r["until"], say.language))) for r in result.expired]
     rows = [
         (
             _cell(r["link"]),

@@ -67,7 +67,7 @@ def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
     see what: the default ``audience`` (never wider than the audience the map
     was cut down for), ``partners_fields`` and ``restricted_fields`` (the
     columns this map still holds: a map cut down for an audience names none it
-    no longer has) and ``show_hidden_counts``. An export for internal readers
+    no longer has), ``show_hidden_counts`` and the ``lang`` of its outputs. An export for internal readers
     thus keeps its private columns marked, and a map made from it for the
     public leaves them out again.
 
@@ -102,6 +102,7 @@ def settings_pairs(m: StakeholderMap) -> list[tuple[str, str]]:
     for key in ("partners_fields", "restricted_fields"):
         pairs.append((key, "|".join(name for name in getattr(settings, key) if name in columns)))
     pairs.append(("show_hidden_counts", "yes" if settings.show_hidden_counts else ""))
+    pairs.append(("lang", settings.lang))
     return [(key, value) for key, value in pairs if value]
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from .._atomic import write_atomic
 from ..board_image import draw_board
+from ..dates import format_date
 from ..errors import OutputError
 from ..i18n import PAGE_WORDS, audience_marking, counted
 from ..layout import positions as map_positions
@@ -110,7 +111,7 @@ def _wrap(ax: Any, renderer: Any, text: str, size_px: float, width: float, lines
 
 
 def _meta(m: StakeholderMap, words: dict[str, str]) -> str:
-    meta = f"{words['data_as_of']} {m.settings.date or words['date_not_stated']}"
+    meta = f"{words['data_as_of']} {format_date(m.settings.date, words['lang']) or words['date_not_stated']}"
     meta += f" · {counted(words, 'organisation', len(m.organisations))}, {counted(words, 'link', len(m.links))}"
     if m.settings.show_hidden_counts and any(m.hidden.values()):
         meta += " · " + words["hidden_counts_of"].format(

@@ -14,6 +14,7 @@ from typing import Any
 
 from .._types import Progress
 from .._version import __version__
+from ..dates import MONTHS
 from ..errors import InvalidArgument
 from ..i18n import BARRIER_WORDS, FIELD_LABELS, PAGE_WORDS, undated_note
 from ..layout import positions as map_positions
@@ -150,7 +151,7 @@ def map_data(
             "curves": {},
         },
         "label_px": check_label_px(label_px),
-        "words": PAGE_WORDS[page_lang],
+        "words": {**PAGE_WORDS[page_lang], "months": "|".join(MONTHS[page_lang])},
         "view": None,
         "audience": m.audience,
         "hidden": m.hidden if settings.show_hidden_counts and any(m.hidden.values()) else None,

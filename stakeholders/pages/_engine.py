@@ -26,6 +26,7 @@ import orjson
 
 from .._gc import gc_paused
 from .._types import Progress
+from ..dates import format_date
 from ..errors import OutputError
 from ..i18n import audience_marking, counted
 from ..model import StakeholderMap
@@ -215,6 +216,7 @@ def render_page(
             csp=csp,
             counts={"organisations": len(data["organisations"]), "links": len(data["links"])},
             marking=marking_of(m.audience, data["lang"]),
+            date_text=format_date(data["date"], data["lang"]),
             ui=data["words"],
             extra_js=extra,
             **context,

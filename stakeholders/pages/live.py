@@ -45,5 +45,6 @@ def waiting_html(title: str, message: str, *, audience: str | None = None, lang:
             title=title,
             message=message,
             marking=marking_of(audience, lang) if audience else None,
+            lang=lang,
         )
     )

@@ -28,6 +28,7 @@ from typing import Any
 
 from .._atomic import write_atomic
 from ..analysis import Analysis, Table, analysis_notes, analysis_tables
+from ..dates import format_date
 from ..i18n import words
 from ._engine import render_page, static_text
 
@@ -53,7 +54,7 @@ def report_context(result: Analysis, lang: str | None = None) -> dict[str, Any]:
     return {
         "w": words(lang or "en"),
         "lang": lang or "en",
-        "today": result.today.isoformat(),
+        "today": format_date(result.today.isoformat(), lang),
         "notes": analysis_notes(result, lang),
         "sections": _sections(analysis_tables(result, lang)),
     }

@@ -751,6 +751,16 @@
 
   var VOCABULARY_FIELDS = { sector: "sector", level: "level", kind: "kind", direction: "direction",
     status: "status", evidence: "evidence", sensitivity: "sensitivity", stance: "stance" };
+  var DATE_FIELDS = { since: true, until: true, last_checked: true };
+  var MONTHS = String(W.months || "").split("|");
+
+  /* A date as the page's readers write it (as dates.format_date does): 1 December 2025, 1 december 2025. */
+  function dateText(value) {
+    var match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(String(value));
+    if (!match || !match[2] || MONTHS.length !== 12 || !MONTHS[Number(match[2]) - 1]) return String(value);
+    var month = MONTHS[Number(match[2]) - 1] + " " + match[1];
+    return match[3] ? Number(match[3]) + " " + month : month;
+  }
 
   function valueNode(name, value) {
     if (name === "url") {
@@ -764,6 +774,7 @@
     if (name === "phase") return el("span", value.map(function (p) { return phaseNames.get(p) || p; }).join(", "));
     if (name === "technique") return el("span", term("technique", value));
     if (VOCABULARY_FIELDS[name]) return el("span", term(VOCABULARY_FIELDS[name], value));
+    if (DATE_FIELDS[name]) return el("span", dateText(value));
     if (Array.isArray(value)) return el("span", value.join(", "));
     return linkified(value);
   }

@@ -1,0 +1,109 @@
+"""The command line's own words in English and Dutch: its notes, its success lines, the live server's banner.
+
+Offered by :mod:`stakeholders.i18n` as ``CLI_WORDS``; the commands pick a
+language with :func:`stakeholders._cli_options.output_language`.
+
+>>> sorted(CLI_WORDS["en"]) == sorted(CLI_WORDS["nl"])
+True
+>>> CLI_WORDS["nl"]["wrote"].format(path="kaart.html", shown="3 organisaties")
+'kaart.html geschreven (3 organisaties).'
+"""
+
+from __future__ import annotations
+
+__all__ = ["CLI_WORDS", "NOUNS", "count_of"]
+
+NOUNS: dict[str, dict[str, tuple[str, str]]] = {
+    "en": {
+        "organisation": ("organisation", "organisations"),
+        "link": ("link", "links"),
+        "stage": ("stage", "stages"),
+        "phase": ("phase", "phases"),
+        "barrier": ("barrier", "barriers"),
+        "problem": ("problem", "problems"),
+        "source": ("source", "sources"),
+        "disagreement": ("disagreement", "disagreements"),
+    },
+    "nl": {
+        "organisation": ("organisatie", "organisaties"),
+        "link": ("verbinding", "verbindingen"),
+        "stage": ("stap", "stappen"),
+        "phase": ("fase", "fasen"),
+        "barrier": ("barrière", "barrières"),
+        "problem": ("probleem", "problemen"),
+        "source": ("bron", "bronnen"),
+        "disagreement": ("verschil", "verschillen"),
+    },
+}
+"""What the command line counts, in one and in many."""
+
+CLI_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "thousands": ",",
+        "and": "and",
+        "wrote": "Wrote {path} ({shown}).",
+        "wrote_plain": "Wrote {path}.",
+        "as_of": "{counts} as of {date}",
+        "barrier_counts": "{barriers} at {phases}; {counts}",
+        "view": "view {name}: {counts}",
+        "source_as_of": "{name} as of {date}",
+        "left_out": "Note: for the audience {audience}, {listed} marked for a wider circle{why} were left out "
+        "(see --audience).",
+        "left_out_barriers": " (or raised only by organisations left out)",
+        "note": "Note: {note}",
+        "undated_hide_one": "{note}; --undated hide leaves it out.",
+        "undated_hide_many": "{note}; --undated hide leaves them out.",
+        "unused_layouts": "Warning: every step keeps the map's own layout, so the layout of {views} is not used.",
+        "reading": "Reading {path}",
+        "analysing": "Analysing: {step}",
+        "serving": "Serving {source} at {url} — press Ctrl-C to stop.",
+        "serve_problems": "{problems} in the source; the map appears once it is saved without them.",
+        "stopped": "Stopped.",
+        "banner_title": "{problems} in the source: showing the last good map",
+        "banner_validate": "Run `stakeholders validate {source}` on your own computer to see them "
+        "(they are not shown here: they may quote what this audience may not see).",
+        "waiting_title": "Waiting for {source}",
+        "waiting_message": "The source has problems (see above); the map appears as soon as it is saved without them.",
+    },
+    "nl": {
+        "thousands": ".",
+        "and": "en",
+        "wrote": "{path} geschreven ({shown}).",
+        "wrote_plain": "{path} geschreven.",
+        "as_of": "{counts} op {date}",
+        "barrier_counts": "{barriers} in {phases}; {counts}",
+        "view": "weergave {name}: {counts}",
+        "source_as_of": "{name} op {date}",
+        "left_out": "Let op: voor het publiek {audience} zijn {listed} weggelaten die voor een bredere kring "
+        "gemarkeerd zijn{why} (zie --audience).",
+        "left_out_barriers": " (of alleen door weggelaten organisaties opgeworpen)",
+        "note": "Let op: {note}",
+        "undated_hide_one": "{note}; --undated hide laat die weg.",
+        "undated_hide_many": "{note}; --undated hide laat ze weg.",
+        "unused_layouts": "Waarschuwing: elke stap houdt de indeling van de hele kaart, dus de indeling van "
+        "{views} wordt niet gebruikt.",
+        "reading": "{path} lezen",
+        "analysing": "Analyseren: {step}",
+        "serving": "{source} op {url} — druk op Ctrl-C om te stoppen.",
+        "serve_problems": "{problems} in de bron; de kaart verschijnt zodra die zonder problemen is opgeslagen.",
+        "stopped": "Gestopt.",
+        "banner_title": "{problems} in de bron: de laatste goede kaart staat hieronder",
+        "banner_validate": "Draai `stakeholders validate {source}` op je eigen computer om ze te zien "
+        "(ze staan hier niet: ze kunnen citeren wat dit publiek niet mag zien).",
+        "waiting_title": "Wachten op {source}",
+        "waiting_message": "De bron heeft problemen (zie hierboven); de kaart verschijnt zodra die zonder problemen "
+        "is opgeslagen.",
+    },
+}
+"""The command line's sentences; ``{…}`` are filled in by the command."""
+
+
+def count_of(count: int, noun: str, lang: str | None = None) -> str:
+    """``count`` of a noun of :data:`NOUNS` in words, with the thousands written the language's way.
+
+    >>> count_of(1, "organisation"), count_of(0, "link"), count_of(1200, "link", "nl"), count_of(1, "problem", "nl")
+    ('1 organisation', '0 links', '1.200 verbindingen', '1 probleem')
+    """
+    lang = lang if lang in NOUNS else "en"
+    one, many = NOUNS[lang].get(noun) or (noun, noun + "s")  # a noun without words of its own: English
+    return f"{count:,}".replace(",", CLI_WORDS[lang]["thousands"]) + f" {one if count == 1 else many}"
