@@ -9,7 +9,6 @@ code 2. Tracebacks are for bugs only.
 from __future__ import annotations
 
 import signal
-import sys
 import time
 import webbrowser
 from datetime import date
@@ -42,29 +41,25 @@ from ._cli_options import (
     output_option,
     page_lang_option,
     remember,
-    report_valid,
-    report_validation,
     terminal_progress,
     undated,
     undated_option,
     warn_sensitive,
     warn_undated,
 )
-from ._language import resolve_lang
-from ._template_words import WORDS as TEMPLATE_WORDS
+from ._cli_start import init, validate
 from ._version import __version__
 from .analysis import CSV_TABLES, Analysis, analyse, as_csv, as_json, as_text
 from .dates import before
 from .diff import as_markdown, changes_csv, diff_dates, diff_maps, diff_summary, undated_summary
-from .errors import InvalidArgument, StakeholdersError, ValidationError
+from .errors import StakeholdersError
 from .formats import FORMAT_NAMES, export_format, export_map
 from .images import FORMATS, SLIDE, write_image
-from .load import EXAMPLE, example_path, load_map
+from .load import EXAMPLE, example_path
 from .pages import unused_layouts, write_diff, write_html, write_presentation, write_report
 from .serve import start
 from .slides import write_pptx
 from .source import LIMIT_MB
-from .template import write_template
 from .views import find_view, select
 
 __all__ = ["cli"]
@@ -201,67 +196,6 @@ def export(source: Path, output: Path, kumu: bool, lang: str | None, as_of_date:
     shown = f"{FORMAT_NAMES[chosen]}: {map_counts(stakeholder_map, as_of_date)}"
     click.echo(cli_words(stakeholder_map)["wrote"].format(path=written.resolve(), shown=shown))
     warn_undated(stakeholder_map)
-
-
-@cli.command()
-@click.argument("source", type=click.Path(exists=True, path_type=Path))
-@lang_option(
-    "The language of the messages and of the allowed values they list [default: the map's lang setting, else "
-    "Dutch when the locale (LC_ALL, LANG) is Dutch, else English]."
-)
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Count warnings (a header that looks like one of ours but is kept as a custom field) as problems.",
-)
-def validate(source: Path, lang: str | None, strict: bool) -> None:
-    """Check SOURCE and list every problem in it, one per line, and every warning.
-
-    Exits with 0 when the source is valid (warnings or not) and 1 when it has
-    problems; with --strict, warnings are problems too.
-
-    Example:
-
-    \b
-        stakeholders validate my-workbook.xlsx
-        stakeholders validate kaart.xlsx --lang nl --strict
-    """
-    try:
-        # check everything in it: the internal audience
-        stakeholder_map = load_map(source, audience="internal", limit_mb=limit_mb(), lang=lang, strict=strict)
-    except ValidationError as err:
-        report_validation(err)
-    except StakeholdersError as err:
-        fail(err, outcome="")
-    report_valid(source, stakeholder_map, lang)
-
-
-@cli.command()
-@click.argument("path", required=False, type=click.Path(path_type=Path))
-@lang_option("The language of the sheets, headers, lists and instructions [default: Dutch when the locale is Dutch].")
-@click.option("--csv", "as_csv", is_flag=True, help="Write a folder of CSV files (as Excel saves them) instead.")
-def init(path: Path | None, lang: str | None, as_csv: bool) -> None:
-    """Write a ready-to-fill workbook to start a map: PATH [default: map.xlsx, or kaart.xlsx in Dutch].
-
-    Every sheet has a header row, drop-down lists for every closed list and
-    example rows to replace; the first explains every column. Never overwrites.
-
-    Example:
-
-    \b
-        stakeholders init kaart.xlsx --lang nl
-        stakeholders validate kaart.xlsx
-        stakeholders map kaart.xlsx
-    """
-    lang = resolve_lang(lang)
-    try:
-        written = write_template(path, lang=lang, csv=as_csv)
-    except InvalidArgument as err:
-        raise click.UsageError(str(err)) from None
-    except StakeholdersError as err:
-        click.echo(f"{TEMPLATE_WORDS[lang]['error']}: {err}", err=True)
-        sys.exit(1)
-    click.echo(TEMPLATE_WORDS[lang]["wrote"].format(path=written))
 
 
 def _analyse(
@@ -522,7 +456,9 @@ def serve(source: Path, port: int, open_browser: bool, lang: str | None, label_p
     """
     try:
         audience = click.get_current_context().meta.get("stakeholders.audience")
-        server = start(source, port=port, lang=output_language(), audience=audience, limit_mb=limit_mb(), label_px=label_px)
+        server = start(
+            source, port=port, lang=output_language(), audience=audience, limit_mb=limit_mb(), label_px=label_px
+        )
     except OSError as err:
         raise click.ClickException(f"cannot serve on port {port} ({err.strerror}): choose another with --port") from err
     lang, words = output_language(server.live.map), cli_words(server.live.map)
@@ -592,7 +528,9 @@ def present(
     write = write_pptx if powerpoint else write_presentation
     try:
         stakeholder_map = load_source(path, as_of_date)
-        written = write(stakeholder_map, target, views=names, lang=output_language(stakeholder_map), title=title, **sized)
+        written = write(
+            stakeholder_map, target, views=names, lang=output_language(stakeholder_map), title=title, **sized
+        )
         unused = unused_layouts(stakeholder_map, names)
     except StakeholdersError as err:
         fail(err)
@@ -604,5 +542,7 @@ def present(
 
 
 cli.add_command(barriers)
+cli.add_command(init)
+cli.add_command(validate)
 cli.add_command(layout_command)
 cli.add_command(merge)

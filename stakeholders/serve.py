@@ -72,7 +72,10 @@ class LiveMap:
                 stakeholder_map = load_map(self.source, audience=self.audience, limit_mb=self.limit_mb)
                 self.map_language = stakeholder_map.settings.lang
                 page = live_map_html(
-                    stakeholder_map, lang=self.lang or self.map_language or None, version=version, label_px=self.label_px
+                    stakeholder_map,
+                    lang=self.lang or self.map_language or None,
+                    version=version,
+                    label_px=self.label_px,
                 )
             except ValidationError as err:
                 self.version, self.errors = version, [str(problem) for problem in err.problems]

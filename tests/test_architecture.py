@@ -50,7 +50,7 @@ LAYERS = {
     6: ("board", "barrier_board", "views", "formats", "diff", "audience", "template"),
     7: ("load",),
     8: ("pages", "board_image", "images", "merge"),
-    9: ("serve", "slides", "_cli_options", "_cli_layout", "_cli_merge", "_cli_barriers"),
+    9: ("serve", "slides", "_cli_options", "_cli_layout", "_cli_merge", "_cli_barriers", "_cli_start"),
     10: ("cli", "__init__", "__main__"),
 }
 """Each top-level module or sub-package of ``stakeholders`` by layer: a module imports only from its own layer

@@ -100,7 +100,7 @@ def test_the_command(runner: Any, source: Path, tmp_path: Path) -> None:
     out = tmp_path / "barriers.html"
     result = runner.invoke(cli, ["barriers", str(source), "-o", str(out), "--lang", "nl", "--audience", "public"])
     assert result.exit_code == 0, result.output
-    assert "3 barriers at 4 phases" in result.output
+    assert "3 barrières in 4 fasen" in result.output  # --lang nl: the command speaks Dutch
     page = out.read_text(encoding="utf-8")
     assert "Het barrièremodel" in page and "Nightjar" not in page
     as_of = runner.invoke(cli, ["barriers", str(source), "-o", str(tmp_path / "old.html"), "--as-of", "2001"])
