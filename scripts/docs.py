@@ -189,7 +189,8 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
             "`force` (default: the map's own layout, so everyone keeps their place), `board` (the [approach "
             "as a board](user-guide.md#the-approach-as-a-board): the steps as columns, each organisation "
             "under every step it acts on; `swimlanes`, `stages`, `approach` and `bord` are read as `board`) "
-            "or `circles` (one circle per sector)"
+            "`circles` (one circle per sector) or `barriers` (the [barrier model](user-guide.md#the-barrier-model) "
+            "as a board)"
         ),
     },
     "script": {
