@@ -188,7 +188,7 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
         "layout": (
             "`force` (default: the map's own layout, so everyone keeps their place), `board` (the [approach "
             "as a board](user-guide.md#the-approach-as-a-board): the steps as columns, each organisation "
-            "under every step it acts on; `swimlanes`, `stages`, `approach` and `bord` are read as `board`) "
+            "under every step it acts on; `swimlanes`, `stages`, `approach` and `bord` are read as `board`), "
             "`circles` (one circle per sector) or `barriers` (the [barrier model](user-guide.md#the-barrier-model) "
             "as a board)"
         ),
