@@ -207,7 +207,8 @@ def test_hostile_text_in_the_new_fields_is_shown_as_text(answers, tmp_path, open
     opened = open_page(write_html(merged.map, tmp_path / "hostile.html"))
     page = opened.page
     page.evaluate(
-        "() => window.network.emit('click', {nodes: [], edges: ['pol>om'], pointer: {canvas: {x: 1e9, y: 1e9}}})"
+        "() => window.network.emit('click', {nodes: [], edges: ['pol>om'],"
+        " pointer: {DOM: {x: 1e9, y: 1e9}, canvas: {x: 1e9, y: 1e9}}})"
     )
     page.wait_for_selector("#info", state="visible")
     info = page.inner_text("#info")

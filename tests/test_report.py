@@ -223,7 +223,8 @@ def test_report_prints_the_whole_map_with_a_legend_on_a4(open_page: Any, example
     assert not page.is_visible("#print-legend")
     pdf = page.pdf(format="A4")  # fires beforeprint and afterprint itself
     assert pdf.startswith(b"%PDF")
-    assert 5 <= len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 15
+    # about 18 pages since the barrier model's three tables (phases, barriers, who raises what)
+    assert 5 <= len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 22
     assert page.evaluate("document.documentElement.classList.contains('printing')") is False
     assert opened.requests == [] and opened.dialogs == [] and opened.errors == []
 
