@@ -111,6 +111,14 @@ CLI_WORDS["en"].update(
         "same-short-name": "same-short-name",
         "several-matches": "several-matches",
         "similar-name": "similar-name",
+        "step figures": "figures",
+        "step organisations": "organisations",
+        "step risks": "risks",
+        "step communities": "communities",
+        "step stages": "stages",
+        "step missing cooperation": "missing cooperation",
+        "step barriers": "barriers",
+        "step checks": "checks",
     }
 )
 CLI_WORDS["nl"].update(
@@ -127,9 +135,17 @@ CLI_WORDS["nl"].update(
         "same-short-name": "zelfde korte naam",
         "several-matches": "meerdere kandidaten",
         "similar-name": "lijkende naam",
+        "step figures": "kerncijfers",
+        "step organisations": "organisaties",
+        "step risks": "risico's",
+        "step communities": "groepen",
+        "step stages": "stappen",
+        "step missing cooperation": "ontbrekende samenwerking",
+        "step barriers": "barrières",
+        "step checks": "controles",
     }
 )
-"""The merge command's summary and notes."""
+"""The merge command's summary and notes; the analysis's progress steps (``step <name>``)."""
 
 
 def count_of(count: int, noun: str, lang: str | None = None) -> str:
