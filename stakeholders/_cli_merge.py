@@ -73,4 +73,7 @@ def merge(sources: tuple[Path, ...], output: Path, names: tuple[str, ...], lang:
     for name in merged.unknown_respondents:
         click.echo(words["merge_no_respondent"].format(name=name))
     for row in merged.uncertain.to_dict("records"):
-        click.echo(words["merge_uncertain"].format(**{**row, "reason": words.get(row["reason"], row["reason"])}))
+        fields = {str(key): value for key, value in row.items()}
+        click.echo(
+            words["merge_uncertain"].format(**{**fields, "reason": words.get(fields["reason"], fields["reason"])})
+        )
