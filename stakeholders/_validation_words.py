@@ -244,6 +244,12 @@ MESSAGES["en"].update(
         "cannot_hide": "'{value}' cannot be hidden: every map needs its {column}s",
         "not_a_column_of": "'{value}' is not a column of the {where}: use one of {known}",
         "or": "or",
+        "needs_no_connections": "a map needs organisations, and {this} {part} has no connections to take them from: "
+        "add a row for each connection, or a sheet of elements",
+        "needs_none": "a map needs organisations, and {this} {part} has none: add {article} {row} for each "
+        "organisation",
+        "needs_empty": "a map needs organisations, and {this} {part} is empty: add a header row (id, name) and a row "
+        "for each organisation",
     }
 )
 MESSAGES["nl"].update(
@@ -270,6 +276,12 @@ MESSAGES["nl"].update(
         "cannot_hide": "'{value}' kan niet verborgen worden: elke kaart heeft de kolom {column} nodig",
         "not_a_column_of": "'{value}' is geen kolom van de {where}: kies uit {known}",
         "or": "of",
+        "needs_no_connections": "een kaart heeft organisaties nodig, en {this} {part} heeft geen verbindingen om ze "
+        "uit te halen: voeg een rij toe voor elke verbinding, of een blad met elementen",
+        "needs_none": "een kaart heeft organisaties nodig, en {this} {part} heeft er geen: voeg een {row} toe voor "
+        "elke organisatie",
+        "needs_empty": "een kaart heeft organisaties nodig, en {this} {part} is leeg: voeg een kopregel (id, naam) "
+        "toe en een rij voor elke organisatie",
     }
 )
 """Text problems, views, barriers and settings, in both languages."""

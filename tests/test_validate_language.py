@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from stakeholders.audience import AUDIENCES
 from stakeholders.cli import cli
 from stakeholders.load import check_source, example_path, load_map
-from tests.conftest import write_folder
+from tests.conftest import write_folder, write_workbook
 
 ORGS = [["id", "naam"], ["pol", "Politie"], ["rn", "Reclassering"]]
 LINKS = [["van", "naar"], ["pol", "rn"]]
@@ -509,3 +509,37 @@ def test_text_views_barrier_and_setting_messages_in_english_and_dutch(
     ids = ", ".join(AUDIENCES.ids)
     assert _messages(folder, "en") == [english.replace("AUDIENCES", ids)]
     assert _messages(folder, "nl") == [dutch.replace("AUDIENCES", ids)]
+
+
+@pytest.mark.parametrize(
+    ("tables", "english", "dutch"),
+    [
+        (
+            {"organisations": [["id", "naam"]], "links": LINKS[:1]},
+            "organisations.csv: a map needs organisations, and this file has none: add a row for each organisation",
+            "organisations.csv: een kaart heeft organisaties nodig, en dit bestand heeft er geen: voeg een rij toe "
+            "voor elke organisatie",
+        ),
+        (
+            {"organisations": [], "links": []},
+            "organisations.csv: a map needs organisations, and this file is empty: add a header row (id, name) and a "
+            "row for each organisation",
+            "organisations.csv: een kaart heeft organisaties nodig, en dit bestand is leeg: voeg een kopregel (id, "
+            "naam) toe en een rij voor elke organisatie",
+        ),
+    ],
+)
+def test_a_map_without_organisations_is_told_in_english_and_dutch(
+    tmp_path: Path, tables: dict[str, list[list[str]]], english: str, dutch: str
+) -> None:
+    folder = write_folder(tmp_path / "map", tables)
+    assert [m.replace(str(tmp_path) + "/", "") for m in _messages(folder, "en")] == [english]
+    assert [m.replace(str(tmp_path) + "/", "") for m in _messages(folder, "nl")] == [dutch]
+
+
+def test_a_sheet_without_organisations_is_told_in_dutch(tmp_path: Path) -> None:
+    book = write_workbook(tmp_path / "kaart.xlsx", {"Organisaties": [["id", "naam"]], "Verbindingen": []})
+    assert [str(problem) for problem in check_source(book, lang="nl")] == [
+        "kaart.xlsx, blad Organisaties: een kaart heeft organisaties nodig, en dit blad heeft er geen: voeg een rij "
+        "toe voor elke organisatie"
+    ]
