@@ -50,7 +50,7 @@ def merge(sources: tuple[Path, ...], output: Path, names: tuple[str, ...], lang:
     """
     try:
         chosen = export_format(output)
-        merged = merge_sources(sources, names=names, limit_mb=limit_mb())
+        merged = merge_sources(sources, names=names, limit_mb=limit_mb(), lang=output_language())
         written = write_merged(merged, output)
     except StakeholdersError as err:
         fail(err)

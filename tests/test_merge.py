@@ -300,3 +300,32 @@ def test_merge_speaks_the_chosen_language(answers, tmp_path, lang, summary, conf
     lines = result.output.splitlines()
     assert lines[0].endswith(summary) and lines[0].startswith("Wrote " if lang == "en" else str(out.resolve()))
     assert conflicts in lines and uncertain in lines and note in lines
+
+
+@pytest.mark.parametrize(
+    ("lang", "names", "respondent"),
+    [
+        (
+            "en",
+            "2 names (--as) for 1 sources: give at most one name per source, in order",
+            "x.json: setting respondent: unknown organisation 'Nobody': use an id from the map: name the "
+            "organisation that filled this source in",
+        ),
+        (
+            "nl",
+            "2 namen (--as) voor 1 bronnen: geef hooguit één naam per bron, in volgorde",
+            "x.json: instelling respondent: onbekende organisatie 'Nobody': gebruik een id uit de kaart: noem de "
+            "organisatie die deze bron heeft ingevuld",
+        ),
+    ],
+)
+def test_merge_problems_in_the_chosen_language(answers, tmp_path, lang, names, respondent):
+    more = CliRunner().invoke(
+        cli, ["merge", str(answers[0]), "-o", str(tmp_path / "m.xlsx"), "--as", "a", "--as", "b", "--lang", lang]
+    )
+    assert more.exit_code == 2 and names in more.output
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps({**OM, "settings": {"respondent": "Nobody"}}), encoding="utf-8")
+    with pytest.raises(InvalidArgument) as raised:
+        merge_sources([path], lang=lang)
+    assert str(raised.value).replace(str(tmp_path) + "/", "") == respondent
