@@ -112,6 +112,7 @@ CLI_WORDS["en"].update(
         "several-matches": "several-matches",
         "similar-name": "similar-name",
         "merge_nothing": "nothing to merge: give one or more sources",
+        "writing_page": "Writing the page ({organisations}, {links})",
         "merge_names": "{names} names (--as) for {sources} sources: give at most one name per source, in order",
         "merge_respondent": "{source}: setting respondent: {problem}: name the organisation that filled this source in",
         "step figures": "figures",
@@ -139,6 +140,7 @@ CLI_WORDS["nl"].update(
         "several-matches": "meerdere kandidaten",
         "similar-name": "lijkende naam",
         "merge_nothing": "niets samen te voegen: geef een of meer bronnen",
+        "writing_page": "De pagina schrijven ({organisations}, {links})",
         "merge_names": "{names} namen (--as) voor {sources} bronnen: geef hooguit één naam per bron, in volgorde",
         "merge_respondent": "{source}: instelling respondent: {problem}: noem de organisatie die deze bron heeft "
         "ingevuld",
