@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ._cli_options import fail, limit_mb, number, output_option
+from ._cli_options import cli_words, fail, lang_option, limit_mb, number, output_language, output_option
 from .errors import StakeholdersError
 from .formats import export_format
 from .merge import merge_sources, write_merged
@@ -32,7 +32,8 @@ __all__ = ["merge"]
     help="What a source is called in reported_by, once per source in order (default: its title, else its file "
     "name); a NAME that is one of the source's organisations also says who filled it in.",
 )
-def merge(sources: tuple[Path, ...], output: Path, names: tuple[str, ...]) -> None:
+@lang_option("The language of the lines this command prints.")
+def merge(sources: tuple[Path, ...], output: Path, names: tuple[str, ...], lang: str | None) -> None:
     """Merge partners' answers (SOURCES) into one map, keeping who said what.
 
     Organisations are matched by id, then by name and alias; uncertain matches (a short name alone, similar
@@ -49,26 +50,30 @@ def merge(sources: tuple[Path, ...], output: Path, names: tuple[str, ...]) -> No
     """
     try:
         chosen = export_format(output)
-        merged = merge_sources(sources, names=names, limit_mb=limit_mb())
+        merged = merge_sources(sources, names=names, limit_mb=limit_mb(), lang=output_language())
         written = write_merged(merged, output)
     except StakeholdersError as err:
         fail(err)
+    lang, words = output_language(merged.map), cli_words(merged.map)
     s = merged.summary
     click.echo(
-        f"Wrote {written.resolve()}: {number(s['organisations'], 'organisation')} ({s['matched']} matched across "
-        f"sources), {number(s['links'], 'link')} ({s['confirmed']} confirmed, {s['one_sided']} one-sided) "
-        f"from {number(s['sources'], 'source')}."
+        words["merged"].format(
+            path=written.resolve(),
+            organisations=number(s["organisations"], "organisation", lang),
+            matched=s["matched"],
+            links=number(s["links"], "link", lang),
+            confirmed=s["confirmed"],
+            one_sided=s["one_sided"],
+            sources=number(s["sources"], "source", lang),
+        )
     )
     if s["conflicts"]:
-        where = {"xlsx": "its Conflicts sheet", "csv": "conflicts.csv"}.get(chosen, f"{output.stem}.conflicts.csv")
-        click.echo(f"{number(s['conflicts'], 'disagreement')} kept side by side in {where}.")
+        where = {"xlsx": words["conflicts_sheet"], "csv": "conflicts.csv"}.get(chosen, f"{output.stem}.conflicts.csv")
+        click.echo(words["merge_conflicts"].format(conflicts=number(s["conflicts"], "disagreement", lang), where=where))
     for name in merged.unknown_respondents:
-        click.echo(
-            f"Note: {name} does not say which organisation filled it in, so its links confirm no end: add a "
-            "respondent setting to its Map sheet, or give --as with one of its organisations."
-        )
+        click.echo(words["merge_no_respondent"].format(name=name))
     for row in merged.uncertain.to_dict("records"):
+        fields = {str(key): value for key, value in row.items()}
         click.echo(
-            f"Uncertain match ({row['reason']}): '{row['name']}' ({row['id']}) in {row['source']} and "
-            f"'{row['candidate_name']}' ({row['candidate']}): kept apart; give both the same id to merge them."
+            words["merge_uncertain"].format(**{**fields, "reason": words.get(fields["reason"], fields["reason"])})
         )

@@ -28,6 +28,7 @@ __all__ = [
     "SOURCE_HELP",
     "DateType",
     "ProgressLine",
+    "analysing",
     "analysis_options",
     "as_of_option",
     "audience_option",
@@ -51,6 +52,7 @@ __all__ = [
     "report_valid",
     "report_validation",
     "note_undated",
+    "analysing",
     "terminal_progress",
     "undated",
     "undated_option",
@@ -361,6 +363,16 @@ class ProgressLine:
                 self.stream.write("\r\033[K")
                 self.stream.flush()
             self.message = ""
+
+
+def analysing(step: str, lang: str | None = None) -> str:
+    """The progress line of an analysis step (a name :func:`stakeholders.analysis.analyse` gives progress) in ``lang``.
+
+    >>> analysing("missing cooperation"), analysing("missing cooperation", "nl")
+    ('Analysing: missing cooperation', 'Analyseren: ontbrekende samenwerking')
+    """
+    words = CLI_WORDS[lang if lang in CLI_WORDS else "en"]
+    return words["analysing"].format(step=words.get(f"step {step}", step))
 
 
 def terminal_progress(stream: TextIO | None = None) -> ProgressLine | None:

@@ -98,6 +98,65 @@ CLI_WORDS: dict[str, dict[str, str]] = {
 """The command line's sentences; ``{…}`` are filled in by the command."""
 
 
+CLI_WORDS["en"].update(
+    {
+        "merged": "Wrote {path}: {organisations} ({matched} matched across sources), {links} ({confirmed} confirmed, "
+        "{one_sided} one-sided) from {sources}.",
+        "merge_conflicts": "{conflicts} kept side by side in {where}.",
+        "conflicts_sheet": "its Conflicts sheet",
+        "merge_no_respondent": "Note: {name} does not say which organisation filled it in, so its links confirm no "
+        "end: add a respondent setting to its Map sheet, or give --as with one of its organisations.",
+        "merge_uncertain": "Uncertain match ({reason}): '{name}' ({id}) in {source} and '{candidate_name}' "
+        "({candidate}): kept apart; give both the same id to merge them.",
+        "same-short-name": "same-short-name",
+        "several-matches": "several-matches",
+        "similar-name": "similar-name",
+        "merge_nothing": "nothing to merge: give one or more sources",
+        "writing_page": "Writing the page ({organisations}, {links})",
+        "merge_names": "{names} names (--as) for {sources} sources: give at most one name per source, in order",
+        "merge_respondent": "{source}: setting respondent: {problem}: name the organisation that filled this source in",
+        "step figures": "figures",
+        "step organisations": "organisations",
+        "step risks": "risks",
+        "step communities": "communities",
+        "step stages": "stages",
+        "step missing cooperation": "missing cooperation",
+        "step barriers": "barriers",
+        "step checks": "checks",
+    }
+)
+CLI_WORDS["nl"].update(
+    {
+        "merged": "{path} geschreven: {organisations} ({matched} herkend in meer bronnen), {links} ({confirmed} "
+        "bevestigd, {one_sided} van één kant) uit {sources}.",
+        "merge_conflicts": "{conflicts} naast elkaar bewaard in {where}.",
+        "conflicts_sheet": "het blad Conflicts",
+        "merge_no_respondent": "Let op: {name} zegt niet welke organisatie het heeft ingevuld, dus de verbindingen "
+        "ervan bevestigen geen kant: zet een instelling respondent in het blad Map, of geef --as met een van de "
+        "organisaties ervan.",
+        "merge_uncertain": "Onzekere overeenkomst ({reason}): '{name}' ({id}) in {source} en '{candidate_name}' "
+        "({candidate}): apart gehouden; geef beide dezelfde id om ze samen te voegen.",
+        "same-short-name": "zelfde korte naam",
+        "several-matches": "meerdere kandidaten",
+        "similar-name": "lijkende naam",
+        "merge_nothing": "niets samen te voegen: geef een of meer bronnen",
+        "writing_page": "De pagina schrijven ({organisations}, {links})",
+        "merge_names": "{names} namen (--as) voor {sources} bronnen: geef hooguit één naam per bron, in volgorde",
+        "merge_respondent": "{source}: instelling respondent: {problem}: noem de organisatie die deze bron heeft "
+        "ingevuld",
+        "step figures": "kerncijfers",
+        "step organisations": "organisaties",
+        "step risks": "risico's",
+        "step communities": "groepen",
+        "step stages": "stappen",
+        "step missing cooperation": "ontbrekende samenwerking",
+        "step barriers": "barrières",
+        "step checks": "controles",
+    }
+)
+"""The merge command's summary and notes; the analysis's progress steps (``step <name>``)."""
+
+
 def count_of(count: int, noun: str, lang: str | None = None) -> str:
     """``count`` of a noun of :data:`NOUNS` in words, with the thousands written the language's way.
 

@@ -222,6 +222,71 @@ MESSAGES: dict[str, dict[str, str]] = {
 """Every message of validation that has been put into words in both languages, by key."""
 
 
+MESSAGES["en"].update(
+    {
+        "this_header": "this header {problem}",
+        "setting_name": "the name of this setting {problem}",
+        "too_long": "this text has {length} characters, more than {most}: shorten it",
+        "lone_surrogate": "contains an invalid character (lone surrogate {code}): remove it",
+        "control_character": "contains the control character {code}: remove it (retype the text if you cannot see it)",
+        "id_pipe": "id '{value}' contains '|': ids may not contain '|'",
+        "not_an_org_column": "'{value}' is not a column of the organisations: use one of {columns}",
+        "cannot_size": "cannot size by '{value}': use {metrics} or a column of numbers",
+        "cannot_size_text": "cannot size by '{value}': '{bad}' is not a number; use a column of numbers",
+        "no_script": "barriers need the phases of a script: {what}",
+        "no_script_folder": "add a file named script.csv with a row for each phase",
+        "no_script_data": "add a list named script with an item for each phase",
+        "no_script_workbook": "add a sheet named Script (or Delictscript) with a row for each phase",
+        "owner_and_partner": "'{value}' is both an owner and a partner of this barrier: keep it in one of the two",
+        "not_an_audience": "'{value}' is not an audience: use one of {allowed}",
+        "not_yes_no": "'{value}' is not yes or no: write yes or no",
+        "not_a_language": "'{value}' is not a language: write en or nl",
+        "cannot_hide": "'{value}' cannot be hidden: every map needs its {column}s",
+        "not_a_column_of": "'{value}' is not a column of the {where}: use one of {known}",
+        "or": "or",
+        "needs_no_connections": "a map needs organisations, and {this} {part} has no connections to take them from: "
+        "add a row for each connection, or a sheet of elements",
+        "needs_none": "a map needs organisations, and {this} {part} has none: add {article} {row} for each "
+        "organisation",
+        "needs_empty": "a map needs organisations, and {this} {part} is empty: add a header row (id, name) and a row "
+        "for each organisation",
+    }
+)
+MESSAGES["nl"].update(
+    {
+        "this_header": "deze kop {problem}",
+        "setting_name": "de naam van deze instelling {problem}",
+        "too_long": "deze tekst heeft {length} tekens, meer dan {most}: maak hem korter",
+        "lone_surrogate": "bevat een ongeldig teken (los surrogaat {code}): verwijder het",
+        "control_character": "bevat het stuurteken {code}: verwijder het (typ de tekst opnieuw als u het niet ziet)",
+        "id_pipe": "id '{value}' bevat '|': een id mag geen '|' bevatten",
+        "not_an_org_column": "'{value}' is geen kolom van de organisaties: kies uit {columns}",
+        "cannot_size": "kan de grootte niet naar '{value}' zetten: kies uit {metrics} of een kolom met getallen",
+        "cannot_size_text": (
+            "kan de grootte niet naar '{value}' zetten: '{bad}' is geen getal; gebruik een kolom met getallen"
+        ),
+        "no_script": "barrières hebben de fasen van een delictscript nodig: {what}",
+        "no_script_folder": "voeg een bestand script.csv toe met een rij voor elke fase",
+        "no_script_data": "voeg een lijst script toe met een item voor elke fase",
+        "no_script_workbook": "voeg een blad Delictscript (of Script) toe met een rij voor elke fase",
+        "owner_and_partner": "'{value}' is zowel eigenaar als partner van deze barrière: houd hem bij één van beide",
+        "not_an_audience": "'{value}' is geen publiek: kies uit {allowed}",
+        "not_yes_no": "'{value}' is geen ja of nee: schrijf ja of nee",
+        "not_a_language": "'{value}' is geen taal: schrijf nl of en",
+        "cannot_hide": "'{value}' kan niet verborgen worden: elke kaart heeft de kolom {column} nodig",
+        "not_a_column_of": "'{value}' is geen kolom van de {where}: kies uit {known}",
+        "or": "of",
+        "needs_no_connections": "een kaart heeft organisaties nodig, en {this} {part} heeft geen verbindingen om ze "
+        "uit te halen: voeg een rij toe voor elke verbinding, of een blad met elementen",
+        "needs_none": "een kaart heeft organisaties nodig, en {this} {part} heeft er geen: voeg een {row} toe voor "
+        "elke organisatie",
+        "needs_empty": "een kaart heeft organisaties nodig, en {this} {part} is leeg: voeg een kopregel (id, naam) "
+        "toe en een rij voor elke organisatie",
+    }
+)
+"""Text problems, views, barriers and settings, in both languages."""
+
+
 NOUNS: dict[str, dict[str, tuple[str, str]]] = {
     "en": {
         noun: (noun, f"{noun}s")

@@ -21,6 +21,7 @@ from ._cli_layout import layout_command, positions_file_option
 from ._cli_merge import merge
 from ._cli_options import (
     DateType,
+    analysing,
     analysis_options,
     as_of_option,
     audience_option,
@@ -209,14 +210,16 @@ def _analyse(
 ) -> tuple[Analysis, str | None]:
     progress = terminal_progress()
     try:
+        stakeholder_map = load_source(source, as_of_date)
+        lang = output_language(stakeholder_map)
         result = analyse(
-            load_source(source, as_of_date),
+            stakeholder_map,
             top=top,
             without=without,
             statuses=("active", *include),
             stale_months=stale_months,
             today=today,
-            progress=(lambda step: progress(cli_words()["analysing"].format(step=step))) if progress else None,
+            progress=(lambda step: progress(analysing(step, lang))) if progress else None,
         )
     except StakeholdersError as err:
         fail(err, outcome="")

@@ -50,6 +50,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._cli_words import CLI_WORDS
 from .dates import before
 from .errors import InvalidArgument, UnknownOrganisation
 from .formats import export_map
@@ -111,13 +112,18 @@ def reporter_name(m: StakeholderMap, given: str = "", *, shared_titles: frozense
     return Path(m.source).stem if m.source else "source"
 
 
-def _respondent(m: StakeholderMap, name: str, given: str) -> str:
+def _words(lang: str | None) -> dict[str, str]:
+    """The merge's words in ``lang`` (English unless ``nl``)."""
+    return CLI_WORDS["nl" if lang == "nl" else "en"]
+
+
+def _respondent(m: StakeholderMap, name: str, given: str, lang: str = "en") -> str:
     """The id (in ``m``) of the organisation that filled ``m`` in: its ``respondent`` setting, else ``given``."""
     if m.settings.respondent:
         try:
-            return find_organisation(m.organisations, m.settings.respondent)
+            return find_organisation(m.organisations, m.settings.respondent, lang)
         except UnknownOrganisation as err:
-            msg = f"{m.source or name}: setting respondent: {err}: name the organisation that filled this source in"
+            msg = _words(lang)["merge_respondent"].format(source=m.source or name, problem=err)
             raise InvalidArgument(msg) from err
     if given.strip():
         try:
@@ -402,7 +408,7 @@ def _settings(maps: Sequence[StakeholderMap]) -> dict[str, Any]:
     return {key: value for key, value in pairs.items() if value}
 
 
-def merge_maps(maps: Sequence[StakeholderMap], *, names: Sequence[str] = ()) -> Merged:
+def merge_maps(maps: Sequence[StakeholderMap], *, names: Sequence[str] = (), lang: str | None = None) -> Merged:
     """Merge partners' maps into one (see the module's description); ``names`` are what each source is called
     in ``reported_by`` (``--as``; default: its title, else its file name, also when several sources share a
     title).
@@ -410,13 +416,12 @@ def merge_maps(maps: Sequence[StakeholderMap], *, names: Sequence[str] = ()) -> 
     A ``names`` entry that names one of its source's organisations also says who filled that source in,
     unless the source has a ``respondent`` setting. Raises :class:`~stakeholders.errors.InvalidArgument`
     without maps, with more names than maps, or with a ``respondent`` that is not one of its source's
-    organisations.
+    organisations. Those problems are written in ``lang`` (English unless ``nl``).
     """
     if not maps:
-        raise InvalidArgument("nothing to merge: give one or more sources")
+        raise InvalidArgument(_words(lang)["merge_nothing"])
     if len(names) > len(maps):
-        msg = f"{len(names)} names (--as) for {len(maps)} sources: give at most one name per source, in order"
-        raise InvalidArgument(msg)
+        raise InvalidArgument(_words(lang)["merge_names"].format(names=len(names), sources=len(maps)))
     given = [*names, *([""] * (len(maps) - len(names)))]
     titles = [m.settings.title for m in maps]
     shared = frozenset(title for title in titles if titles.count(title) > 1)
@@ -424,7 +429,7 @@ def merge_maps(maps: Sequence[StakeholderMap], *, names: Sequence[str] = ()) -> 
         [reporter_name(m, name, shared_titles=shared) for m, name in zip(maps, given, strict=True)]
     )
     merger = _Merger(reporters)
-    respondents = [_respondent(m, r, g) for m, r, g in zip(maps, reporters, given, strict=True)]
+    respondents = [_respondent(m, r, g, lang or "en") for m, r, g in zip(maps, reporters, given, strict=True)]
     id_maps = []
     for m, reporter in zip(maps, reporters, strict=True):
         taken: set[str] = set()
@@ -468,11 +473,15 @@ def merge_maps(maps: Sequence[StakeholderMap], *, names: Sequence[str] = ()) -> 
 
 
 def merge_sources(
-    paths: Sequence[str | os.PathLike[str]], *, names: Sequence[str] = (), limit_mb: float = LIMIT_MB
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    names: Sequence[str] = (),
+    limit_mb: float = LIMIT_MB,
+    lang: str | None = None,
 ) -> Merged:
     """Load every source whole (for internal readers: nothing left out) and merge them (:func:`merge_maps`)."""
-    maps = [load_map(path, audience="internal", limit_mb=limit_mb) for path in paths]
-    return merge_maps(maps, names=names)
+    maps = [load_map(path, audience="internal", limit_mb=limit_mb, lang=lang) for path in paths]
+    return merge_maps(maps, names=names, lang=lang)
 
 
 def _grid(frame: pd.DataFrame) -> list[list[Any]]:

@@ -25,6 +25,8 @@ from typing import Any, cast
 
 import pandas as pd
 
+from ._validation_words import say
+
 __all__ = [
     "FORMULA_START",
     "TEXT_AT_MOST",
@@ -109,8 +111,10 @@ def clean_cells(cells: Sequence[Any]) -> bool:
     return joined.isprintable() or not _CONTROL.search(joined)
 
 
-def check_text(value: Any) -> str | None:
+def check_text(value: Any, lang: str = "en") -> str | None:
     """What is wrong with a text cell (or a list of texts), or None: too long, or a character that has no place in text.
+
+    The problem is written in ``lang`` (English unless ``nl``).
 
     >>> check_text("ok\\ttab and\\nnew line") is None
     True
@@ -118,19 +122,24 @@ def check_text(value: Any) -> str | None:
     'contains the control character U+0007: remove it (retype the text if you cannot see it)'
     >>> check_text(["ok", "half\\ud800"])
     'contains an invalid character (lone surrogate U+D800): remove it'
+    >>> check_text("bell\\x07", "nl")
+    'bevat het stuurteken U+0007: verwijder het (typ de tekst opnieuw als u het niet ziet)'
     """
     if isinstance(value, list):
         value = cell_text(value)
     if not isinstance(value, str):
         return None
     if len(value) > TEXT_AT_MOST:
-        return f"this text has {len(value):,} characters, more than {TEXT_AT_MOST:,}: shorten it"
+        length, most = f"{len(value):,}", f"{TEXT_AT_MOST:,}"
+        if lang == "nl":
+            length, most = length.replace(",", "."), most.replace(",", ".")
+        return say(lang, "too_long", length=length, most=most)
     found = _CONTROL.search(value)
     if found:
         code = f"U+{ord(found.group()):04X}"
         if "\ud800" <= found.group() <= "\udfff":
-            return f"contains an invalid character (lone surrogate {code}): remove it"
-        return f"contains the control character {code}: remove it (retype the text if you cannot see it)"
+            return say(lang, "lone_surrogate", code=code)
+        return say(lang, "control_character", code=code)
     return None
 
 

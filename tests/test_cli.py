@@ -176,6 +176,24 @@ def test_progress_only_on_a_terminal() -> None:
     assert terminal.getvalue() == "\r\033[KLaying out part 1 of 1 (10 organisations)…\r\033[K"
 
 
+def test_the_analysis_steps_are_shown_in_the_output_language(small_folder: Path) -> None:
+    from stakeholders._cli_options import analysing
+    from stakeholders.analysis import analyse
+
+    steps: list[str] = []
+    analyse(load_map(small_folder), progress=steps.append)
+    assert [analysing(step) for step in steps] == [
+        f"Analysing: {step}"
+        for step in ("figures", "organisations", "risks", "communities", "stages", "missing cooperation")
+        + ("barriers", "checks")
+    ]
+    assert [analysing(step, "nl") for step in steps] == [
+        f"Analyseren: {step}"
+        for step in ("kerncijfers", "organisaties", "risico's", "groepen", "stappen", "ontbrekende samenwerking")
+        + ("barrières", "controles")
+    ]
+
+
 def test_the_note_on_what_an_audience_leaves_out_counts_in_words(tmp_path: Path) -> None:
     orgs = [["id", "name"], ["a", "A"], ["b", "B"]]
     links = [["source", "target", "sensitivity"], ["a", "b", ""], ["b", "a", "restricted"]]

@@ -268,3 +268,65 @@ def test_formulas_in_a_disagreement_stay_text(tmp_path):
     assert cells['=HYPERLINK("http://x")'] == "s" and cells["@SUM(A1)"] == "s"
     text = (write_merged(merged, tmp_path / "csv") / "conflicts.csv").read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary", "conflicts", "uncertain", "note"),
+    [
+        (
+            "en",
+            "8 organisations (5 matched across sources), 5 links (1 confirmed, 3 one-sided) from 3 sources.",
+            "2 disagreements kept side by side in its Conflicts sheet.",
+            "Uncertain match (similar-name): 'Stop it Now!' (stop-it-now) in helpwanted and 'Stop it Now' (sin): "
+            "kept apart; give both the same id to merge them.",
+            "Note: helpwanted does not say which organisation filled it in, so its links confirm no end: add a "
+            "respondent setting to its Map sheet, or give --as with one of its organisations.",
+        ),
+        (
+            "nl",
+            "8 organisaties (5 herkend in meer bronnen), 5 verbindingen (1 bevestigd, 3 van één kant) uit 3 bronnen.",
+            "2 verschillen naast elkaar bewaard in het blad Conflicts.",
+            "Onzekere overeenkomst (lijkende naam): 'Stop it Now!' (stop-it-now) in helpwanted en 'Stop it Now' "
+            "(sin): apart gehouden; geef beide dezelfde id om ze samen te voegen.",
+            "Let op: helpwanted zegt niet welke organisatie het heeft ingevuld, dus de verbindingen ervan bevestigen "
+            "geen kant: zet een instelling respondent in het blad Map, of geef --as met een van de organisaties "
+            "ervan.",
+        ),
+    ],
+)
+def test_merge_speaks_the_chosen_language(answers, tmp_path, lang, summary, conflicts, uncertain, note):
+    out = tmp_path / "merged.xlsx"
+    result = CliRunner().invoke(cli, ["merge", *map(str, answers), "-o", str(out), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].endswith(summary) and lines[0].startswith("Wrote " if lang == "en" else str(out.resolve()))
+    assert conflicts in lines and uncertain in lines and note in lines
+
+
+@pytest.mark.parametrize(
+    ("lang", "names", "respondent"),
+    [
+        (
+            "en",
+            "2 names (--as) for 1 sources: give at most one name per source, in order",
+            "x.json: setting respondent: unknown organisation 'Nobody': use an id from the map: name the "
+            "organisation that filled this source in",
+        ),
+        (
+            "nl",
+            "2 namen (--as) voor 1 bronnen: geef hooguit één naam per bron, in volgorde",
+            "x.json: instelling respondent: onbekende organisatie 'Nobody': gebruik een id uit de kaart: noem de "
+            "organisatie die deze bron heeft ingevuld",
+        ),
+    ],
+)
+def test_merge_problems_in_the_chosen_language(answers, tmp_path, lang, names, respondent):
+    more = CliRunner().invoke(
+        cli, ["merge", str(answers[0]), "-o", str(tmp_path / "m.xlsx"), "--as", "a", "--as", "b", "--lang", lang]
+    )
+    assert more.exit_code == 2 and names in more.output
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps({**OM, "settings": {"respondent": "Nobody"}}), encoding="utf-8")
+    with pytest.raises(InvalidArgument) as raised:
+        merge_sources([path], lang=lang)
+    assert str(raised.value).replace(str(tmp_path) + "/", "") == respondent

@@ -194,3 +194,6 @@ def test_progress_is_reported_not_printed(
     assert messages[0].startswith("Laying out part 1 of 1")
     assert messages[-1] == "Writing the page (4 organisations, 4 links)"
     assert capsys.readouterr() == ("", "")
+    dutch: list[str] = []
+    to_html(load_map(small_folder), lang="nl", progress=dutch.append)
+    assert dutch[-1] == "De pagina schrijven (4 organisaties, 4 verbindingen)"

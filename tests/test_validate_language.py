@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from stakeholders.audience import AUDIENCES
 from stakeholders.cli import cli
 from stakeholders.load import check_source, example_path, load_map
-from tests.conftest import write_folder
+from tests.conftest import write_folder, write_workbook
 
 ORGS = [["id", "naam"], ["pol", "Politie"], ["rn", "Reclassering"]]
 LINKS = [["van", "naar"], ["pol", "rn"]]
@@ -384,4 +385,161 @@ def test_did_you_mean_searches_the_dutch_words_too(tmp_path: Path) -> None:
     assert [message.split(": ")[1] for message in _messages(folder, "nl")] == [
         "'doorverwijzng' is geen soort verbinding (bedoelt u 'doorverwijzing'?)",
         "'wederzijd' is geen richting (bedoelt u 'wederzijds'?)",
+    ]
+
+
+WEIGHTS = [["id", "naam", "gewicht"], ["pol", "Politie", "veel"], ["rn", "Reclassering", "2"]]
+BARRIER_HEADERS = ["id", "naam", "fase", "eigenaar", "partner"]
+
+
+@pytest.mark.parametrize(
+    ("tables", "english", "dutch"),
+    [
+        (
+            {"organisations": WEIGHTS, "links": LINKS, "views": [["naam", "kleur"], ["v1", "kleurtje"]]},
+            "views.csv, row 2, column kleur: 'kleurtje' is not a column of the organisations: use one of id, name, "
+            "short_name, aliases, sector, level, country, stages, description, url, tags, since, until, sensitivity, "
+            "evidence, influence, stance, gewicht",
+            "views.csv, rij 2, kolom kleur: 'kleurtje' is geen kolom van de organisaties: kies uit id, name, "
+            "short_name, aliases, sector, level, country, stages, description, url, tags, since, until, sensitivity, "
+            "evidence, influence, stance, gewicht",
+        ),
+        (
+            {"organisations": WEIGHTS, "links": LINKS, "views": [["naam", "grootte"], ["v1", "hoogte"]]},
+            "views.csv, row 2, column grootte: cannot size by 'hoogte': use links, partners, betweenness, closeness, "
+            "pagerank, trust, value or a column of numbers",
+            "views.csv, rij 2, kolom grootte: kan de grootte niet naar 'hoogte' zetten: kies uit links, partners, "
+            "betweenness, closeness, pagerank, trust, value of een kolom met getallen",
+        ),
+        (
+            {"organisations": WEIGHTS, "links": LINKS, "views": [["naam", "grootte"], ["v1", "gewicht"]]},
+            "views.csv, row 2, column grootte: cannot size by 'gewicht': 'veel' is not a number; use a column of "
+            "numbers",
+            "views.csv, rij 2, kolom grootte: kan de grootte niet naar 'gewicht' zetten: 'veel' is geen getal; "
+            "gebruik een kolom met getallen",
+        ),
+        (
+            {"organisations": ORGS, "links": LINKS, "barriers": [BARRIER_HEADERS, ["b1", "B", "x", "pol", "rn"]]},
+            "barriers.csv: barriers need the phases of a script: add a file named script.csv with a row for each phase",
+            "barriers.csv: barrières hebben de fasen van een delictscript nodig: voeg een bestand script.csv toe met "
+            "een rij voor elke fase",
+        ),
+        (
+            {
+                "organisations": ORGS,
+                "links": LINKS,
+                "script": [["id", "naam"], ["p1", "Fase 1"]],
+                "barriers": [BARRIER_HEADERS, ["b1", "B", "p1", "pol", "pol|rn"]],
+            },
+            "barriers.csv, row 2, column partner: 'pol' is both an owner and a partner of this barrier: keep it in one "
+            "of the two",
+            "barriers.csv, rij 2, kolom partner: 'pol' is zowel eigenaar als partner van deze barrière: houd hem bij "
+            "één van beide",
+        ),
+        (
+            {"organisations": [["id", "naam", "bel\x07"], ["pol", "Politie", "x"], ["rn", "R", ""]], "links": LINKS},
+            "organisations.csv, row 1, column C: this header contains the control character U+0007: remove it "
+            "(retype the text if you cannot see it)",
+            "organisations.csv, rij 1, kolom C: deze kop bevat het stuurteken U+0007: verwijder het (typ de tekst "
+            "opnieuw als u het niet ziet)",
+        ),
+        (
+            {"organisations": [["id", "naam"], ["pol", "Poli\x07tie"], ["rn", "R"]], "links": LINKS},
+            "organisations.csv, row 2, column naam: contains the control character U+0007: remove it (retype the "
+            "text if you cannot see it)",
+            "organisations.csv, rij 2, kolom naam: bevat het stuurteken U+0007: verwijder het (typ de tekst opnieuw "
+            "als u het niet ziet)",
+        ),
+        (
+            {"organisations": [["id", "naam"], ["pol", "P" * 10_001], ["rn", "R"]], "links": LINKS},
+            "organisations.csv, row 2, column naam: this text has 10,001 characters, more than 10,000: shorten it",
+            "organisations.csv, rij 2, kolom naam: deze tekst heeft 10.001 tekens, meer dan 10.000: maak hem korter",
+        ),
+        (
+            {"organisations": [["id", "naam"], ["p|l", "Politie"], ["pol", "P"], ["rn", "R"]], "links": LINKS},
+            "organisations.csv, row 2, column id: id 'p|l' contains '|': ids may not contain '|'",
+            "organisations.csv, rij 2, kolom id: id 'p|l' bevat '|': een id mag geen '|' bevatten",
+        ),
+        (
+            {"organisations": ORGS, "links": LINKS, "map": [["key", "value"], ["ti\x07tle", "x"]]},
+            "map.csv, row 2: the name of this setting contains the control character U+0007: remove it (retype the "
+            "text if you cannot see it)",
+            "map.csv, rij 2: de naam van deze instelling bevat het stuurteken U+0007: verwijder het (typ de tekst "
+            "opnieuw als u het niet ziet)",
+        ),
+        (
+            {"organisations": ORGS, "links": LINKS, "map": [["key", "value"], ["audience", "xyz"]]},
+            "map.csv, row 2, column audience: 'xyz' is not an audience: use one of AUDIENCES",
+            "map.csv, rij 2, kolom audience: 'xyz' is geen publiek: kies uit AUDIENCES",
+        ),
+        (
+            {"organisations": ORGS, "links": LINKS, "map": [["key", "value"], ["show_hidden_counts", "misschien"]]},
+            "map.csv, row 2, column show_hidden_counts: 'misschien' is not yes or no: write yes or no",
+            "map.csv, rij 2, kolom show_hidden_counts: 'misschien' is geen ja of nee: schrijf ja of nee",
+        ),
+        (
+            {"organisations": ORGS, "links": LINKS, "map": [["key", "value"], ["lang", "fr"]]},
+            "map.csv, row 2, column lang: 'fr' is not a language: write en or nl",
+            "map.csv, rij 2, kolom lang: 'fr' is geen taal: schrijf nl of en",
+        ),
+        (
+            {"organisations": ORGS, "links": LINKS, "map": [["key", "value"], ["partners_fields", "id"]]},
+            "map.csv, row 2, column partners_fields: 'id' cannot be hidden: every map needs its ids",
+            "map.csv, rij 2, kolom partners_fields: 'id' kan niet verborgen worden: elke kaart heeft de kolom id nodig",
+        ),
+        (
+            {"organisations": ORGS, "links": LINKS, "map": [["key", "value"], ["partners_fields", "kleur"]]},
+            "map.csv, row 2, column partners_fields: 'kleur' is not a column of the organisations or links: use one "
+            "of id, name, short_name, aliases, sector, level, country, stages, description, url, tags, since, until, "
+            "sensitivity, evidence, influence, stance, source, target, kind, direction, status, strength, basis, "
+            "source_ref, last_checked, notes, trust, value, source_trust, target_trust, source_value, target_value, "
+            "reported_by, reports, confirmation",
+            "map.csv, rij 2, kolom partners_fields: 'kleur' is geen kolom van de organisaties of verbindingen: kies "
+            "uit id, name, short_name, aliases, sector, level, country, stages, description, url, tags, since, until, "
+            "sensitivity, evidence, influence, stance, source, target, kind, direction, status, strength, basis, "
+            "source_ref, last_checked, notes, trust, value, source_trust, target_trust, source_value, target_value, "
+            "reported_by, reports, confirmation",
+        ),
+    ],
+)
+def test_text_views_barrier_and_setting_messages_in_english_and_dutch(
+    tmp_path: Path, tables: dict[str, list[list[str]]], english: str, dutch: str
+) -> None:
+    folder = write_folder(tmp_path / "map", tables)
+    ids = ", ".join(AUDIENCES.ids)
+    assert _messages(folder, "en") == [english.replace("AUDIENCES", ids)]
+    assert _messages(folder, "nl") == [dutch.replace("AUDIENCES", ids)]
+
+
+@pytest.mark.parametrize(
+    ("tables", "english", "dutch"),
+    [
+        (
+            {"organisations": [["id", "naam"]], "links": LINKS[:1]},
+            "organisations.csv: a map needs organisations, and this file has none: add a row for each organisation",
+            "organisations.csv: een kaart heeft organisaties nodig, en dit bestand heeft er geen: voeg een rij toe "
+            "voor elke organisatie",
+        ),
+        (
+            {"organisations": [], "links": []},
+            "organisations.csv: a map needs organisations, and this file is empty: add a header row (id, name) and a "
+            "row for each organisation",
+            "organisations.csv: een kaart heeft organisaties nodig, en dit bestand is leeg: voeg een kopregel (id, "
+            "naam) toe en een rij voor elke organisatie",
+        ),
+    ],
+)
+def test_a_map_without_organisations_is_told_in_english_and_dutch(
+    tmp_path: Path, tables: dict[str, list[list[str]]], english: str, dutch: str
+) -> None:
+    folder = write_folder(tmp_path / "map", tables)
+    assert [m.replace(str(tmp_path) + "/", "") for m in _messages(folder, "en")] == [english]
+    assert [m.replace(str(tmp_path) + "/", "") for m in _messages(folder, "nl")] == [dutch]
+
+
+def test_a_sheet_without_organisations_is_told_in_dutch(tmp_path: Path) -> None:
+    book = write_workbook(tmp_path / "kaart.xlsx", {"Organisaties": [["id", "naam"]], "Verbindingen": []})
+    assert [str(problem) for problem in check_source(book, lang="nl")] == [
+        "kaart.xlsx, blad Organisaties: een kaart heeft organisaties nodig, en dit blad heeft er geen: voeg een rij "
+        "toe voor elke organisatie"
     ]

@@ -28,7 +28,7 @@ from .._gc import gc_paused
 from .._types import Progress
 from ..dates import format_date
 from ..errors import OutputError
-from ..i18n import audience_marking, counted
+from ..i18n import CLI_WORDS, audience_marking, count_of, counted
 from ..model import StakeholderMap
 from ..style import MARKING_COLOURS
 from ._data import LABEL_PX, legend, link_bends, map_data
@@ -183,7 +183,10 @@ def render_page(
     """
     data = map_data(m, lang=lang, progress=progress, label_px=label_px or LABEL_PX)
     if progress:
-        progress(f"Writing the page ({len(data['organisations']):,} organisations, {len(data['links']):,} links)")
+        organisations = count_of(len(data["organisations"]), "organisation", lang)
+        links = count_of(len(data["links"]), "link", lang)
+        words = CLI_WORDS["nl" if lang == "nl" else "en"]
+        progress(words["writing_page"].format(organisations=organisations, links=links))
     if title:
         data["title"] = title
     if display:

@@ -22,6 +22,7 @@ import os
 
 from .._gc import gc_paused
 from .._language import resolve_lang
+from .._validation_words import PLACE_WORDS
 from ..errors import ValidationError
 from ..model import StakeholderMap
 from ..schema import COLUMNS
@@ -47,16 +48,18 @@ def _no_organisations(source: Source, findings: Findings) -> None:
     links = source.tables.get("links")
     part = table.sheet_word if table.sheet and table.sheet_word else "file"
     article = "an" if table.row_word[:1] in "aeiou" else "a"
+    this = "this"
+    row_word = table.row_word
+    if findings.lang == "nl":
+        part, row_word = (PLACE_WORDS["nl"].get(word, word) for word in (part, row_word))
+        this = "dit" if part in ("blad", "bestand") else "deze"
     if links is not None and table.sheet and (links.file, links.sheet) == (table.file, table.sheet):
         # Kumu connections without elements: the organisations are the ends of the connections
-        msg = f"a map needs organisations, and this {part} has no connections to take them from: "
-        msg += "add a row for each connection, or a sheet of elements"
+        msg = findings.say("needs_no_connections", this=this, part=part)
     elif table.headers or table.row_word != "row":
-        msg = f"a map needs organisations, and this {part} has none: "
-        msg += f"add {article} {table.row_word} for each organisation"
+        msg = findings.say("needs_none", this=this, part=part, article=article, row=row_word)
     else:
-        msg = f"a map needs organisations, and this {part} is empty: add a header row (id, name) and a row for each "
-        msg += "organisation"
+        msg = findings.say("needs_empty", this=this, part=part)
     findings.add(table, 0, "", msg)
 
 

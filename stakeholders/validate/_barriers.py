@@ -21,12 +21,8 @@ from .references import References, Rows
 
 __all__ = ["resolve_barriers", "sorted_script"]
 
-NO_SCRIPT = {
-    "folder": "add a file named script.csv with a row for each phase",
-    "data": "add a list named script with an item for each phase",
-    "workbook": "add a sheet named Script (or Delictscript) with a row for each phase",
-}
-"""What to do when a source has barriers and no script, by the kind of source."""
+NO_SCRIPT = ("folder", "data", "workbook")
+"""The kinds of source with their own advice when barriers have no script (``no_script_<kind>``)."""
 
 
 def sorted_script(records: Rows, custom: list[str]) -> pd.DataFrame:
@@ -49,8 +45,8 @@ def resolve_barriers(source: Source, barriers: Rows, orgs: Rows, phases: Rows, f
         return
     script = source.tables.get("script")
     if script is None:
-        message = NO_SCRIPT.get(source.kind, NO_SCRIPT["workbook"])
-        findings.add(table, 0, "", f"barriers need the phases of a script: {message}")
+        kind = source.kind if source.kind in NO_SCRIPT else "workbook"
+        findings.add(table, 0, "", findings.say("no_script", what=findings.say(f"no_script_{kind}")))
     phase_refs = References(phases, ("id", "name", "name_nl", "name_en"), "phase", "script table", findings.lang)
     organisations = source.tables.get("organisations")
     graph_file = organisations is not None and organisations.row_word == "node"
@@ -62,7 +58,7 @@ def resolve_barriers(source: Source, barriers: Rows, orgs: Rows, phases: Rows, f
         for name in ("owners", "partners"):
             record[name] = _resolved(table, row, record, name, org_refs, findings)
         for both in (ident for ident in record["partners"] if ident in record["owners"]):
-            msg = f"'{both}' is both an owner and a partner of this barrier: keep it in one of the two"
+            msg = findings.say("owner_and_partner", value=both)
             findings.add(table, row, header_of(table, "partners"), msg)
         if record["since"] and record["until"]:
             check_period(table, row, record, findings)

@@ -43,9 +43,9 @@ def map_headers(table: RawTable, role: str, findings: Findings) -> tuple[dict[st
             if any(index < len(cells) and cells[index] not in ("", []) for _, cells in table.rows):
                 findings.add(table, 1, place, findings.say("no_header"))
             continue
-        problem = check_text(header)
+        problem = check_text(header, findings.lang)
         if problem:
-            findings.add(table, 1, place, f"this header {problem}")
+            findings.add(table, 1, place, findings.say("this_header", problem=problem))
             continue
         column = next((c for c in COLUMNS[role] if c.accepts(header) or table.fields.get(header) == c.name), None)
         if column is not None:
@@ -137,7 +137,7 @@ def read_records(
     pending: list[tuple[tuple[int, int, int, int], str, str]] = []  # (reading order, header, message)
     refused: dict[int, set[int]] = {}  # column index → positions of the rows whose cell there was refused
     for index, cells in enumerate(cells_by_column):
-        for position, message in _text_problems(cells).items():
+        for position, message in _text_problems(cells, findings.lang).items():
             pending.append(((position, 0, index, 0), table.headers[index] or column_letter(index), message))
             refused.setdefault(index, set()).add(position)
     columns: dict[str, list[Any]] = {}
@@ -177,14 +177,14 @@ def _column_cells(rows: list[tuple[int, list[Any]]], index: int) -> list[Any]:
     return [cells[index] if index < len(cells) else "" for _, cells in rows]
 
 
-def _text_problems(cells: Sequence[Any]) -> dict[int, str]:
+def _text_problems(cells: Sequence[Any], lang: str = "en") -> dict[int, str]:
     """The cells of a column whose text is too long or holds a control character: position → message.
 
     A clean column (nearly every one) is checked at once, only a column that fails cell by cell.
     """
     if clean_cells(cells):
         return {}
-    return {position: message for position, cell in enumerate(cells) if (message := check_text(cell))}
+    return {position: message for position, cell in enumerate(cells) if (message := check_text(cell, lang))}
 
 
 def _absent_column(column: Column, count: int, vocabularies: dict[str, Vocabulary]) -> list[Any]:
@@ -280,7 +280,7 @@ def _parse(
         message = say(lang, "empty_required", column=column.name, thing=thing, article=article)
         problems.append((0, message))
     if column.kind == ColumnKind.ID and value and "|" in value:
-        problems.append((1, f"id '{value}' contains '|': ids may not contain '|'"))
+        problems.append((1, say(lang, "id_pipe", value=value)))
     return value, problems
 
 

@@ -39,8 +39,8 @@ def read_settings(table: RawTable | None, findings: Findings) -> tuple[MapSettin
     where: dict[str, int] = {}
     for row, cells in rows:
         key, value = (cells + ["", ""])[:2]
-        if problem := check_text(key):
-            findings.add(table, row, "", f"the name of this setting {problem}")
+        if problem := check_text(key, findings.lang):
+            findings.add(table, row, "", findings.say("setting_name", problem=problem))
             continue
         if cell_text(key) == "":
             continue
@@ -57,28 +57,27 @@ def read_settings(table: RawTable | None, findings: Findings) -> tuple[MapSettin
             msg = findings.say("unknown_setting", key=cell_text(key), settings=known)
             findings.add(table, row, cell_text(key), msg)
             continue
-        if problem := check_text(value):
+        if problem := check_text(value, findings.lang):
             findings.add(table, row, name, problem)
             continue
         if name == "audience" and value not in ("", []):
             found = AUDIENCES.lookup(cell_text(value))
             if found is None:
-                msg = f"'{cell_text(value)}' is not an audience: use one of {', '.join(AUDIENCES.ids)}"
+                msg = findings.say("not_an_audience", value=cell_text(value), allowed=", ".join(AUDIENCES.ids))
                 findings.add(table, row, "audience", msg)
                 continue
             value = found
         if name == "show_hidden_counts" and value not in ("", []):
             answer = YES_NO.get(normalise_key(cell_text(value)))
             if answer is None:
-                findings.add(
-                    table, row, "show_hidden_counts", f"'{cell_text(value)}' is not yes or no: write yes or no"
-                )
+                msg = findings.say("not_yes_no", value=cell_text(value))
+                findings.add(table, row, "show_hidden_counts", msg)
                 continue
             value = answer
         if name == "lang" and value not in ("", []):
             found = language_of(cell_text(value))
             if found is None:
-                findings.add(table, row, "lang", f"'{cell_text(value)}' is not a language: write en or nl")
+                findings.add(table, row, "lang", findings.say("not_a_language", value=cell_text(value)))
                 continue
             value = found
         if name == "date" and value not in ("", []):
@@ -119,6 +118,9 @@ YES_NO = {
 PROTECTED_FIELDS = ("id", "name", "source", "target")
 """Fields a map cannot hide for an audience: without them there is no map."""
 
+_TABLE_WORDS = {"nl": {"organisations": "organisaties", "links": "verbindingen", "barriers": "barrières"}}
+"""The tables whose columns a setting may name, where the language says them differently."""
+
 
 def field_name(value: str, columns: list[str]) -> str | None:
     """The column ``value`` names, matched as headers are (any case, English or Dutch); None if there is none.
@@ -152,17 +154,19 @@ def check_field_settings(
         return settings
     columns = [name for names in fields.values() for name in names]
     tables = [role for role, names in fields.items() if names]
-    where = " or ".join(tables) if len(tables) < 3 else f"{', '.join(tables[:-1])} or {tables[-1]}"
+    tables = [_TABLE_WORDS.get(findings.lang, {}).get(role, role) for role in tables]
+    word = findings.say("or")
+    where = f" {word} ".join(tables) if len(tables) < 3 else f"{', '.join(tables[:-1])} {word} {tables[-1]}"
     found: dict[str, Any] = {}
     for name in ("partners_fields", "restricted_fields"):
         names, row = [], rows.get(name, 0)
         for value in getattr(settings, name):
             column = field_name(value, columns)
             if column in PROTECTED_FIELDS:
-                findings.add(table, row, name, f"'{value}' cannot be hidden: every map needs its {column}s")
+                findings.add(table, row, name, findings.say("cannot_hide", value=value, column=column))
             elif column is None:
                 known = ", ".join(dict.fromkeys(columns))
-                msg = f"'{value}' is not a column of the {where}: use one of {known}"
+                msg = findings.say("not_a_column_of", value=value, where=where, known=known)
                 findings.add(table, row, name, msg)
             else:
                 names.append(column)

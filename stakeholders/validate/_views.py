@@ -34,7 +34,7 @@ def check_views(
         if view.get("colour_by"):
             colour = field_name(view["colour_by"], org_fields) or field_name(view["colour_by"], [*RATING_METRICS])
             if colour is None:
-                msg = f"'{view['colour_by']}' is not a column of the organisations: use one of {', '.join(org_fields)}"
+                msg = findings.say("not_an_org_column", value=view["colour_by"], columns=", ".join(org_fields))
                 findings.add(table, row, header_of(table, "colour_by"), msg)
             view["colour_by"] = colour or view["colour_by"]
         size = view.get("size_by")
@@ -42,12 +42,11 @@ def check_views(
             size = view["size_by"] = field_name(size, [*SIZE_METRICS, *org_fields, *RATING_METRICS]) or size
         if size and size not in SIZE_METRICS and not (size in RATING_METRICS and size not in org_fields):
             if size not in org_fields:
-                msg = (
-                    f"cannot size by '{size}': use {', '.join((*SIZE_METRICS, *RATING_METRICS))} or a column of numbers"
-                )
+                metrics = ", ".join((*SIZE_METRICS, *RATING_METRICS))
+                msg = findings.say("cannot_size", value=size, metrics=metrics)
                 findings.add(table, row, header_of(table, "size_by"), msg)
             else:
                 bad = [r for r in (rec.get(size) for _, rec in orgs) if r not in ("", None) and whole_number(r) is None]
                 if bad:
-                    msg = f"cannot size by '{size}': '{bad[0]}' is not a number; use a column of numbers"
+                    msg = findings.say("cannot_size_text", value=size, bad=bad[0])
                     findings.add(table, row, header_of(table, "size_by"), msg)

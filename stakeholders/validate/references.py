@@ -95,10 +95,10 @@ class References:
         return resolve_reference(value, self.ids, self._index, self._what, self._where, self._lang)
 
 
-def find_organisation(organisations: pd.DataFrame, text: str) -> str:
+def find_organisation(organisations: pd.DataFrame, text: str, lang: str = "en") -> str:
     """The id of the organisation ``text`` names: its id, or its unique name, short name or alias.
 
-    Raises :class:`~stakeholders.errors.UnknownOrganisation` with a suggestion otherwise.
+    Raises :class:`~stakeholders.errors.UnknownOrganisation` with a suggestion (in ``lang``) otherwise.
 
     >>> orgs = pd.DataFrame({"id": ["om"], "name": ["Openbaar Ministerie"], "short_name": ["OM"], "aliases": [[]]})
     >>> find_organisation(orgs, "openbaar ministerie")
@@ -106,7 +106,7 @@ def find_organisation(organisations: pd.DataFrame, text: str) -> str:
     """
     records = [(0, record) for record in raw_records(organisations)]
     index = reference_index(records, ("id", "name", "short_name", "aliases"))
-    found, message = resolve_reference(text, set(organisations["id"]), index, "organisation", "map")
+    found, message = resolve_reference(text, set(organisations["id"]), index, "organisation", "map", lang)
     if message:
         raise UnknownOrganisation(message)
     return found
