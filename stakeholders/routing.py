@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["BENDS", "MARGIN", "crossings", "curve_points", "route_links", "via_point"]
+__all__ = ["BENDS", "MARGIN", "MOST_PAIRS", "crossings", "curve_points", "route_links", "via_point"]
 
 Point = tuple[float, float]
 
@@ -47,6 +47,9 @@ MOST_IN_WAY = 3
 """On a map of over :data:`MANY_PAIRS` linked pairs, a link straight through more organisations than this is
 left as it is: a gentle bend rarely clears a crowd, and trying costs time."""
 MANY_PAIRS = 1000
+MOST_PAIRS = 1500
+"""On a map of more linked pairs than this, links keep their parallel curves and are not routed: above 1,500
+links the page draws the links itself, one pixel wide, and routing 2,000 pairs takes seconds (20,000: minutes)."""
 APART = 0.1
 """How far apart the curves of links between the same two organisations stay when each is bent on its own."""
 STEPS = 24
@@ -253,7 +256,8 @@ def route_links(
     clear. The result has those curves and the new bends, by link id (a link
     left straight is not in it). Links of one pair move together by one bend.
     When no bend clears everything, the one through the fewest organisations
-    (and least deep) is taken.
+    (and least deep) is taken. Above :data:`MOST_PAIRS` linked pairs, only
+    ``curves`` is returned.
     """
     curves = curves or {}
     grid = _Grid(where, {org: radii.get(org, 0.0) + margin for org in where})
@@ -263,6 +267,8 @@ def route_links(
         if source != target and source in where and target in where:
             pairs.setdefault((min(source, target), max(source, target)), []).append(link)
     keys = list(pairs)
+    if len(keys) > MOST_PAIRS:
+        return {link_id: curve for link_id, curve in curves.items() if curve}
     ends = np.array([(grid.index[first], grid.index[second]) for first, second in keys], dtype=np.int64).reshape(-1, 2)
     straight = grid.straight_hits(ends)
     routed: dict[str, float] = {}

@@ -22,7 +22,7 @@ from stakeholders.diff import diff_dates
 from stakeholders.images import picture
 from stakeholders.pages import diff_html, presentation_html, to_html
 from stakeholders.pages._data import link_bends, map_data, node_radii
-from stakeholders.routing import crossings, curve_points, route_links, via_point
+from stakeholders.routing import MOST_PAIRS, crossings, curve_points, route_links, via_point
 from stakeholders.style import link_curves
 
 SAMPLES = 400
@@ -160,6 +160,21 @@ def test_routing_is_deterministic_and_local() -> None:
     first = route_links(where, links, radii)
     assert first == route_links(where, links, radii)
     assert len(crossings(where, links, {}, radii)) > len(crossings(where, links, first, radii))
+
+
+def test_a_map_of_very_many_pairs_keeps_its_parallel_curves_only() -> None:
+    # above MOST_PAIRS linked pairs nothing is routed (the page draws such maps' links itself, thin): a link
+    # through an organisation stays straight, and parallel links keep the curves that set them apart
+    count = MOST_PAIRS + 1
+    where = {f"n{i}": (float(i * 40), 0.0) for i in range(count + 2)}  # all on one line
+    links = [{"id": f"l{i}", "source": f"n{i}", "target": f"n{i + 1}"} for i in range(count)]
+    links += [{"id": "through", "source": "n0", "target": "n2"}, {"id": "again", "source": "n0", "target": "n1"}]
+    radii = dict.fromkeys(where, 10.0)
+    parallel = link_curves(links)
+    assert set(parallel) == {"l0", "again"}
+    assert route_links(where, links, radii, curves=parallel) == parallel
+    fewer = links[:50] + links[-2:]  # the same trouble on a small map is routed
+    assert "through" in route_links(where, fewer, radii, curves=link_curves(fewer))
 
 
 @pytest.mark.browser
