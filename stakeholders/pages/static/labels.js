@@ -17,7 +17,7 @@
   var FACE = "system-ui, Segoe UI, Roboto, Arial, sans-serif";
   var HALO = 4;
   var CROWDED = 150;
-  var TRIED = 600; // organisations in view tried at most, most connected first: the rest wait for a zoom
+  var TRIED = 250; // organisations in view tried at most, most connected first: the rest wait for a zoom
   var BUDGET_MS = 4; // placement work at a time, between frames; a large map goes on placing after the next
   var SHOW_MS = 150;
   var IN_FRAME = 400; // names placed inside a frame at most // while a large map is being placed, its names so far are shown this often
