@@ -13,6 +13,7 @@ import click
 from ._cli_options import (
     as_of_option,
     barrier_counts,
+    cli_words,
     fail,
     html_output,
     lang_option,
@@ -56,5 +57,6 @@ def barriers(
     except StakeholdersError as err:
         fail(err)
     warn_sensitive(stakeholder_map)
-    click.echo(f"Wrote {written.resolve()} ({barrier_counts(stakeholder_map, as_of_date)}).")
+    shown = barrier_counts(stakeholder_map, as_of_date)
+    click.echo(cli_words(stakeholder_map)["wrote"].format(path=written.resolve(), shown=shown))
     warn_undated(stakeholder_map)

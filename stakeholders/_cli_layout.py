@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from ._cli_options import fail, limit_mb, note_positions, number, remember
+from ._cli_options import cli_words, fail, limit_mb, note_positions, number, output_language, remember
 from .errors import StakeholdersError
 from .layout import save_positions
 from .load import load_map
@@ -61,5 +61,6 @@ def layout_command(source: Path, reset: bool) -> None:
     except StakeholdersError as err:
         fail(err)
     note_positions(stakeholder_map)
-    count = number(len(stakeholder_map.organisations), "organisation")
-    click.echo(f"Kept the positions of {count} in {written.resolve()}.")
+    lang = output_language(stakeholder_map)
+    count = number(len(stakeholder_map.organisations), "organisation", lang)
+    click.echo(cli_words(stakeholder_map)["kept_positions"].format(count=count, path=written.resolve()))

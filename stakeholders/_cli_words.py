@@ -11,37 +11,16 @@ True
 
 from __future__ import annotations
 
-__all__ = ["CLI_WORDS", "NOUNS", "count_of"]
+from ._validation_words import NOUNS  # one table of counted nouns for validation and the command line
 
-NOUNS: dict[str, dict[str, tuple[str, str]]] = {
-    "en": {
-        "organisation": ("organisation", "organisations"),
-        "link": ("link", "links"),
-        "stage": ("stage", "stages"),
-        "phase": ("phase", "phases"),
-        "barrier": ("barrier", "barriers"),
-        "problem": ("problem", "problems"),
-        "source": ("source", "sources"),
-        "disagreement": ("disagreement", "disagreements"),
-    },
-    "nl": {
-        "organisation": ("organisatie", "organisaties"),
-        "link": ("verbinding", "verbindingen"),
-        "stage": ("stap", "stappen"),
-        "phase": ("fase", "fasen"),
-        "barrier": ("barrière", "barrières"),
-        "problem": ("probleem", "problemen"),
-        "source": ("bron", "bronnen"),
-        "disagreement": ("verschil", "verschillen"),
-    },
-}
-"""What the command line counts, in one and in many."""
+__all__ = ["CLI_WORDS", "NOUNS", "count_of"]
 
 CLI_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "thousands": ",",
         "and": "and",
         "wrote": "Wrote {path} ({shown}).",
+        "kept_positions": "Kept the positions of {count} in {path}.",
         "wrote_plain": "Wrote {path}.",
         "as_of": "{counts} as of {date}",
         "barrier_counts": "{barriers} at {phases}; {counts}",
@@ -69,6 +48,7 @@ CLI_WORDS: dict[str, dict[str, str]] = {
         "thousands": ".",
         "and": "en",
         "wrote": "{path} geschreven ({shown}).",
+        "kept_positions": "De posities van {count} bewaard in {path}.",
         "wrote_plain": "{path} geschreven.",
         "as_of": "{counts} op {date}",
         "barrier_counts": "{barriers} in {phases}; {counts}",

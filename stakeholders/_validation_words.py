@@ -290,7 +290,18 @@ MESSAGES["nl"].update(
 NOUNS: dict[str, dict[str, tuple[str, str]]] = {
     "en": {
         noun: (noun, f"{noun}s")
-        for noun in ("organisation", "link", "stage", "phase", "barrier", "problem", "warning", "column")
+        for noun in (
+            "organisation",
+            "link",
+            "stage",
+            "phase",
+            "barrier",
+            "problem",
+            "warning",
+            "column",
+            "source",
+            "disagreement",
+        )
     },
     "nl": {
         "organisation": ("organisatie", "organisaties"),
@@ -301,9 +312,11 @@ NOUNS: dict[str, dict[str, tuple[str, str]]] = {
         "problem": ("probleem", "problemen"),
         "warning": ("waarschuwing", "waarschuwingen"),
         "column": ("kolom", "kolommen"),
+        "source": ("bron", "bronnen"),
+        "disagreement": ("verschil", "verschillen"),
     },
 }
-"""The nouns validation counts, (one, many), by language."""
+"""The nouns validation and the command line count, (one, many), by language."""
 
 
 def count(lang: str | None, n: int, noun: str) -> str:

@@ -334,3 +334,15 @@ def test_a_page_shows_its_dates_the_readers_way(
     page.locator(f"#info li button[aria-label^='{details}']").first.click()  # one of its links
     panel = page.inner_text("#info")
     assert checked in panel and "2024-03" not in panel  # the link's last_checked
+
+
+def test_layout_and_barriers_say_what_they_wrote_in_the_output_language(tmp_path: Path) -> None:
+    source = tmp_path / "kaart.xlsx"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(source), "--lang", "nl"]).exit_code == 0
+    layout = runner.invoke(cli, ["layout", str(source)], env={"LANG": "nl_NL.UTF-8"})
+    assert layout.exit_code == 0, layout.output
+    assert layout.output.startswith("De posities van 3 organisaties bewaard in ")
+    written = runner.invoke(cli, ["barriers", str(source), "-o", str(tmp_path / "b.html"), "--lang", "en"])
+    assert written.exit_code == 0, written.output
+    assert "Wrote " in written.output and "(1 barrier at 4 phases; 3 organisations, 3 links)." in written.output
